@@ -1,0 +1,50 @@
+using Strata.Schema.Diagnostics;
+using Strata.Schema.Semantics;
+using Strata.Schema.Syntax;
+using Strata.Schema.Text;
+
+namespace Strata.Schema.Binding
+{
+    /// <summary>What every binding step shares: the schema being built, the diagnostics, and the provider.</summary>
+    internal sealed class BindContext
+    {
+        public BindContext(SchemaDefinition schema, DiagnosticBag diagnostics)
+        {
+            Schema = schema;
+            Diagnostics = diagnostics;
+        }
+
+        public SchemaDefinition Schema { get; }
+
+        public DiagnosticBag Diagnostics { get; }
+
+        public ProviderKind Provider => Schema.Provider;
+
+        /// <summary>The prefix of native type attributes: the datasource's name (<c>db</c> in <c>@db.VarChar</c>).</summary>
+        public string? NativePrefix => Schema.Datasource?.Name;
+
+        public void Error(string code, SourceFile file, TextSpan span, string message) => Diagnostics.Error(code, file, span, message);
+
+        public void Error(string code, SourceLocation location, string message) => Diagnostics.Error(code, location, message);
+
+        public void Warning(string code, SourceLocation location, string message) => Diagnostics.Warning(code, location, message);
+
+        public static string ProviderName(ProviderKind provider) => provider == ProviderKind.Sqlite ? "SQLite" : "PostgreSQL";
+    }
+
+    /// <summary>A block together with the file it was written in, so that spans can be located.</summary>
+    internal readonly struct BlockRef
+    {
+        public BlockRef(SourceFile file, BlockDeclaration block)
+        {
+            File = file;
+            Block = block;
+        }
+
+        public SourceFile File { get; }
+
+        public BlockDeclaration Block { get; }
+
+        public SourceLocation Locate(TextSpan span) => File.GetLocation(span);
+    }
+}

@@ -1,0 +1,84 @@
+using System.Collections.Generic;
+using System.Linq;
+using Strata.Schema.Text;
+
+namespace Strata.Schema.Semantics
+{
+    /// <summary>A model (a table) or a view.</summary>
+    public sealed class ModelDefinition : IFieldContainer
+    {
+        internal ModelDefinition(string name, bool isView, SourceLocation location, string? documentation)
+        {
+            Name = name;
+            IsView = isView;
+            Location = location;
+            Documentation = documentation;
+        }
+
+        /// <inheritdoc />
+        public string Name { get; }
+
+        /// <summary>True for <c>view</c> blocks.</summary>
+        public bool IsView { get; }
+
+        /// <summary>The table (or view) name: <c>@@map</c>, else <see cref="Name"/>.</summary>
+        public string DatabaseName => MappedName ?? Name;
+
+        /// <summary>The name given with <c>@@map</c>.</summary>
+        public string? MappedName { get; internal set; }
+
+        /// <summary>The database schema from <c>@@schema</c>.</summary>
+        public string? DatabaseSchema { get; internal set; }
+
+        /// <summary>True when the model has <c>@@ignore</c>.</summary>
+        public bool IsIgnored { get; internal set; }
+
+        /// <inheritdoc />
+        public SourceLocation Location { get; }
+
+        /// <summary>The <c>///</c> documentation.</summary>
+        public string? Documentation { get; }
+
+        /// <inheritdoc />
+        public IReadOnlyList<FieldDefinition> Fields => FieldList;
+
+        internal List<FieldDefinition> FieldList { get; } = new List<FieldDefinition>();
+
+        /// <summary>Fields that are columns (everything but relation fields).</summary>
+        public IEnumerable<FieldDefinition> ScalarFields => FieldList.Where(f => f.IsColumn);
+
+        /// <summary>Relation fields.</summary>
+        public IEnumerable<FieldDefinition> RelationFields => FieldList.Where(f => f.Kind == FieldKind.Relation);
+
+        /// <summary>The primary key from <c>@id</c> or <c>@@id</c>.</summary>
+        public PrimaryKeyDefinition? PrimaryKey { get; internal set; }
+
+        /// <summary>Unique constraints from <c>@unique</c> and <c>@@unique</c>.</summary>
+        public IReadOnlyList<UniqueDefinition> Uniques => UniqueList;
+
+        internal List<UniqueDefinition> UniqueList { get; } = new List<UniqueDefinition>();
+
+        /// <summary>Indexes from <c>@@index</c>.</summary>
+        public IReadOnlyList<IndexDefinition> Indexes => IndexList;
+
+        internal List<IndexDefinition> IndexList { get; } = new List<IndexDefinition>();
+
+        /// <summary>The field with this name, or null.</summary>
+        public FieldDefinition? FindField(string name) => FieldList.FirstOrDefault(f => f.Name == name);
+
+        /// <summary>True when the model has a primary key or a unique constraint, so that a row can be addressed.</summary>
+        public bool HasUniqueCriterion => PrimaryKey != null || UniqueList.Count > 0;
+
+        /// <summary>True when <paramref name="fieldNames"/> (in any order) are exactly the primary key or one unique constraint.</summary>
+        public bool IsUniqueCriterion(IReadOnlyCollection<string> fieldNames)
+        {
+            var set = new HashSet<string>(fieldNames);
+            if (set.Count != fieldNames.Count) return false;
+            if (PrimaryKey != null && set.SetEquals(PrimaryKey.Fields.Select(f => f.Name))) return true;
+            return UniqueList.Any(u => set.SetEquals(u.Fields.Select(f => f.Name)));
+        }
+
+        /// <inheritdoc />
+        public override string ToString() => Name;
+    }
+}

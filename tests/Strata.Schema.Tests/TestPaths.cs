@@ -1,0 +1,20 @@
+namespace Strata.Schema.Tests;
+
+/// <summary>Locations of the repository and of ../shared/data, found by walking up from the test binaries.</summary>
+internal static class TestPaths
+{
+    public static string RepoRoot { get; } = FindRepoRoot();
+
+    /// <summary>../shared/data beside the repository.</summary>
+    public static string SharedData => Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "data"));
+
+    public static string PrismaProjects => Path.Combine(SharedData, "prisma-projects");
+
+    private static string FindRepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir != null && !File.Exists(Path.Combine(dir.FullName, "Strata.slnx")))
+            dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("Strata.slnx not found above " + AppContext.BaseDirectory);
+    }
+}
