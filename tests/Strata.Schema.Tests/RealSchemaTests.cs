@@ -23,3 +23,30 @@ public class RealSchemaTests
         Assert.NotEmpty(compilation.Schema.Models);
     }
 }
+
+/// <summary>Real projects' schemas, already formatted by Prisma, format to the same text, and formatting is idempotent.</summary>
+public class RealSchemaFormatTests
+{
+    [Theory]
+    [MemberData(nameof(RealSchemaTests.ProjectSchemas), MemberType = typeof(RealSchemaTests))]
+    public void Formatting_is_idempotent(string relativePath)
+    {
+        var text = File.ReadAllText(Path.Combine(TestPaths.PrismaProjects, relativePath));
+        var once = Formatting.SchemaFormatter.FormatText(text);
+        Assert.NotNull(once);
+        Assert.Equal(once, Formatting.SchemaFormatter.FormatText(once!));
+    }
+
+    // umami's schemas are edited by hand after `prisma format` (their columns are not aligned), so
+    // only the four projects whose files are exactly Prisma's output are compared byte for byte.
+    [Theory]
+    [InlineData("epic-stack/schema.prisma")]
+    [InlineData("hoppscotch/schema.prisma")]
+    [InlineData("reactive-resume/schema.prisma")]
+    [InlineData("saas-starter-kit/schema.prisma")]
+    public void Prisma_formatted_schema_is_unchanged(string relativePath)
+    {
+        var text = File.ReadAllText(Path.Combine(TestPaths.PrismaProjects, relativePath)).Replace("\r\n", "\n");
+        Assert.Equal(text, Formatting.SchemaFormatter.FormatText(text));
+    }
+}

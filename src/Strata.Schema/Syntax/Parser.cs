@@ -51,7 +51,10 @@ namespace Strata.Schema.Syntax
 
         private bool At(TokenKind kind) => Current.Kind == kind;
 
-        private bool AtLineEnd => At(TokenKind.Newline) || At(TokenKind.EndOfFile);
+        private bool AtLineEnd => At(TokenKind.Newline) || At(TokenKind.EndOfFile) || AtLineStart;
+
+        /// <summary>True right after a newline: a value that lacked its closing bracket stopped at the next line.</summary>
+        private bool AtLineStart => _index > 0 && _tokens[_index - 1].Kind == TokenKind.Newline && !At(TokenKind.Newline);
 
         private SchemaDocument ParseDocument()
         {
@@ -589,13 +592,23 @@ namespace Strata.Schema.Syntax
 
         private void SkipToLineEnd()
         {
-            while (!AtLineEnd && !At(TokenKind.CloseBrace)) Advance();
+            while (!At(TokenKind.Newline) && !At(TokenKind.EndOfFile) && !At(TokenKind.CloseBrace)) Advance();
         }
 
         private void Expected(string what, Token found)
         {
-            _diagnostics.Error(DiagnosticCodes.UnexpectedToken, _file, found.Span.Length == 0 ? new TextSpan(found.Span.Start, 0) : found.Span,
-                $"Expected {what}, found {Describe(found)}.");
+            if (AtLineStart && found.Span.Start == Current.Span.Start)
+            {
+                // The line above ended early: point at its end, where the missing text belongs.
+                int end = _index - 2 >= 0 ? _tokens[_index - 2].Span.End : 0;
+                for (int i = _index - 1; i >= 0; i--)
+                {
+                    if (_tokens[i].Kind != TokenKind.Newline) { end = _tokens[i].Span.End; break; }
+                }
+                _diagnostics.Error(DiagnosticCodes.UnexpectedToken, _file, new TextSpan(end, 0), $"Expected {what}, found the end of the line.");
+                return;
+            }
+            _diagnostics.Error(DiagnosticCodes.UnexpectedToken, _file, found.Span, $"Expected {what}, found {Describe(found)}.");
         }
 
         private static string Describe(Token token) => token.Kind switch

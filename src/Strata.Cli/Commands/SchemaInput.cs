@@ -1,0 +1,42 @@
+using System.CommandLine;
+using Strata.Cli.Output;
+using Strata.Schema;
+using Strata.Schema.Loading;
+
+namespace Strata.Cli.Commands;
+
+/// <summary>The `--schema` option and the loading of a schema that every schema command shares.</summary>
+internal static class SchemaInput
+{
+    public static Option<string?> CreateOption() => new("--schema")
+    {
+        Description = "The schema file or folder. Default: prisma/schema.prisma, then schema.prisma, then the prisma/schema folder.",
+        HelpName = "PATH",
+    };
+
+    /// <summary>Finds, reads and compiles the schema; prints why when it cannot be found or read.</summary>
+    public static (SchemaLocation Location, SchemaCompilation Compilation)? Load(CliContext context, string? explicitPath)
+    {
+        var location = SchemaLocator.Find(context.WorkingDirectory, explicitPath, out var error);
+        if (location == null)
+        {
+            DiagnosticPrinter.PrintError(context, error!);
+            return null;
+        }
+        try
+        {
+            var files = SchemaLocator.Read(location, context.WorkingDirectory);
+            return (location, SchemaCompilation.Create(files));
+        }
+        catch (IOException e)
+        {
+            DiagnosticPrinter.PrintError(context, $"Cannot read the schema at {location.Path}: {e.Message}");
+            return null;
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            DiagnosticPrinter.PrintError(context, $"Cannot read the schema at {location.Path}: {e.Message}");
+            return null;
+        }
+    }
+}

@@ -1,0 +1,3 @@
+using Strata.Cli;
+
+return StrataCommand.Run(args, CliContext.FromProcess());

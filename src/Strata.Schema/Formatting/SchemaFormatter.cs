@@ -1,0 +1,169 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using Strata.Schema.Syntax;
+
+namespace Strata.Schema.Formatting
+{
+    /// <summary>
+    /// Prints a schema in Prisma's canonical layout: two-space indentation; field names, types and
+    /// attributes aligned in columns within each group of lines (a blank line starts a new group);
+    /// block attributes last, after one blank line; one blank line between blocks; every comment
+    /// kept. Formatting formatted text changes nothing.
+    /// </summary>
+    public static class SchemaFormatter
+    {
+        private const string Indent = "  ";
+
+        /// <summary>Formats a parsed file. The file must have no syntax errors (its text would be lost).</summary>
+        public static string Format(SchemaDocument document)
+        {
+            var output = new StringBuilder();
+            SyntaxItem? previous = null;
+            bool pendingBlank = false;
+            foreach (var item in document.Items)
+            {
+                if (item is BlankLine)
+                {
+                    pendingBlank = previous != null;
+                    continue;
+                }
+                bool blank = previous != null && (pendingBlank || previous is BlockDeclaration);
+                if (blank) output.Append('\n');
+                pendingBlank = false;
+                if (item is CommentLine comment) output.Append(comment.Text).Append('\n');
+                else if (item is BlockDeclaration block) WriteBlock(output, block);
+                previous = item;
+            }
+            return output.ToString();
+        }
+
+        /// <summary>Parses and formats one text; null when it has syntax errors.</summary>
+        public static string? FormatText(string text, string path = "schema.prisma")
+        {
+            var (document, diagnostics) = Parser.Parse(new Text.SourceFile(path, text));
+            return diagnostics.Any(d => d.IsError) ? null : Format(document);
+        }
+
+        private static void WriteBlock(StringBuilder output, BlockDeclaration block)
+        {
+            output.Append(BlockDeclaration.Keyword(block.Kind)).Append(' ').Append(block.Name).Append(" {");
+            if (block.HeaderComment != null) output.Append(' ').Append(block.HeaderComment);
+            output.Append('\n');
+
+            var (body, attributes) = SplitSections(block.Members);
+            WriteSection(output, body);
+            if (body.Count > 0 && attributes.Count > 0) output.Append('\n');
+            WriteSection(output, attributes);
+
+            output.Append('}');
+            if (block.TrailingComment != null) output.Append(' ').Append(block.TrailingComment);
+            output.Append('\n');
+        }
+
+        /// <summary>
+        /// Splits members into the body (fields, enum values, properties) and the block attributes.
+        /// Comment lines directly above an element travel with it; other comments stay in the
+        /// section of the element before them.
+        /// </summary>
+        private static (List<SyntaxItem> Body, List<SyntaxItem> Attributes) SplitSections(IReadOnlyList<SyntaxItem> members)
+        {
+            var body = new List<SyntaxItem>();
+            var attributes = new List<SyntaxItem>();
+            var pending = new List<SyntaxItem>();
+            List<SyntaxItem> current = body;
+            foreach (var member in members)
+            {
+                if (member is CommentLine)
+                {
+                    pending.Add(member);
+                    continue;
+                }
+                if (member is BlankLine)
+                {
+                    current.AddRange(pending);
+                    pending.Clear();
+                    current.Add(member);
+                    continue;
+                }
+                current = member is AttributeSyntax ? attributes : body;
+                current.AddRange(pending);
+                pending.Clear();
+                current.Add(member);
+            }
+            current.AddRange(pending);
+            return (Trim(body), Trim(attributes));
+        }
+
+        /// <summary>Drops blank lines at the ends and repeated blank lines.</summary>
+        private static List<SyntaxItem> Trim(List<SyntaxItem> items)
+        {
+            var result = new List<SyntaxItem>();
+            foreach (var item in items)
+            {
+                if (item is BlankLine && (result.Count == 0 || result[result.Count - 1] is BlankLine)) continue;
+                result.Add(item);
+            }
+            while (result.Count > 0 && result[result.Count - 1] is BlankLine) result.RemoveAt(result.Count - 1);
+            return result;
+        }
+
+        private static void WriteSection(StringBuilder output, List<SyntaxItem> items)
+        {
+            int start = 0;
+            for (int i = 0; i <= items.Count; i++)
+            {
+                if (i < items.Count && !(items[i] is BlankLine)) continue;
+                WriteGroup(output, items.GetRange(start, i - start));
+                if (i < items.Count) output.Append('\n');
+                start = i + 1;
+            }
+        }
+
+        /// <summary>Writes lines that align with each other: each element becomes a row of cells.</summary>
+        private static void WriteGroup(StringBuilder output, List<SyntaxItem> group)
+        {
+            if (group.Count == 0) return;
+            var rows = group.Select(item => (Item: item, Cells: Cells(item))).ToList();
+            int columns = rows.Max(r => r.Cells?.Length ?? 0);
+            var widths = new int[columns];
+            foreach (var (_, cells) in rows)
+            {
+                if (cells == null) continue;
+                for (int c = 0; c < cells.Length; c++) widths[c] = Math.Max(widths[c], cells[c].Length);
+            }
+            foreach (var (item, cells) in rows)
+            {
+                output.Append(Indent);
+                if (cells == null)
+                {
+                    output.Append(((CommentLine)item).Text).Append('\n');
+                    continue;
+                }
+                var line = new StringBuilder();
+                // The last cell of a row is not padded, so lines never end in spaces.
+                for (int c = 0; c < cells.Length; c++)
+                {
+                    line.Append(cells[c]);
+                    if (c < cells.Length - 1) line.Append(' ', widths[c] - cells[c].Length + 1);
+                }
+                if (item.TrailingComment != null) line.Append(' ').Append(item.TrailingComment);
+                output.Append(line.ToString().TrimEnd()).Append('\n');
+            }
+        }
+
+        /// <summary>The aligned cells of a line: name, type and attributes for fields; name, "=" and value for properties.</summary>
+        private static string[]? Cells(SyntaxItem item) => item switch
+        {
+            FieldDeclaration f => WithAttributes(new[] { f.Name, f.Type == null ? string.Empty : ExpressionPrinter.Print(f.Type) }, f.Attributes),
+            EnumValueDeclaration v => WithAttributes(new[] { v.Name }, v.Attributes),
+            PropertyDeclaration p => new[] { p.Name, "=", ExpressionPrinter.Print(p.Value) },
+            AttributeSyntax a => new[] { ExpressionPrinter.Print(a) },
+            _ => null,
+        };
+
+        private static string[] WithAttributes(string[] head, IReadOnlyList<AttributeSyntax> attributes) =>
+            attributes.Count == 0 ? head : head.Concat(new[] { string.Join(" ", attributes.Select(ExpressionPrinter.Print)) }).ToArray();
+    }
+}
