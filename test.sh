@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Runs every Strata test on a fresh Debian machine: installs what is missing, builds, tests,
+# and ends with one line "N passed, N failed". Exits non-zero on any failure.
+#   STRATA_SKIP_INSTALL=1   do not install system packages (the tests that need them say so)
+set -uo pipefail
+cd "$(dirname "$0")"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+say() { printf '==> %s\n' "$*"; }
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo -n "$@"; else return 1; fi
+}
+
+apt_updated=""
+apt_install() {
+  [ -n "${STRATA_SKIP_INSTALL:-}" ] && return 1
+  if [ -z "$apt_updated" ]; then as_root apt-get update -qq >/dev/null 2>&1 || true; apt_updated=1; fi
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "$@" >/dev/null 2>&1
+}
+
+# The .NET SDK: the machine image ships it; Debian's own archive does not.
+if ! command -v dotnet >/dev/null; then
+  echo "The .NET SDK (10.0) is required and was not found on PATH; install it, then run ./test.sh again."
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+# PostgreSQL server binaries for the provider tests (the tests start a private server themselves).
+if ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then
+  say "installing the PostgreSQL server package"
+  apt_install postgresql || say "could not install postgresql; tests that need a server will say so"
+fi
+
+results="$(pwd)/TestResults"
+rm -rf "$results"
+say "building and testing"
+dotnet test Strata.slnx --nologo -v quiet --logger "trx" --results-directory "$results" 2>&1 \
+  | grep -vE '^\s*$|^\s*Determining projects|^\s*All projects are up-to-date' 
+status=${PIPESTATUS[0]}
+
+passed=0; failed=0; files=0
+for trx in "$results"/*.trx; do
+  [ -e "$trx" ] || continue
+  files=$((files + 1))
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  p=$(printf '%s' "$counters" | sed -n 's/.* passed="\([0-9]*\)".*/\1/p')
+  f=$(printf '%s' "$counters" | sed -n 's/.* failed="\([0-9]*\)".*/\1/p')
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+done
+
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  # The build or the test host failed before any test could report.
+  say "dotnet test exited with $status before reporting a failed test"
+  failed=1
+fi
+if [ "$files" -eq 0 ] || [ $((passed + failed)) -eq 0 ]; then
+  say "no test ran"
+  [ "$failed" -eq 0 ] && failed=1
+fi
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
