@@ -1,0 +1,40 @@
+namespace Strata.Cli.Tests;
+
+/// <summary>Runs `strata` in process, in a temporary folder of its own, with captured output.</summary>
+public sealed class CliRunner : IDisposable
+{
+    public CliRunner()
+    {
+        Directory = Path.Combine(Path.GetTempPath(), "strata-cli-" + Guid.NewGuid().ToString("N"));
+        System.IO.Directory.CreateDirectory(Directory);
+    }
+
+    public string Directory { get; }
+
+    public (int Code, string Out, string Error) Run(params string[] args) => Run(false, args);
+
+    public (int Code, string Out, string Error) Run(bool color, params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var context = new CliContext(Directory, output, error, color, _ => null);
+        int code = StrataCommand.Run(args, context);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    public string PathOf(string relative) => Path.Combine(Directory, relative);
+
+    public void Write(string relative, string text)
+    {
+        var path = PathOf(relative);
+        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+    }
+
+    public string Read(string relative) => File.ReadAllText(PathOf(relative));
+
+    public void Dispose()
+    {
+        try { System.IO.Directory.Delete(Directory, true); } catch (IOException) { }
+    }
+}
