@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 using Strata.Schema.Diagnostics;
 using Strata.Schema.Text;
@@ -32,7 +33,7 @@ namespace Strata.Schema.Syntax
         {
             var bag = new DiagnosticBag();
             var document = Parse(file, bag);
-            return (document, bag.Items);
+            return (document, bag.Items.OrderBy(d => d.Location.Span.Start).ToList());
         }
 
         internal static SchemaDocument Parse(SourceFile file, DiagnosticBag diagnostics) =>
