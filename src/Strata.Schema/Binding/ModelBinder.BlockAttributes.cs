@@ -74,11 +74,7 @@ namespace Strata.Schema.Binding
 
         private void BindCompoundId(SourceFile file, AttributeSyntax attribute, ModelDefinition model, SourceLocation location)
         {
-            var args = AttributeArguments.Match(_context, file, attribute, "fields", "name", "map", "clustered");
-            var fieldsArg = args.Require("fields", "@@id([firstName, lastName])");
-            CheckClustered(file, args, attribute);
-            if (fieldsArg == null) return;
-            var fields = FieldList(file, model, fieldsArg, attribute);
+            var (args, fields) = ReadKey(file, attribute, model, "@@id([firstName, lastName])", "name", "map", "clustered");
             if (fields == null) return;
             foreach (var f in fields.Where(f => f.Field.IsOptional || f.Field.IsList))
             {
@@ -96,11 +92,7 @@ namespace Strata.Schema.Binding
 
         private void BindCompoundUnique(SourceFile file, AttributeSyntax attribute, ModelDefinition model, SourceLocation location)
         {
-            var args = AttributeArguments.Match(_context, file, attribute, "fields", "name", "map", "clustered");
-            var fieldsArg = args.Require("fields", "@@unique([email, tenantId])");
-            CheckClustered(file, args, attribute);
-            if (fieldsArg == null) return;
-            var fields = FieldList(file, model, fieldsArg, attribute);
+            var (args, fields) = ReadKey(file, attribute, model, "@@unique([email, tenantId])", "name", "map", "clustered");
             if (fields == null) return;
             var list = fields.FirstOrDefault(f => f.Field.IsList);
             if (list != null)
@@ -113,9 +105,7 @@ namespace Strata.Schema.Binding
 
         private void BindIndex(SourceFile file, AttributeSyntax attribute, ModelDefinition model, SourceLocation location)
         {
-            var args = AttributeArguments.Match(_context, file, attribute, "fields", "name", "map", "type", "clustered");
-            var fieldsArg = args.Require("fields", "@@index([authorId])");
-            CheckClustered(file, args, attribute);
+            var (args, fields) = ReadKey(file, attribute, model, "@@index([authorId])", "name", "map", "type", "clustered");
             string? type = null;
             var typeArg = args.Get("type");
             if (typeArg != null)
@@ -127,18 +117,20 @@ namespace Strata.Schema.Binding
                 }
                 else type = args.GetConstant("type", IndexTypes);
             }
-            if (fieldsArg == null) return;
-            var fields = FieldList(file, model, fieldsArg, attribute);
             if (fields == null) return;
             // `name:` is the older spelling of `map:` for indexes.
             var mapped = args.GetString("map") ?? args.GetString("name");
             model.IndexList.Add(new IndexDefinition(model, fields, location) { IndexType = type, MappedName = mapped });
         }
 
-        private void CheckClustered(SourceFile file, AttributeArguments args, AttributeSyntax attribute)
+        /// <summary>The arguments of a key or index attribute and its field list (null when missing or wrong).</summary>
+        private (AttributeArguments Args, List<IndexField>? Fields) ReadKey(SourceFile file, AttributeSyntax attribute, ModelDefinition model, string example, params string[] named)
         {
+            var args = AttributeArguments.Match(_context, file, attribute, "fields", named);
+            var fieldsArg = args.Require("fields", example);
             var clustered = args.Get("clustered");
             if (clustered != null) ProviderOption(file, clustered.Span, $"`clustered:` in `{attribute.DisplayName}`", "SQL Server");
+            return (args, fieldsArg == null ? null : FieldList(file, model, fieldsArg, attribute));
         }
 
         /// <summary>

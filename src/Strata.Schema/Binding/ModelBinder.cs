@@ -243,11 +243,8 @@ namespace Strata.Schema.Binding
         {
             var sort = args.GetConstant("sort", "Asc", "Desc");
             if (sort != null) indexField.Sort = sort == "Desc" ? SortOrder.Desc : SortOrder.Asc;
-            foreach (var mysqlOnly in new[] { "length" })
-            {
-                var value = args.Get(mysqlOnly);
-                if (value != null) ProviderOption(file, value.Span, $"`{mysqlOnly}:` in `{attribute.DisplayName}`", "MySQL");
-            }
+            var length = args.Get("length");
+            if (length != null) ProviderOption(file, length.Span, $"`length:` in `{attribute.DisplayName}`", "MySQL");
             var clustered = args.Get("clustered");
             if (clustered != null) ProviderOption(file, clustered.Span, $"`clustered:` in `{attribute.DisplayName}`", "SQL Server");
         }
