@@ -173,8 +173,9 @@ public class SemanticModelTests
         Assert.Equal(FieldKind.Composite, customer.FindField("address")!.Kind);
         Assert.Same(address, customer.FindField("previous")!.CompositeType);
         Assert.True(customer.FindField("previous")!.IsList);
-        var view = Assert.Single(schema.Views);
-        Assert.Equal("CustomerName", view.Name);
+        Assert.Equal(["CustomerName", "CustomerCount"], schema.Views.Select(v => v.Name));
+        Assert.True(schema.FindModel("CustomerName")!.HasUniqueCriterion);
+        Assert.False(schema.FindModel("CustomerCount")!.HasUniqueCriterion);
 
         var multi = Load("multi-schema.prisma");
         Assert.Equal(["base", "transactional"], multi.Datasource!.Schemas);

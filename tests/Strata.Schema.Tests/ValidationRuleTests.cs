@@ -61,6 +61,8 @@ public class ValidationRuleTests
         C("S3004", Sqlite + UserPost + "model Post {\n  id       Int  @id\n  authorId Int\n  author   User @relation(fields: [authorId], references: [id], onDelete: «Explode»)\n}\n"),
         C("S3005", Sqlite + "model A {\n  id Int @id «@id»\n}\n"),
         C("S3006", Sqlite + UserPost + "model Post {\n  id       Int  @id\n  authorId Int\n  author   User @relation(fields: [authorId], references: [id]) «@unique»\n}\n"),
+        C("S3006", Pg + "view V {\n  id   Int    «@id»\n  name String\n}\n"),
+        C("S3006", Pg + "view V {\n  id   Int    @unique\n  name String\n\n  «@@index([name])»\n}\n"),
         C("S3007", Sqlite + "model A {\n  a Int @id\n  b Int «@id»\n}\n"),
         C("S3008", Sqlite + "model A {\n  id Int @id\n\n  @@index([«nope»])\n}\n"),
         C("S3009", Sqlite + "model A {\n  id Int? «@id»\n}\n", "S4001"),

@@ -36,6 +36,8 @@ namespace Strata.Schema.Binding
                 }
                 switch (attribute.Name)
                 {
+                    case "id" when model.IsView: NotOnView(location, "@@id"); break;
+                    case "index" when model.IsView: NotOnView(location, "@@index"); break;
                     case "id": BindCompoundId(file, attribute, model, location); break;
                     case "unique": BindCompoundUnique(file, attribute, model, location); break;
                     case "index": BindIndex(file, attribute, model, location); break;

@@ -156,10 +156,15 @@ namespace Strata.Schema.Binding
                 {
                     var args = AttributeArguments.Match(_context, file, attribute, null, "map", "length", "sort", "clustered");
                     if (!CheckKeyField(field, location, "@id")) return;
+                    if (model!.IsView)
+                    {
+                        NotOnView(location, "@id");
+                        return;
+                    }
                     field.IsId = true;
                     var indexField = new IndexField(field);
                     ApplyFieldOptions(file, args, indexField, attribute);
-                    if (model!.PrimaryKey != null)
+                    if (model.PrimaryKey != null)
                     {
                         MultiplePrimaryKeys(location, model);
                         return;
@@ -337,6 +342,11 @@ namespace Strata.Schema.Binding
         private void NotOnRelation(SourceLocation location, AttributeSyntax attribute) =>
             _context.Error(DiagnosticCodes.AttributeNotAllowed, location,
                 $"`{attribute.DisplayName}` cannot be used on a relation field, which has no column. Put it on the foreign key field (the one named in `fields:`).");
+
+        /// <summary>Views are stored queries: the database keeps no key or index for them (Prisma allows only @unique there).</summary>
+        private void NotOnView(SourceLocation location, string attribute) =>
+            _context.Error(DiagnosticCodes.AttributeNotAllowed, location,
+                $"Views have no {(attribute.Contains("index") ? "indexes" : "primary keys")} in the database, so `{attribute}` cannot be used in a view. Mark a field `@unique` (or use `@@unique`) to identify rows.");
 
         private void MultiplePrimaryKeys(SourceLocation location, ModelDefinition model) =>
             _context.Error(DiagnosticCodes.MultiplePrimaryKeys, location,

@@ -38,10 +38,10 @@ namespace Strata.Schema.Validation
 
         private static void CheckUniqueCriterion(BindContext context, ModelDefinition model)
         {
-            if (model.IsIgnored || model.HasUniqueCriterion) return;
-            string kind = model.IsView ? "view" : "model";
+            // A view without a unique field is fine: it is read as a list (Prisma 6.13 and later).
+            if (model.IsView || model.IsIgnored || model.HasUniqueCriterion) return;
             context.Error(DiagnosticCodes.NoUniqueCriterion, model.Location,
-                $"The {kind} `{model.Name}` has no unique criterion, so its rows cannot be told apart. Add `@id` to a field, `@@id([...])`, `@unique` or `@@unique([...])`; or add `@@ignore` to leave it out of the client.");
+                $"The model `{model.Name}` has no unique criterion, so its rows cannot be told apart. Add `@id` to a field, `@@id([...])`, `@unique` or `@@unique([...])`; or add `@@ignore` to leave it out of the client.");
         }
 
         private static void CheckColumnNames(BindContext context, ModelDefinition model)
