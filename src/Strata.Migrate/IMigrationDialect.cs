@@ -1,0 +1,36 @@
+using Strata.Migrate.Steps;
+using Strata.Schema.Semantics;
+
+namespace Strata.Migrate;
+
+/// <summary>
+/// What a provider contributes to migrations: its column types and default expressions for PSL
+/// fields, and the SQL text of migration steps. Each provider (Strata.Sqlite, Strata.Postgres)
+/// implements it; nothing provider-specific lives in Strata.Migrate.
+/// </summary>
+public interface IMigrationDialect
+{
+    /// <summary>The provider this dialect writes SQL for.</summary>
+    ProviderKind Provider { get; }
+
+    /// <summary>The column type of a field that has a column (Prisma's default mapping, or its native type).</summary>
+    string ColumnType(FieldDefinition field);
+
+    /// <summary>The SQL default of a field, or null when it has none in the database (autoincrement, uuid() and the like are filled in by the client).</summary>
+    string? DefaultSql(FieldDefinition field);
+
+    /// <summary>True when the field's <c>autoincrement()</c> is a database feature (SERIAL, AUTOINCREMENT).</summary>
+    bool IsAutoIncrement(FieldDefinition field);
+
+    /// <summary>True when the provider has native enum types (PostgreSQL).</summary>
+    bool HasNativeEnums { get; }
+
+    /// <summary>True when foreign keys are written inside CREATE TABLE (SQLite), false when added afterwards (PostgreSQL).</summary>
+    bool InlineForeignKeys { get; }
+
+    /// <summary>True when implicit many-to-many join tables get a primary key on (A, B); false for a unique index (Prisma's choice per provider).</summary>
+    bool ManyToManyUsesPrimaryKey { get; }
+
+    /// <summary>The SQL text of the steps, in order, as a migration file holds it.</summary>
+    string Render(IReadOnlyList<MigrationStep> steps);
+}

@@ -1,0 +1,94 @@
+using Strata.Schema.Semantics;
+
+namespace Strata.Migrate.Model;
+
+/// <summary>
+/// Turns a PSL schema into the database schema it asks for on one provider: a table per model
+/// (views are not created by migrations), Prisma's constraint names, a join table per implicit
+/// many-to-many relation, and native enums where the provider has them.
+/// </summary>
+public static class SchemaMapper
+{
+    /// <summary>The database schema for <paramref name="schema"/>, with types and defaults from <paramref name="dialect"/>.</summary>
+    public static DatabaseSchema Map(SchemaDefinition schema, IMigrationDialect dialect)
+    {
+        var tables = schema.Models.Where(m => !m.IsView).Select(m => MapModel(schema, m, dialect)).ToList();
+        tables.AddRange(schema.Relations
+            .Where(r => r.Kind == RelationKind.ManyToMany)
+            .OrderBy(r => r.JoinTableName, StringComparer.Ordinal)
+            .Select(r => JoinTable(r, dialect)));
+        var enums = dialect.HasNativeEnums
+            ? schema.Enums.Select(e => new DatabaseEnum(e.DatabaseName, e.DatabaseSchema, e.Values.Select(v => v.DatabaseName).ToList())).ToList()
+            : [];
+        return new DatabaseSchema(tables, enums);
+    }
+
+    private static Table MapModel(SchemaDefinition schema, ModelDefinition model, IMigrationDialect dialect)
+    {
+        var columns = model.ScalarFields
+            .Select(f => new Column(f.DatabaseName, dialect.ColumnType(f), f.IsOptional, dialect.DefaultSql(f), dialect.IsAutoIncrement(f)))
+            .ToList();
+        var primaryKey = model.PrimaryKey == null ? null : new PrimaryKey(model.PrimaryKey.DatabaseName, model.PrimaryKey.ColumnNames);
+
+        // Field-level uniques first, in field order; then @@unique and @@index as written.
+        var keys = model.Uniques.Cast<KeyDefinition>().Concat(model.Indexes)
+            .OrderBy(k => k.IsFieldLevel ? 0 : 1)
+            .ThenBy(k => k.Location.Span.Start)
+            .Select(k => new Index(k.DatabaseName, k.Fields.Select(IndexColumnOf).ToList(), k is UniqueDefinition, (k as IndexDefinition)?.IndexType?.ToUpperInvariant()))
+            .ToList();
+
+        var foreignKeys = model.RelationFields
+            .Select(f => f.Relation)
+            .Where(r => r != null && r.Kind != RelationKind.ManyToMany && ReferenceEquals(r.ReferencingModel, model))
+            .Distinct()
+            .Select(r => new ForeignKey(
+                r!.ForeignKeyName,
+                r.ForeignKeyFields.Select(f => f.DatabaseName).ToList(),
+                r.ReferencedModel.DatabaseName,
+                r.ReferencedModel.DatabaseSchema,
+                r.ReferencedFields.Select(f => f.DatabaseName).ToList(),
+                ActionSql(r.OnDelete),
+                ActionSql(r.OnUpdate)))
+            .ToList();
+        return new Table(model.DatabaseName, model.DatabaseSchema, columns, primaryKey, keys, foreignKeys);
+    }
+
+    private static IndexColumn IndexColumnOf(IndexField field) =>
+        new(field.Field.DatabaseName, field.Sort == SortOrder.Desc, field.OperatorClass);
+
+    /// <summary>The join table of an implicit many-to-many relation: columns A and B, as Prisma makes it.</summary>
+    private static Table JoinTable(RelationDefinition relation, IMigrationDialect dialect)
+    {
+        var name = relation.JoinTableName;
+        var a = (ModelDefinition)relation.FieldA.Container;
+        var b = (ModelDefinition)relation.FieldB.Container;
+        var aKey = a.PrimaryKey!.Fields[0].Field;
+        var bKey = b.PrimaryKey!.Fields[0].Field;
+        var columns = new List<Column>
+        {
+            new("A", dialect.ColumnType(aKey), false, null, false),
+            new("B", dialect.ColumnType(bKey), false, null, false),
+        };
+        var foreignKeys = new List<ForeignKey>
+        {
+            new($"{name}_A_fkey", ["A"], a.DatabaseName, a.DatabaseSchema, [aKey.DatabaseName], "CASCADE", "CASCADE"),
+            new($"{name}_B_fkey", ["B"], b.DatabaseName, b.DatabaseSchema, [bKey.DatabaseName], "CASCADE", "CASCADE"),
+        };
+        var indexes = new List<Index>();
+        PrimaryKey? primaryKey = null;
+        if (dialect.ManyToManyUsesPrimaryKey) primaryKey = new PrimaryKey($"{name}_AB_pkey", ["A", "B"]);
+        else indexes.Add(new Index($"{name}_AB_unique", [new IndexColumn("A"), new IndexColumn("B")], true, null));
+        indexes.Add(new Index($"{name}_B_index", [new IndexColumn("B")], false, null));
+        return new Table(name, a.DatabaseSchema, columns, primaryKey, indexes, foreignKeys);
+    }
+
+    /// <summary>The SQL words of a referential action.</summary>
+    public static string ActionSql(ReferentialAction action) => action switch
+    {
+        ReferentialAction.Cascade => "CASCADE",
+        ReferentialAction.Restrict => "RESTRICT",
+        ReferentialAction.NoAction => "NO ACTION",
+        ReferentialAction.SetNull => "SET NULL",
+        _ => "SET DEFAULT",
+    };
+}

@@ -1,0 +1,135 @@
+using System.Globalization;
+using System.Text;
+using Strata.Migrate.Model;
+using Strata.Migrate.Steps;
+using Strata.Schema.Semantics;
+
+namespace Strata.Migrate.Rendering;
+
+/// <summary>
+/// The parts of migration SQL that SQLite and PostgreSQL write alike (ANSI quoting, CREATE INDEX,
+/// literal defaults, Prisma's "-- StepName" headers). A provider subclasses it and overrides only
+/// what differs: types, column lines, CREATE TABLE, foreign keys.
+/// </summary>
+public abstract class SqlMigrationDialect : IMigrationDialect
+{
+    /// <inheritdoc />
+    public abstract ProviderKind Provider { get; }
+
+    /// <inheritdoc />
+    public abstract bool HasNativeEnums { get; }
+
+    /// <inheritdoc />
+    public abstract bool InlineForeignKeys { get; }
+
+    /// <inheritdoc />
+    public abstract bool ManyToManyUsesPrimaryKey { get; }
+
+    /// <inheritdoc />
+    public abstract string ColumnType(FieldDefinition field);
+
+    /// <inheritdoc />
+    public virtual bool IsAutoIncrement(FieldDefinition field) => field.Default?.IsAutoincrement == true;
+
+    /// <inheritdoc />
+    public virtual string? DefaultSql(FieldDefinition field)
+    {
+        var value = field.Default;
+        if (value == null) return null;
+        return value.Kind switch
+        {
+            DefaultKind.Function => value.FunctionName switch
+            {
+                "now" => "CURRENT_TIMESTAMP",
+                "dbgenerated" when value.FunctionArguments.Count == 1 => (string)value.FunctionArguments[0],
+                _ => null, // autoincrement is a column property; uuid(), cuid()... are made by the client
+            },
+            DefaultKind.EnumValue => Quote(field.EnumType!.FindValue((string)value.Value!)!.DatabaseName),
+            DefaultKind.List => ListDefault(field, value),
+            _ => LiteralSql(field, value.Value),
+        };
+    }
+
+    /// <summary>A list default; only providers with scalar lists have them.</summary>
+    protected virtual string? ListDefault(FieldDefinition field, DefaultValue value) => null;
+
+    /// <summary>A literal default as SQL.</summary>
+    protected virtual string LiteralSql(FieldDefinition field, object? value) => value switch
+    {
+        bool b => b ? "true" : "false",
+        long l => l.ToString(CultureInfo.InvariantCulture),
+        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        decimal m => m.ToString(CultureInfo.InvariantCulture),
+        string s => Quote(s),
+        _ => "NULL",
+    };
+
+    /// <summary>An identifier in double quotes, inner quotes doubled.</summary>
+    public static string Ident(string name) => "\"" + name.Replace("\"", "\"\"") + "\"";
+
+    /// <summary>A string literal in single quotes, inner quotes doubled.</summary>
+    public static string Quote(string text) => "'" + text.Replace("'", "''") + "'";
+
+    /// <summary>A possibly schema-qualified table name.</summary>
+    protected static string TableName(string name, string? schema) => schema == null ? Ident(name) : Ident(schema) + "." + Ident(name);
+
+    /// <inheritdoc />
+    public string Render(IReadOnlyList<MigrationStep> steps)
+    {
+        var sql = new StringBuilder();
+        foreach (var step in steps)
+        {
+            if (sql.Length > 0) sql.Append('\n');
+            sql.Append("-- ").Append(StepTitle(step)).Append('\n');
+            sql.Append(RenderStep(step)).Append('\n');
+        }
+        return sql.ToString();
+    }
+
+    /// <summary>The header comment Prisma writes above each statement.</summary>
+    protected virtual string StepTitle(MigrationStep step) => step switch
+    {
+        CreateEnum => "CreateEnum",
+        CreateTable => "CreateTable",
+        CreateIndex => "CreateIndex",
+        AddForeignKey => "AddForeignKey",
+        _ => step.GetType().Name,
+    };
+
+    /// <summary>The SQL of one step, ending with a semicolon.</summary>
+    protected virtual string RenderStep(MigrationStep step) => step switch
+    {
+        CreateTable create => RenderCreateTable(create.Table),
+        CreateIndex index => RenderCreateIndex(index.Table, index.Index),
+        CreateEnum e => RenderCreateEnum(e.Enum),
+        AddForeignKey fk => RenderAddForeignKey(fk.Table, fk.ForeignKey),
+        _ => throw new NotSupportedException($"{GetType().Name} cannot render {step.GetType().Name}."),
+    };
+
+    /// <summary>CREATE TABLE.</summary>
+    protected abstract string RenderCreateTable(Table table);
+
+    /// <summary>CREATE TYPE ... AS ENUM, where the provider has enums.</summary>
+    protected virtual string RenderCreateEnum(DatabaseEnum e) =>
+        throw new NotSupportedException($"{Provider} has no enum types.");
+
+    /// <summary>ALTER TABLE ... ADD CONSTRAINT ... FOREIGN KEY, where the provider can add them.</summary>
+    protected virtual string RenderAddForeignKey(Table table, ForeignKey foreignKey) =>
+        throw new NotSupportedException($"{Provider} cannot add a foreign key to an existing table.");
+
+    /// <summary>CREATE [UNIQUE] INDEX "name" ON "table"("a", "b" DESC);</summary>
+    protected virtual string RenderCreateIndex(Table table, Model.Index index)
+    {
+        var columns = string.Join(", ", index.Columns.Select(IndexColumnSql));
+        var method = index.Method == null ? "(" : $" USING {index.Method} (";
+        return $"CREATE {(index.Unique ? "UNIQUE " : "")}INDEX {Ident(index.Name)} ON {TableName(table.Name, table.Schema)}{method}{columns});";
+    }
+
+    /// <summary>One indexed column with its options.</summary>
+    protected virtual string IndexColumnSql(IndexColumn column) =>
+        Ident(column.Name) + (column.OperatorClass != null ? " " + column.OperatorClass : "") + (column.Descending ? " DESC" : "");
+
+    /// <summary>FOREIGN KEY (...) REFERENCES ... ON DELETE ... ON UPDATE ...; Prisma puts a space before the referenced columns on SQLite only.</summary>
+    protected static string ForeignKeyClause(ForeignKey fk, bool spaceBeforeReferencedColumns) =>
+        $"FOREIGN KEY ({string.Join(", ", fk.Columns.Select(Ident))}) REFERENCES {TableName(fk.ReferencedTable, fk.ReferencedSchema)}{(spaceBeforeReferencedColumns ? " " : "")}({string.Join(", ", fk.ReferencedColumns.Select(Ident))}) ON DELETE {fk.OnDelete} ON UPDATE {fk.OnUpdate}";
+}

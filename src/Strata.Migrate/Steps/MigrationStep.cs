@@ -1,0 +1,18 @@
+using Strata.Migrate.Model;
+
+namespace Strata.Migrate.Steps;
+
+/// <summary>One change to a database schema. A provider renders each as SQL.</summary>
+public abstract record MigrationStep;
+
+/// <summary>Create an enum type.</summary>
+public sealed record CreateEnum(DatabaseEnum Enum) : MigrationStep;
+
+/// <summary>Create a table with its columns and primary key (and, where the provider needs it, its foreign keys).</summary>
+public sealed record CreateTable(Table Table) : MigrationStep;
+
+/// <summary>Create an index.</summary>
+public sealed record CreateIndex(Table Table, Model.Index Index) : MigrationStep;
+
+/// <summary>Add a foreign key to an existing table.</summary>
+public sealed record AddForeignKey(Table Table, ForeignKey ForeignKey) : MigrationStep;
