@@ -34,6 +34,20 @@ fi
 
 results="$(pwd)/TestResults"
 rm -rf "$results"
+# Test servers live in a folder of this run; whatever is still running there at the end is stopped.
+export STRATA_TEST_TMP
+STRATA_TEST_TMP=$(mktemp -d /tmp/strata-test.XXXXXX)
+chmod 755 "$STRATA_TEST_TMP"
+cleanup() {
+  for data in "$STRATA_TEST_TMP"/strata-pg-*/data; do
+    [ -f "$data/postmaster.pid" ] || continue
+    pg_ctl=$(ls /usr/lib/postgresql/*/bin/pg_ctl 2>/dev/null | tail -n 1)
+    if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$pg_ctl" -D "$data" -m immediate -w stop >/dev/null 2>&1
+    else "$pg_ctl" -D "$data" -m immediate -w stop >/dev/null 2>&1; fi
+  done
+  rm -rf "$STRATA_TEST_TMP"
+}
+trap cleanup EXIT
 say "building and testing"
 dotnet test Strata.slnx --nologo -v quiet --logger "trx" --results-directory "$results" 2>&1 \
   | grep -vE '^\s*$|^\s*Determining projects|^\s*All projects are up-to-date' 

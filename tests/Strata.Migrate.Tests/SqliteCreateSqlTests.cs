@@ -2,7 +2,7 @@ using Microsoft.Data.Sqlite;
 using Strata.Migrate.Model;
 using Strata.Migrate.Planning;
 using Strata.Schema;
-using Strata.Schema.Tests;
+using Strata.TestSupport;
 using Strata.Sqlite.Migrations;
 
 namespace Strata.Migrate.Tests;

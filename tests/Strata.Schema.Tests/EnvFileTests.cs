@@ -1,5 +1,7 @@
 using Strata.Schema.Loading;
 
+using Strata.TestSupport;
+
 namespace Strata.Schema.Tests;
 
 public class EnvFileTests

@@ -1,5 +1,7 @@
 using Strata.Schema.Formatting;
 
+using Strata.TestSupport;
+
 namespace Strata.Schema.Tests;
 
 public class FormatterTests

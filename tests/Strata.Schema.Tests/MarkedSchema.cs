@@ -1,3 +1,5 @@
+using Strata.TestSupport;
+
 namespace Strata.Schema.Tests;
 
 /// <summary>

@@ -1,6 +1,8 @@
 using Strata.Schema.Syntax;
 using Strata.Schema.Text;
 
+using Strata.TestSupport;
+
 namespace Strata.Schema.Tests;
 
 public class ParserTests

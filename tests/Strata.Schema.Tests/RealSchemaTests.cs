@@ -1,5 +1,7 @@
 using Strata.Schema.Text;
 
+using Strata.TestSupport;
+
 namespace Strata.Schema.Tests;
 
 /// <summary>Real projects' schemas from ../shared/data/prisma-projects validate with no error.</summary>

@@ -1,6 +1,8 @@
 using Strata.Schema.Formatting;
 using Strata.Schema.Text;
 
+using Strata.TestSupport;
+
 namespace Strata.Schema.Tests;
 
 /// <summary>

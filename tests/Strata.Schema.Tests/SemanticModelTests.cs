@@ -1,5 +1,7 @@
 using Strata.Schema.Semantics;
 
+using Strata.TestSupport;
+
 namespace Strata.Schema.Tests;
 
 public class SemanticModelTests
@@ -158,7 +160,9 @@ public class SemanticModelTests
         Assert.Equal("point", sample.FindField("location")!.UnsupportedType);
         Assert.Equal(FieldKind.Unsupported, sample.FindField("location")!.Kind);
         Assert.Equal("raw(\"text_pattern_ops\")", sample.Indexes[0].Fields[0].OperatorClass);
-        Assert.Equal("Gin", sample.Indexes[0].IndexType);
+        Assert.Null(sample.Indexes[0].IndexType);
+        Assert.Equal("Gin", sample.Indexes[1].IndexType);
+        Assert.Equal("JsonbPathOps", sample.Indexes[1].Fields[0].OperatorClass);
         Assert.Equal("status", Load("native-types.prisma").FindEnum("Status")!.DatabaseName);
     }
 

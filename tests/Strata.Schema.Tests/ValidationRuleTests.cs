@@ -1,5 +1,7 @@
 using Strata.Schema.Diagnostics;
 
+using Strata.TestSupport;
+
 namespace Strata.Schema.Tests;
 
 /// <summary>

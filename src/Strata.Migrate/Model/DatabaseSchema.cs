@@ -7,7 +7,8 @@ namespace Strata.Migrate.Model;
 /// </summary>
 /// <param name="Tables">Tables in schema order.</param>
 /// <param name="Enums">Native enum types (PostgreSQL).</param>
-public sealed record DatabaseSchema(IReadOnlyList<Table> Tables, IReadOnlyList<DatabaseEnum> Enums)
+/// <param name="Namespaces">Database schemas to create (PostgreSQL's <c>schemas</c>); empty for the default one.</param>
+public sealed record DatabaseSchema(IReadOnlyList<Table> Tables, IReadOnlyList<DatabaseEnum> Enums, IReadOnlyList<string> Namespaces)
 {
     /// <summary>The table with this name, or null.</summary>
     public Table? FindTable(string name, string? schema = null) =>

@@ -20,13 +20,15 @@ public static class SchemaMapper
         var enums = dialect.HasNativeEnums
             ? schema.Enums.Select(e => new DatabaseEnum(e.DatabaseName, e.DatabaseSchema, e.Values.Select(v => v.DatabaseName).ToList())).ToList()
             : [];
-        return new DatabaseSchema(tables, enums);
+        var namespaces = schema.Datasource?.Schemas.ToList() ?? [];
+        return new DatabaseSchema(tables, enums, namespaces);
     }
 
     private static Table MapModel(SchemaDefinition schema, ModelDefinition model, IMigrationDialect dialect)
     {
         var columns = model.ScalarFields
-            .Select(f => new Column(f.DatabaseName, dialect.ColumnType(f), f.IsOptional, dialect.DefaultSql(f), dialect.IsAutoIncrement(f)))
+            // Prisma leaves scalar list columns nullable (an absent list reads as empty).
+            .Select(f => new Column(f.DatabaseName, dialect.ColumnType(f), f.IsOptional || f.IsList, dialect.DefaultSql(f), dialect.IsAutoIncrement(f)))
             .ToList();
         var primaryKey = model.PrimaryKey == null ? null : new PrimaryKey(model.PrimaryKey.DatabaseName, model.PrimaryKey.ColumnNames);
 

@@ -7,12 +7,13 @@ namespace Strata.Migrate.Planning;
 public static class MigrationPlanner
 {
     /// <summary>
-    /// Enums, then tables, then indexes, then (where the provider adds them separately) foreign
+    /// Schemas, enums, then tables, then indexes, then (where the provider adds them separately) foreign
     /// keys: no step depends on something created after it.
     /// </summary>
     public static IReadOnlyList<MigrationStep> CreateAll(DatabaseSchema target, IMigrationDialect dialect)
     {
         var steps = new List<MigrationStep>();
+        steps.AddRange(target.Namespaces.Select(n => new CreateSchema(n)));
         steps.AddRange(target.Enums.Select(e => new CreateEnum(e)));
         steps.AddRange(target.Tables.Select(t => new CreateTable(t)));
         steps.AddRange(target.Tables.SelectMany(t => t.Indexes.Select(i => new CreateIndex(t, i))));

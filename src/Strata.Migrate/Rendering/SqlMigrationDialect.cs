@@ -89,6 +89,7 @@ public abstract class SqlMigrationDialect : IMigrationDialect
     /// <summary>The header comment Prisma writes above each statement.</summary>
     protected virtual string StepTitle(MigrationStep step) => step switch
     {
+        CreateSchema => "CreateSchema",
         CreateEnum => "CreateEnum",
         CreateTable => "CreateTable",
         CreateIndex => "CreateIndex",
@@ -102,6 +103,7 @@ public abstract class SqlMigrationDialect : IMigrationDialect
         CreateTable create => RenderCreateTable(create.Table),
         CreateIndex index => RenderCreateIndex(index.Table, index.Index),
         CreateEnum e => RenderCreateEnum(e.Enum),
+        CreateSchema schema => $"CREATE SCHEMA IF NOT EXISTS {Ident(schema.Name)};",
         AddForeignKey fk => RenderAddForeignKey(fk.Table, fk.ForeignKey),
         _ => throw new NotSupportedException($"{GetType().Name} cannot render {step.GetType().Name}."),
     };

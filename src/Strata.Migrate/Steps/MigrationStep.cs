@@ -5,6 +5,9 @@ namespace Strata.Migrate.Steps;
 /// <summary>One change to a database schema. A provider renders each as SQL.</summary>
 public abstract record MigrationStep;
 
+/// <summary>Create a database schema (a namespace, on PostgreSQL) if it does not exist.</summary>
+public sealed record CreateSchema(string Name) : MigrationStep;
+
 /// <summary>Create an enum type.</summary>
 public sealed record CreateEnum(DatabaseEnum Enum) : MigrationStep;
 

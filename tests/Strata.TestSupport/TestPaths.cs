@@ -1,7 +1,7 @@
-namespace Strata.Schema.Tests;
+namespace Strata.TestSupport;
 
 /// <summary>Locations of the repository and of ../shared/data, found by walking up from the test binaries.</summary>
-internal static class TestPaths
+public static class TestPaths
 {
     public static string RepoRoot { get; } = FindRepoRoot();
 

@@ -1,0 +1,131 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Npgsql;
+
+namespace Strata.TestSupport;
+
+/// <summary>
+/// A private PostgreSQL server for the tests: started once per test process (initdb into a
+/// temporary folder, a free port on 127.0.0.1, as the `postgres` user when run as root) and
+/// stopped and removed when the process exits. STRATA_TEST_POSTGRES, an Npgsql connection string,
+/// points the tests at an existing server instead. There is no skipping: without a server the
+/// tests that need one fail and say why.
+/// </summary>
+public sealed class PostgresServer
+{
+    private static readonly Lazy<PostgresServer> SharedServer = new(Start, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static int _databaseCounter;
+
+    private readonly string? _directory;
+    private readonly string? _binDirectory;
+
+    private PostgresServer(string connectionString, string? directory, string? binDirectory)
+    {
+        ConnectionString = connectionString;
+        _directory = directory;
+        _binDirectory = binDirectory;
+    }
+
+    /// <summary>The server for this test process.</summary>
+    public static PostgresServer Shared => SharedServer.Value;
+
+    /// <summary>A connection string to the server's maintenance database.</summary>
+    public string ConnectionString { get; }
+
+    /// <summary>Creates an empty database with a unique name and returns its connection string.</summary>
+    public async Task<string> CreateDatabaseAsync(string prefix = "strata")
+    {
+        var name = $"{prefix}_{Environment.ProcessId}_{Interlocked.Increment(ref _databaseCounter)}".ToLowerInvariant();
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using (var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\"", connection)) await drop.ExecuteNonQueryAsync();
+        await using (var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection)) await create.ExecuteNonQueryAsync();
+        return new NpgsqlConnectionStringBuilder(ConnectionString) { Database = name }.ConnectionString;
+    }
+
+    private static PostgresServer Start()
+    {
+        var existing = Environment.GetEnvironmentVariable("STRATA_TEST_POSTGRES");
+        if (!string.IsNullOrWhiteSpace(existing)) return new PostgresServer(existing, null, null);
+
+        var bin = Directory.Exists("/usr/lib/postgresql")
+            ? Directory.GetDirectories("/usr/lib/postgresql").Select(d => Path.Combine(d, "bin"))
+                .Where(b => File.Exists(Path.Combine(b, "initdb")) && File.Exists(Path.Combine(b, "pg_ctl")))
+                .OrderByDescending(b => b, StringComparer.Ordinal).FirstOrDefault()
+            : null;
+        if (bin == null)
+        {
+            throw new InvalidOperationException(
+                "PostgreSQL server binaries were not found under /usr/lib/postgresql/*/bin. ./test.sh installs the postgresql package; or set STRATA_TEST_POSTGRES to a connection string.");
+        }
+
+        // test.sh gives each run a folder of its own and, after the run, stops any server still running there.
+        var baseDir = Environment.GetEnvironmentVariable("STRATA_TEST_TMP") is { Length: > 0 } runDir ? runDir : Path.GetTempPath();
+        var dir = Path.Combine(baseDir, "strata-pg-" + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(dir);
+        bool root = Environment.UserName == "root";
+        // initdb refuses to run as root, so the server runs as the package's postgres user.
+        if (root) Run("chown", ["postgres:postgres", dir], asPostgres: false);
+        int port = FreePort();
+        var data = Path.Combine(dir, "data");
+        Run(Path.Combine(bin, "initdb"), ["-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"], root);
+        var options = $"-p {port} -k {dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200";
+        Run(Path.Combine(bin, "pg_ctl"), ["-D", data, "-o", options, "-l", Path.Combine(dir, "server.log"), "-w", "-t", "60", "start"], root);
+
+        var server = new PostgresServer($"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Timeout=30;Command Timeout=120", dir, bin);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop(root);
+        return server;
+    }
+
+    private void Stop(bool root)
+    {
+        if (_directory == null || _binDirectory == null) return;
+        try
+        {
+            Run(Path.Combine(_binDirectory, "pg_ctl"), ["-D", Path.Combine(_directory, "data"), "-m", "immediate", "-w", "stop"], root);
+        }
+        catch (InvalidOperationException)
+        {
+            // The server is already gone; only the folder is left to remove.
+        }
+        try { Directory.Delete(_directory, true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+
+    private static void Run(string file, string[] args, bool asPostgres)
+    {
+        var start = new ProcessStartInfo(asPostgres ? "runuser" : file)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        if (asPostgres)
+        {
+            start.ArgumentList.Add("-u");
+            start.ArgumentList.Add("postgres");
+            start.ArgumentList.Add("--");
+            start.ArgumentList.Add(file);
+        }
+        foreach (var a in args) start.ArgumentList.Add(a);
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Cannot start {file}.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(120_000))
+        {
+            process.Kill(true);
+            throw new InvalidOperationException($"{file} did not finish in 120 s.");
+        }
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException($"{file} {string.Join(' ', args)} failed ({process.ExitCode}): {error.Result}{output.Result}");
+    }
+
+    private static int FreePort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+}
