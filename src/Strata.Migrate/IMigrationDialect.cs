@@ -16,6 +16,12 @@ public interface IMigrationDialect
     /// <summary>The column type of a field that has a column (Prisma's default mapping, or its native type).</summary>
     string ColumnType(FieldDefinition field);
 
+    /// <summary>The type of a column that refers to <paramref name="key"/> (a join table's A or B): its type without auto-increment.</summary>
+    string ReferenceColumnType(FieldDefinition key);
+
+    /// <summary>The operator class as the database names it, from its schema spelling (<c>ops:</c>).</summary>
+    string OperatorClass(string written);
+
     /// <summary>The SQL default of a field, or null when it has none in the database (autoincrement, uuid() and the like are filled in by the client).</summary>
     string? DefaultSql(FieldDefinition field);
 
@@ -30,6 +36,18 @@ public interface IMigrationDialect
 
     /// <summary>True when implicit many-to-many join tables get a primary key on (A, B); false for a unique index (Prisma's choice per provider).</summary>
     bool ManyToManyUsesPrimaryKey { get; }
+
+    /// <summary>True when the database keeps primary key names (PostgreSQL), so that a renamed key is a change.</summary>
+    bool HasNamedPrimaryKeys { get; }
+
+    /// <summary>True when the database reports foreign key names (PostgreSQL), so that a renamed key is a change.</summary>
+    bool HasNamedForeignKeys { get; }
+
+    /// <summary>True when two column types, as written and as introspected, are the same type.</summary>
+    bool SameType(string a, string b);
+
+    /// <summary>True when two default expressions, as written and as introspected, are the same default.</summary>
+    bool SameDefault(string? a, string? b);
 
     /// <summary>The SQL text of the steps, in order, as a migration file holds it.</summary>
     string Render(IReadOnlyList<MigrationStep> steps);

@@ -36,7 +36,7 @@ public static class SchemaMapper
         var keys = model.Uniques.Cast<KeyDefinition>().Concat(model.Indexes)
             .OrderBy(k => k.IsFieldLevel ? 0 : 1)
             .ThenBy(k => k.Location.Span.Start)
-            .Select(k => new Index(k.DatabaseName, k.Fields.Select(IndexColumnOf).ToList(), k is UniqueDefinition, (k as IndexDefinition)?.IndexType?.ToUpperInvariant()))
+            .Select(k => new Index(k.DatabaseName, k.Fields.Select(f => IndexColumnOf(f, dialect)).ToList(), k is UniqueDefinition, (k as IndexDefinition)?.IndexType?.ToUpperInvariant()))
             .ToList();
 
         var foreignKeys = model.RelationFields
@@ -55,8 +55,8 @@ public static class SchemaMapper
         return new Table(model.DatabaseName, model.DatabaseSchema, columns, primaryKey, keys, foreignKeys);
     }
 
-    private static IndexColumn IndexColumnOf(IndexField field) =>
-        new(field.Field.DatabaseName, field.Sort == SortOrder.Desc, field.OperatorClass);
+    private static IndexColumn IndexColumnOf(IndexField field, IMigrationDialect dialect) =>
+        new(field.Field.DatabaseName, field.Sort == SortOrder.Desc, field.OperatorClass == null ? null : dialect.OperatorClass(field.OperatorClass));
 
     /// <summary>The join table of an implicit many-to-many relation: columns A and B, as Prisma makes it.</summary>
     private static Table JoinTable(RelationDefinition relation, IMigrationDialect dialect)
@@ -68,8 +68,8 @@ public static class SchemaMapper
         var bKey = b.PrimaryKey!.Fields[0].Field;
         var columns = new List<Column>
         {
-            new("A", dialect.ColumnType(aKey), false, null, false),
-            new("B", dialect.ColumnType(bKey), false, null, false),
+            new("A", dialect.ReferenceColumnType(aKey), false, null, false),
+            new("B", dialect.ReferenceColumnType(bKey), false, null, false),
         };
         var foreignKeys = new List<ForeignKey>
         {

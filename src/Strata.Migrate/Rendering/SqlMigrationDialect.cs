@@ -29,6 +29,26 @@ public abstract class SqlMigrationDialect : IMigrationDialect
     public abstract string ColumnType(FieldDefinition field);
 
     /// <inheritdoc />
+    public abstract bool HasNamedPrimaryKeys { get; }
+
+    /// <inheritdoc />
+    public abstract bool HasNamedForeignKeys { get; }
+
+    /// <inheritdoc />
+    public virtual bool SameType(string a, string b) =>
+        string.Equals(SqlText.Squeeze(a), SqlText.Squeeze(b), StringComparison.OrdinalIgnoreCase);
+
+    /// <inheritdoc />
+    public virtual bool SameDefault(string? a, string? b) =>
+        a == null || b == null ? a == b : SqlText.NormalizeExpression(a) == SqlText.NormalizeExpression(b);
+
+    /// <inheritdoc />
+    public virtual string ReferenceColumnType(FieldDefinition key) => ColumnType(key);
+
+    /// <inheritdoc />
+    public virtual string OperatorClass(string written) => written;
+
+    /// <inheritdoc />
     public virtual bool IsAutoIncrement(FieldDefinition field) => field.Default?.IsAutoincrement == true;
 
     /// <inheritdoc />
@@ -53,9 +73,10 @@ public abstract class SqlMigrationDialect : IMigrationDialect
     /// <summary>A list default; only providers with scalar lists have them.</summary>
     protected virtual string? ListDefault(FieldDefinition field, DefaultValue value) => null;
 
-    /// <summary>A literal default as SQL.</summary>
+    /// <summary>A literal default as SQL. Bytes defaults are written in base64 in the schema and as bytes here.</summary>
     protected virtual string LiteralSql(FieldDefinition field, object? value) => value switch
     {
+        string s when field.ScalarType == ScalarType.Bytes => BytesLiteral(Convert.FromBase64String(s)),
         bool b => b ? "true" : "false",
         long l => l.ToString(CultureInfo.InvariantCulture),
         double d => d.ToString("R", CultureInfo.InvariantCulture),
@@ -63,6 +84,9 @@ public abstract class SqlMigrationDialect : IMigrationDialect
         string s => Quote(s),
         _ => "NULL",
     };
+
+    /// <summary>A binary literal.</summary>
+    protected abstract string BytesLiteral(byte[] bytes);
 
     /// <summary>An identifier in double quotes, inner quotes doubled.</summary>
     public static string Ident(string name) => "\"" + name.Replace("\"", "\"\"") + "\"";

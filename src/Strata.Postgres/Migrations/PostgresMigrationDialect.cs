@@ -22,6 +22,12 @@ public sealed class PostgresMigrationDialect : SqlMigrationDialect
     public override bool InlineForeignKeys => false;
 
     /// <inheritdoc />
+    public override bool HasNamedPrimaryKeys => true;
+
+    /// <inheritdoc />
+    public override bool HasNamedForeignKeys => true;
+
+    /// <inheritdoc />
     public override bool ManyToManyUsesPrimaryKey => true;
 
     /// <inheritdoc />
@@ -103,17 +109,17 @@ public sealed class PostgresMigrationDialect : SqlMigrationDialect
         $"ALTER TABLE {TableName(table.Name, table.Schema)} ADD CONSTRAINT {Ident(foreignKey.Name)} {ForeignKeyClause(foreignKey, spaceBeforeReferencedColumns: false)};";
 
     /// <summary>Operator classes: <c>raw("text_pattern_ops")</c> as written inside, Prisma's names (<c>JsonbPathOps</c>) in snake case.</summary>
-    protected override string IndexColumnSql(IndexColumn column)
-    {
-        var ops = column.OperatorClass;
-        if (ops != null)
-        {
-            ops = ops.StartsWith("raw(\"", StringComparison.Ordinal) && ops.EndsWith("\")", StringComparison.Ordinal)
-                ? ops[5..^2]
-                : string.Concat(ops.Select((c, i) => char.IsUpper(c) && i > 0 && !char.IsDigit(ops[i - 1]) ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
-        }
-        return base.IndexColumnSql(column with { OperatorClass = ops });
-    }
+    public override string OperatorClass(string written) =>
+        written.StartsWith("raw(\"", StringComparison.Ordinal) && written.EndsWith("\")", StringComparison.Ordinal)
+            ? written[5..^2]
+            : string.Concat(written.Select((c, i) => char.IsUpper(c) && i > 0 && !char.IsDigit(written[i - 1]) ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+
+    /// <inheritdoc />
+    public override string ReferenceColumnType(FieldDefinition key) =>
+        key.NativeType != null ? NativeType(key.NativeType) : key.Kind == FieldKind.Scalar ? DefaultType(key.ScalarType!.Value) : ColumnType(key);
+
+    /// <inheritdoc />
+    protected override string BytesLiteral(byte[] bytes) => "'\\x" + Convert.ToHexString(bytes).ToLowerInvariant() + "'";
 
     /// <inheritdoc />
     protected override string RenderCreateIndex(Table table, Strata.Migrate.Model.Index index) =>

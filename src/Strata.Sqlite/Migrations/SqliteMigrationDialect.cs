@@ -21,6 +21,12 @@ public sealed class SqliteMigrationDialect : SqlMigrationDialect
     public override bool InlineForeignKeys => true;
 
     /// <inheritdoc />
+    public override bool HasNamedPrimaryKeys => false;
+
+    /// <inheritdoc />
+    public override bool HasNamedForeignKeys => false;
+
+    /// <inheritdoc />
     public override bool ManyToManyUsesPrimaryKey => false;
 
     /// <inheritdoc />
@@ -42,6 +48,9 @@ public sealed class SqliteMigrationDialect : SqlMigrationDialect
             _ => "BLOB",
         },
     };
+
+    /// <inheritdoc />
+    protected override string BytesLiteral(byte[] bytes) => "X'" + Convert.ToHexString(bytes) + "'";
 
     /// <inheritdoc />
     protected override string RenderCreateTable(Table table)
