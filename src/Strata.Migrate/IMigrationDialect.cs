@@ -49,6 +49,16 @@ public interface IMigrationDialect
     /// <summary>True when two default expressions, as written and as introspected, are the same default.</summary>
     bool SameDefault(string? a, string? b);
 
+    /// <summary>
+    /// SQL to run on the connection before a migration's transaction begins, or null. SQLite needs
+    /// foreign keys off there: inside a transaction the PRAGMA does nothing, and dropping a table
+    /// during a rebuild would otherwise cascade to the rows that refer to it.
+    /// </summary>
+    string? BeforeMigrationSql { get; }
+
+    /// <summary>SQL to run after the migration's transaction ends (committed or rolled back), or null.</summary>
+    string? AfterMigrationSql { get; }
+
     /// <summary>The SQL text of the steps, in order, as a migration file holds it.</summary>
     string Render(IReadOnlyList<MigrationStep> steps);
 }

@@ -21,8 +21,9 @@ public static class SchemaDiffer
         // 1. What goes away first, so that nothing still depends on it.
         foreach (var (old, current) in pairs.Where(p => p.From != null))
         {
-            steps.AddRange(old!.ForeignKeys.Where(fk => !current.ForeignKeys.Any(n => SameForeignKey(fk, n, dialect))).Select(fk => new DropForeignKey(old, fk)));
-            steps.AddRange(old.Indexes.Where(i => !current.Indexes.Any(n => SameIndex(i, n))).Select(i => new DropIndex(old, i)));
+            // The steps carry the table as it will be, so that a provider that rebuilds it knows its new shape.
+            steps.AddRange(old!.ForeignKeys.Where(fk => !current.ForeignKeys.Any(n => SameForeignKey(fk, n, dialect))).Select(fk => new DropForeignKey(current, fk)));
+            steps.AddRange(old.Indexes.Where(i => !current.Indexes.Any(n => SameIndex(i, n))).Select(i => new DropIndex(current, i)));
         }
         foreach (var table in dropped)
             steps.AddRange(table.ForeignKeys.Select(fk => new DropForeignKey(table, fk)));
@@ -33,7 +34,7 @@ public static class SchemaDiffer
         {
             var old = from.Enums.FirstOrDefault(x => x.Name == e.Name && x.Schema == e.Schema);
             if (old == null) steps.Add(new CreateEnum(e));
-            else if (!old.Values.SequenceEqual(e.Values)) steps.Add(new AlterEnum(old, e));
+            else if (!old.Values.SequenceEqual(e.Values)) steps.Add(new AlterEnum(old, e, to.Tables));
         }
 
         // 3. Tables and columns.

@@ -43,6 +43,12 @@ public abstract class SqlMigrationDialect : IMigrationDialect
         a == null || b == null ? a == b : SqlText.NormalizeExpression(a) == SqlText.NormalizeExpression(b);
 
     /// <inheritdoc />
+    public virtual string? BeforeMigrationSql => null;
+
+    /// <inheritdoc />
+    public virtual string? AfterMigrationSql => null;
+
+    /// <inheritdoc />
     public virtual string ReferenceColumnType(FieldDefinition key) => ColumnType(key);
 
     /// <inheritdoc />
@@ -101,13 +107,40 @@ public abstract class SqlMigrationDialect : IMigrationDialect
     public string Render(IReadOnlyList<MigrationStep> steps)
     {
         var sql = new StringBuilder();
-        foreach (var step in steps)
+        foreach (var step in GroupTableChanges(steps))
         {
             if (sql.Length > 0) sql.Append('\n');
             sql.Append("-- ").Append(StepTitle(step)).Append('\n');
             sql.Append(RenderStep(step)).Append('\n');
         }
         return sql.ToString();
+    }
+
+    /// <summary>Consecutive column and key changes of one table become one <see cref="AlterTable"/>.</summary>
+    protected virtual IReadOnlyList<MigrationStep> GroupTableChanges(IReadOnlyList<MigrationStep> steps)
+    {
+        var result = new List<MigrationStep>();
+        foreach (var step in steps)
+        {
+            var table = step switch
+            {
+                AddColumn a => a.Table,
+                DropColumn d => d.Table,
+                AlterColumn c => c.Table,
+                AlterPrimaryKey k => k.Table,
+                _ => null,
+            };
+            if (table == null)
+            {
+                result.Add(step);
+                continue;
+            }
+            if (result.Count > 0 && result[^1] is AlterTable group && group.Table.Name == table.Name && group.Table.Schema == table.Schema)
+                result[^1] = group with { Changes = group.Changes.Append(step).ToList() };
+            else
+                result.Add(new AlterTable(table, [step]));
+        }
+        return result;
     }
 
     /// <summary>The header comment Prisma writes above each statement.</summary>
@@ -129,8 +162,24 @@ public abstract class SqlMigrationDialect : IMigrationDialect
         CreateEnum e => RenderCreateEnum(e.Enum),
         CreateSchema schema => $"CREATE SCHEMA IF NOT EXISTS {Ident(schema.Name)};",
         AddForeignKey fk => RenderAddForeignKey(fk.Table, fk.ForeignKey),
+        AlterTable alter => RenderAlterTable(alter),
+        DropTable drop => $"DROP TABLE {TableName(drop.Table.Name, drop.Table.Schema)};",
+        DropIndex drop => $"DROP INDEX {TableName(drop.Index.Name, drop.Table.Schema)};",
+        DropForeignKey drop => RenderDropForeignKey(drop.Table, drop.ForeignKey),
+        AlterEnum alter => RenderAlterEnum(alter),
+        DropEnum drop => $"DROP TYPE {TableName(drop.Enum.Name, drop.Enum.Schema)};",
         _ => throw new NotSupportedException($"{GetType().Name} cannot render {step.GetType().Name}."),
     };
+
+    /// <summary>The column and key changes of one table.</summary>
+    protected abstract string RenderAlterTable(AlterTable alter);
+
+    /// <summary>Drops a foreign key.</summary>
+    protected abstract string RenderDropForeignKey(Table table, ForeignKey foreignKey);
+
+    /// <summary>Changes the values of an enum type, where the provider has enums.</summary>
+    protected virtual string RenderAlterEnum(AlterEnum alter) =>
+        throw new NotSupportedException($"{Provider} has no enum types.");
 
     /// <summary>CREATE TABLE.</summary>
     protected abstract string RenderCreateTable(Table table);

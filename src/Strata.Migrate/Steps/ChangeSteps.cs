@@ -26,5 +26,14 @@ public sealed record AlterPrimaryKey(Table Table, PrimaryKey? From, PrimaryKey? 
 /// <summary>Drop an enum type.</summary>
 public sealed record DropEnum(DatabaseEnum Enum) : MigrationStep;
 
-/// <summary>Add or remove values of an enum type.</summary>
-public sealed record AlterEnum(DatabaseEnum From, DatabaseEnum To) : MigrationStep;
+/// <summary>Add or remove values of an enum type; <paramref name="Tables"/> are the target tables, whose columns may use it.</summary>
+public sealed record AlterEnum(DatabaseEnum From, DatabaseEnum To, IReadOnlyList<Table> Tables) : MigrationStep;
+
+/// <summary>The column and key changes of one table, grouped so that a provider can write them as one statement (or one rebuild).</summary>
+public sealed record AlterTable(Table Table, IReadOnlyList<MigrationStep> Changes) : MigrationStep;
+
+/// <summary>
+/// Rebuild a table as <paramref name="Target"/>, copying <paramref name="CopiedColumns"/>: how SQLite
+/// makes changes that ALTER TABLE cannot (types, nullability, keys, foreign keys, dropped columns).
+/// </summary>
+public sealed record RedefineTable(Table Target, IReadOnlyList<string> CopiedColumns) : MigrationStep;

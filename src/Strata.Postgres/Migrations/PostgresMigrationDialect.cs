@@ -1,6 +1,7 @@
 using System.Text;
 using Strata.Migrate.Model;
 using Strata.Migrate.Rendering;
+using Strata.Migrate.Steps;
 using Strata.Schema.Semantics;
 
 namespace Strata.Postgres.Migrations;
@@ -98,6 +99,120 @@ public sealed class PostgresMigrationDialect : SqlMigrationDialect
         if (table.PrimaryKey != null)
             body += $",\n\n    CONSTRAINT {Ident(table.PrimaryKey.Name)} PRIMARY KEY ({string.Join(", ", table.PrimaryKey.Columns.Select(Ident))})";
         return $"CREATE TABLE {TableName(table.Name, table.Schema)} (\n{body}\n);";
+    }
+
+    /// <inheritdoc />
+    protected override string RenderAlterTable(AlterTable alter)
+    {
+        var table = TableName(alter.Table.Name, alter.Table.Schema);
+        var before = new List<string>();
+        var clauses = new List<string>();
+        var after = new List<string>();
+        foreach (var change in alter.Changes)
+        {
+            switch (change)
+            {
+                case AddColumn add:
+                    clauses.Add($"ADD COLUMN     {ColumnDefinition(add.Column)}");
+                    break;
+                case DropColumn drop:
+                    clauses.Add($"DROP COLUMN {Ident(drop.Column.Name)}");
+                    break;
+                case AlterColumn column:
+                    AlterColumnClauses(alter.Table, column.From, column.To, before, clauses, after);
+                    break;
+                case AlterPrimaryKey key:
+                    if (key.From != null) clauses.Add($"DROP CONSTRAINT {Ident(key.From.Name)}");
+                    if (key.To != null) clauses.Add($"ADD CONSTRAINT {Ident(key.To.Name)} PRIMARY KEY ({string.Join(", ", key.To.Columns.Select(Ident))})");
+                    break;
+            }
+        }
+        var statements = new List<string>(before);
+        if (clauses.Count > 0) statements.Add($"ALTER TABLE {table} {string.Join(",\n", clauses)};");
+        statements.AddRange(after);
+        return string.Join("\n", statements);
+    }
+
+    private void AlterColumnClauses(Table table, Column from, Column to, List<string> before, List<string> clauses, List<string> after)
+    {
+        string name = Ident(to.Name);
+        string sequence = Ident($"{table.Name}_{to.Name}_seq");
+        if (!SameType(BaseType(from.Type), BaseType(to.Type)))
+        {
+            string type = BaseType(to.Type);
+            clauses.Add($"ALTER COLUMN {name} SET DATA TYPE {type} USING {name}::{type}");
+        }
+        if (from.Nullable != to.Nullable) clauses.Add($"ALTER COLUMN {name} {(to.Nullable ? "DROP" : "SET")} NOT NULL");
+        if (to.AutoIncrement && !from.AutoIncrement)
+        {
+            before.Add($"CREATE SEQUENCE IF NOT EXISTS {TableName($"{table.Name}_{to.Name}_seq", table.Schema)};");
+            clauses.Add($"ALTER COLUMN {name} SET DEFAULT nextval('{(table.Schema == null ? sequence : Ident(table.Schema) + "." + sequence).Replace("'", "''")}')");
+            after.Add($"ALTER SEQUENCE {TableName($"{table.Name}_{to.Name}_seq", table.Schema)} OWNED BY {TableName(table.Name, table.Schema)}.{name};");
+        }
+        else if (from.AutoIncrement && !to.AutoIncrement)
+        {
+            clauses.Add($"ALTER COLUMN {name} {(to.Default == null ? "DROP DEFAULT" : "SET DEFAULT " + to.Default)}");
+            after.Add($"DROP SEQUENCE IF EXISTS {TableName($"{table.Name}_{to.Name}_seq", table.Schema)};");
+        }
+        else if (!SameDefault(from.Default, to.Default))
+        {
+            clauses.Add($"ALTER COLUMN {name} {(to.Default == null ? "DROP DEFAULT" : "SET DEFAULT " + to.Default)}");
+        }
+    }
+
+    /// <summary>SERIAL types are integers with a sequence; compare and convert their integer type.</summary>
+    private static string BaseType(string type) => type switch
+    {
+        "SERIAL" => "INTEGER",
+        "BIGSERIAL" => "BIGINT",
+        "SMALLSERIAL" => "SMALLINT",
+        _ => type,
+    };
+
+    private static string ColumnDefinition(Column column) =>
+        $"{Ident(column.Name)} {column.Type}{(column.Nullable ? "" : " NOT NULL")}{(column.Default == null ? "" : " DEFAULT " + column.Default)}";
+
+    /// <inheritdoc />
+    protected override string RenderDropForeignKey(Table table, ForeignKey foreignKey) =>
+        $"ALTER TABLE {TableName(table.Name, table.Schema)} DROP CONSTRAINT {Ident(foreignKey.Name)};";
+
+    /// <summary>
+    /// New values are added in place. Removing a value needs a new type: the columns that use the
+    /// enum are converted through text, and the old type is dropped. No BEGIN/COMMIT: the migration
+    /// runs in one transaction.
+    /// </summary>
+    protected override string RenderAlterEnum(AlterEnum alter)
+    {
+        var name = TableName(alter.To.Name, alter.To.Schema);
+        if (alter.From.Values.All(alter.To.Values.Contains))
+        {
+            var added = new List<string>();
+            for (int i = 0; i < alter.To.Values.Count; i++)
+            {
+                var value = alter.To.Values[i];
+                if (alter.From.Values.Contains(value)) continue;
+                var next = alter.To.Values.Skip(i + 1).FirstOrDefault(alter.From.Values.Contains);
+                added.Add($"ALTER TYPE {name} ADD VALUE {Quote(value)}{(next == null ? "" : " BEFORE " + Quote(next))};");
+            }
+            if (alter.To.Values.Where(alter.From.Values.Contains).SequenceEqual(alter.From.Values)) return string.Join("\n", added);
+        }
+        var fresh = TableName(alter.To.Name + "_new", alter.To.Schema);
+        var old = TableName(alter.To.Name + "_old", alter.To.Schema);
+        var statements = new List<string> { $"CREATE TYPE {fresh} AS ENUM ({string.Join(", ", alter.To.Values.Select(Quote))});" };
+        var users = alter.Tables.SelectMany(t => t.Columns.Where(c => c.Type == name || c.Type == name + "[]").Select(c => (Table: t, Column: c))).ToList();
+        foreach (var (table, column) in users)
+        {
+            var t = TableName(table.Name, table.Schema);
+            bool array = column.Type.EndsWith("[]", StringComparison.Ordinal);
+            if (column.Default != null) statements.Add($"ALTER TABLE {t} ALTER COLUMN {Ident(column.Name)} DROP DEFAULT;");
+            statements.Add($"ALTER TABLE {t} ALTER COLUMN {Ident(column.Name)} TYPE {fresh}{(array ? "[]" : "")} USING ({Ident(column.Name)}::text{(array ? "[]" : "")}::{fresh}{(array ? "[]" : "")});");
+        }
+        statements.Add($"ALTER TYPE {name} RENAME TO {Ident(alter.To.Name + "_old")};");
+        statements.Add($"ALTER TYPE {fresh} RENAME TO {Ident(alter.To.Name)};");
+        statements.Add($"DROP TYPE {old};");
+        foreach (var (table, column) in users.Where(u => u.Column.Default != null))
+            statements.Add($"ALTER TABLE {TableName(table.Name, table.Schema)} ALTER COLUMN {Ident(column.Name)} SET DEFAULT {column.Default};");
+        return string.Join("\n", statements);
     }
 
     /// <inheritdoc />

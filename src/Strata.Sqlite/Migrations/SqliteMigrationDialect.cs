@@ -1,6 +1,7 @@
 using System.Text;
 using Strata.Migrate.Model;
 using Strata.Migrate.Rendering;
+using Strata.Migrate.Steps;
 using Strata.Schema.Semantics;
 
 namespace Strata.Sqlite.Migrations;
@@ -30,6 +31,12 @@ public sealed class SqliteMigrationDialect : SqlMigrationDialect
     public override bool ManyToManyUsesPrimaryKey => false;
 
     /// <inheritdoc />
+    public override string? BeforeMigrationSql => "PRAGMA foreign_keys=OFF;";
+
+    /// <inheritdoc />
+    public override string? AfterMigrationSql => "PRAGMA foreign_keys=ON;";
+
+    /// <inheritdoc />
     public override string ColumnType(FieldDefinition field) => field.Kind switch
     {
         FieldKind.Unsupported => field.UnsupportedType!,
@@ -48,6 +55,114 @@ public sealed class SqliteMigrationDialect : SqlMigrationDialect
             _ => "BLOB",
         },
     };
+
+    /// <summary>
+    /// SQLite alters little in place: new nullable (or defaulted) columns are added with ALTER TABLE;
+    /// every other change to an existing table becomes one rebuild of that table, written out in
+    /// the file, which also recreates its indexes. Foreign keys of dropped tables go with them.
+    /// </summary>
+    protected override IReadOnlyList<MigrationStep> GroupTableChanges(IReadOnlyList<MigrationStep> steps)
+    {
+        var dropped = steps.OfType<DropTable>().Select(d => d.Table.Name).ToHashSet();
+        var changes = new Dictionary<string, (Table Target, List<MigrationStep> Steps)>();
+        foreach (var step in steps)
+        {
+            Table? table = step switch
+            {
+                AddColumn a => a.Table,
+                DropColumn d => d.Table,
+                AlterColumn c => c.Table,
+                AlterPrimaryKey k => k.Table,
+                AddForeignKey f when !steps.OfType<CreateTable>().Any(c => c.Table.Name == f.Table.Name) => f.Table,
+                DropForeignKey f when !dropped.Contains(f.Table.Name) => f.Table,
+                _ => null,
+            };
+            if (table == null) continue;
+            if (!changes.TryGetValue(table.Name, out var entry)) changes[table.Name] = entry = (table, []);
+            entry.Steps.Add(step);
+        }
+        var rebuilt = changes.Where(c => !c.Value.Steps.All(CanAddInPlace)).ToDictionary(c => c.Key, c => c.Value);
+
+        var result = new List<MigrationStep>();
+        bool rebuildsWritten = false;
+        foreach (var step in steps)
+        {
+            if (!rebuildsWritten && step is CreateIndex or AddForeignKey)
+            {
+                result.AddRange(Rebuilds(rebuilt));
+                rebuildsWritten = true;
+            }
+            switch (step)
+            {
+                case DropForeignKey f when dropped.Contains(f.Table.Name):
+                case CreateIndex i when rebuilt.ContainsKey(i.Table.Name):
+                case DropIndex d when rebuilt.ContainsKey(d.Table.Name):
+                    continue;
+                case AddColumn a when !rebuilt.ContainsKey(a.Table.Name):
+                    result.Add(new AlterTable(a.Table, [a]));
+                    continue;
+            }
+            var table = step switch { AddColumn a => a.Table, DropColumn d => d.Table, AlterColumn c => c.Table, AlterPrimaryKey k => k.Table, AddForeignKey f => f.Table, DropForeignKey f => f.Table, _ => null };
+            if (table != null && changes.ContainsKey(table.Name)) continue;
+            result.Add(step);
+        }
+        if (!rebuildsWritten) result.AddRange(Rebuilds(rebuilt));
+        return result;
+    }
+
+    private static bool CanAddInPlace(MigrationStep step) =>
+        step is AddColumn add && (add.Column.Nullable || add.Column.Default != null)
+        && !add.Table.ForeignKeys.Any(fk => fk.Columns.Contains(add.Column.Name))
+        && add.Table.PrimaryKey?.Columns.Contains(add.Column.Name) != true;
+
+    private static IEnumerable<MigrationStep> Rebuilds(Dictionary<string, (Table Target, List<MigrationStep> Steps)> rebuilt) =>
+        rebuilt.Values.Select(r =>
+        {
+            var added = r.Steps.OfType<AddColumn>().Select(a => a.Column.Name).ToHashSet();
+            return (MigrationStep)new RedefineTable(r.Target, r.Target.Columns.Select(c => c.Name).Where(n => !added.Contains(n)).ToList());
+        });
+
+    /// <inheritdoc />
+    protected override string StepTitle(MigrationStep step) => step is RedefineTable ? "RedefineTables" : base.StepTitle(step);
+
+    /// <inheritdoc />
+    protected override string RenderStep(MigrationStep step) => step switch
+    {
+        RedefineTable r => RenderRedefineTable(r),
+        // Other tables' foreign keys may point at the dropped one; SQLite checks them only with foreign_keys on.
+        DropTable d => $"PRAGMA foreign_keys=off;\nDROP TABLE {Ident(d.Table.Name)};\nPRAGMA foreign_keys=on;",
+        _ => base.RenderStep(step),
+    };
+
+    private string RenderRedefineTable(RedefineTable step)
+    {
+        var target = step.Target;
+        var temporary = target with { Name = "new_" + target.Name };
+        var columns = string.Join(", ", step.CopiedColumns.Select(Ident));
+        var lines = new List<string>
+        {
+            "PRAGMA defer_foreign_keys=ON;",
+            "PRAGMA foreign_keys=OFF;",
+            RenderCreateTable(temporary),
+        };
+        if (step.CopiedColumns.Count > 0) lines.Add($"INSERT INTO {Ident(temporary.Name)} ({columns}) SELECT {columns} FROM {Ident(target.Name)};");
+        lines.Add($"DROP TABLE {Ident(target.Name)};");
+        lines.Add($"ALTER TABLE {Ident(temporary.Name)} RENAME TO {Ident(target.Name)};");
+        lines.AddRange(target.Indexes.Select(i => RenderCreateIndex(target, i)));
+        lines.Add("PRAGMA foreign_key_check;");
+        lines.Add("PRAGMA foreign_keys=ON;");
+        lines.Add("PRAGMA defer_foreign_keys=OFF;");
+        return string.Join("\n", lines);
+    }
+
+    /// <inheritdoc />
+    protected override string RenderAlterTable(AlterTable alter) =>
+        string.Join("\n", alter.Changes.OfType<AddColumn>().Select(a =>
+            $"ALTER TABLE {Ident(alter.Table.Name)} ADD COLUMN {Ident(a.Column.Name)} {a.Column.Type}{(a.Column.Nullable ? "" : " NOT NULL")}{(a.Column.Default == null ? "" : " DEFAULT " + a.Column.Default)};"));
+
+    /// <inheritdoc />
+    protected override string RenderDropForeignKey(Table table, ForeignKey foreignKey) =>
+        throw new NotSupportedException("SQLite drops a foreign key by rebuilding its table; the plan does that.");
 
     /// <inheritdoc />
     protected override string BytesLiteral(byte[] bytes) => "X'" + Convert.ToHexString(bytes) + "'";
