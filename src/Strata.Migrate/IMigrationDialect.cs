@@ -59,6 +59,15 @@ public interface IMigrationDialect
     /// <summary>SQL to run after the migration's transaction ends (committed or rolled back), or null.</summary>
     string? AfterMigrationSql { get; }
 
+    /// <summary>CREATE TABLE IF NOT EXISTS for the <c>_prisma_migrations</c> history table, with Prisma's columns.</summary>
+    string HistoryTableSql { get; }
+
+    /// <summary>SQL that takes the lock which makes concurrent deploys run one after the other, or null (SQLite).</summary>
+    string? LockSql { get; }
+
+    /// <summary>SQL that releases <see cref="LockSql"/>'s lock, or null.</summary>
+    string? UnlockSql { get; }
+
     /// <summary>The SQL text of the steps, in order, as a migration file holds it.</summary>
     string Render(IReadOnlyList<MigrationStep> steps);
 }

@@ -12,11 +12,13 @@ public static class SchemaMapper
     /// <summary>The database schema for <paramref name="schema"/>, with types and defaults from <paramref name="dialect"/>.</summary>
     public static DatabaseSchema Map(SchemaDefinition schema, IMigrationDialect dialect)
     {
-        var tables = schema.Models.Where(m => !m.IsView).Select(m => MapModel(schema, m, dialect)).ToList();
+        // relationMode = "prisma" emulates relations in the client: the database gets no foreign keys.
+        bool foreignKeys = schema.Datasource?.RelationMode != "prisma";
+        var tables = schema.Models.Where(m => !m.IsView).Select(m => MapModel(m, dialect, foreignKeys)).ToList();
         tables.AddRange(schema.Relations
             .Where(r => r.Kind == RelationKind.ManyToMany)
             .OrderBy(r => r.JoinTableName, StringComparer.Ordinal)
-            .Select(r => JoinTable(r, dialect)));
+            .Select(r => JoinTable(r, dialect, foreignKeys)));
         var enums = dialect.HasNativeEnums
             ? schema.Enums.Select(e => new DatabaseEnum(e.DatabaseName, e.DatabaseSchema, e.Values.Select(v => v.DatabaseName).ToList())).ToList()
             : [];
@@ -24,7 +26,7 @@ public static class SchemaMapper
         return new DatabaseSchema(tables, enums, namespaces);
     }
 
-    private static Table MapModel(SchemaDefinition schema, ModelDefinition model, IMigrationDialect dialect)
+    private static Table MapModel(ModelDefinition model, IMigrationDialect dialect, bool withForeignKeys)
     {
         var columns = model.ScalarFields
             // Prisma leaves scalar list columns nullable (an absent list reads as empty).
@@ -39,7 +41,7 @@ public static class SchemaMapper
             .Select(k => new Index(k.DatabaseName, k.Fields.Select(f => IndexColumnOf(f, dialect)).ToList(), k is UniqueDefinition, (k as IndexDefinition)?.IndexType?.ToUpperInvariant()))
             .ToList();
 
-        var foreignKeys = model.RelationFields
+        var foreignKeys = !withForeignKeys ? [] : model.RelationFields
             .Select(f => f.Relation)
             .Where(r => r != null && r.Kind != RelationKind.ManyToMany && ReferenceEquals(r.ReferencingModel, model))
             .Distinct()
@@ -59,7 +61,7 @@ public static class SchemaMapper
         new(field.Field.DatabaseName, field.Sort == SortOrder.Desc, field.OperatorClass == null ? null : dialect.OperatorClass(field.OperatorClass));
 
     /// <summary>The join table of an implicit many-to-many relation: columns A and B, as Prisma makes it.</summary>
-    private static Table JoinTable(RelationDefinition relation, IMigrationDialect dialect)
+    private static Table JoinTable(RelationDefinition relation, IMigrationDialect dialect, bool withForeignKeys)
     {
         var name = relation.JoinTableName;
         var a = (ModelDefinition)relation.FieldA.Container;
@@ -71,7 +73,7 @@ public static class SchemaMapper
             new("A", dialect.ReferenceColumnType(aKey), false, null, false),
             new("B", dialect.ReferenceColumnType(bKey), false, null, false),
         };
-        var foreignKeys = new List<ForeignKey>
+        var foreignKeys = !withForeignKeys ? new List<ForeignKey>() : new List<ForeignKey>
         {
             new($"{name}_A_fkey", ["A"], a.DatabaseName, a.DatabaseSchema, [aKey.DatabaseName], "CASCADE", "CASCADE"),
             new($"{name}_B_fkey", ["B"], b.DatabaseName, b.DatabaseSchema, [bKey.DatabaseName], "CASCADE", "CASCADE"),

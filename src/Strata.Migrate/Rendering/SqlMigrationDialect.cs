@@ -43,6 +43,15 @@ public abstract class SqlMigrationDialect : IMigrationDialect
         a == null || b == null ? a == b : SqlText.NormalizeExpression(a) == SqlText.NormalizeExpression(b);
 
     /// <inheritdoc />
+    public abstract string HistoryTableSql { get; }
+
+    /// <inheritdoc />
+    public virtual string? LockSql => null;
+
+    /// <inheritdoc />
+    public virtual string? UnlockSql => null;
+
+    /// <inheritdoc />
     public virtual string? BeforeMigrationSql => null;
 
     /// <inheritdoc />

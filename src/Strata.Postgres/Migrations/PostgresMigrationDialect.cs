@@ -32,6 +32,27 @@ public sealed class PostgresMigrationDialect : SqlMigrationDialect
     public override bool ManyToManyUsesPrimaryKey => true;
 
     /// <inheritdoc />
+    public override string HistoryTableSql => """
+        CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+            "id"                    VARCHAR(36) PRIMARY KEY NOT NULL,
+            "checksum"              VARCHAR(64) NOT NULL,
+            "finished_at"           TIMESTAMPTZ,
+            "migration_name"        VARCHAR(255) NOT NULL,
+            "logs"                  TEXT,
+            "rolled_back_at"        TIMESTAMPTZ,
+            "started_at"            TIMESTAMPTZ NOT NULL DEFAULT now(),
+            "applied_steps_count"   INTEGER NOT NULL DEFAULT 0
+        );
+        """;
+
+    // Prisma's advisory lock key, so that a Prisma deploy and a Strata deploy also wait for each other.
+    /// <inheritdoc />
+    public override string? LockSql => "SELECT pg_advisory_lock(72707369);";
+
+    /// <inheritdoc />
+    public override string? UnlockSql => "SELECT pg_advisory_unlock(72707369);";
+
+    /// <inheritdoc />
     public override string ColumnType(FieldDefinition field)
     {
         if (IsAutoIncrement(field))

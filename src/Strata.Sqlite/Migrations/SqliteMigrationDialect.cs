@@ -31,6 +31,20 @@ public sealed class SqliteMigrationDialect : SqlMigrationDialect
     public override bool ManyToManyUsesPrimaryKey => false;
 
     /// <inheritdoc />
+    public override string HistoryTableSql => """
+        CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+            "id"                    TEXT PRIMARY KEY NOT NULL,
+            "checksum"              TEXT NOT NULL,
+            "finished_at"           DATETIME,
+            "migration_name"        TEXT NOT NULL,
+            "logs"                  TEXT,
+            "rolled_back_at"        DATETIME,
+            "started_at"            DATETIME NOT NULL DEFAULT current_timestamp,
+            "applied_steps_count"   INTEGER UNSIGNED NOT NULL DEFAULT 0
+        );
+        """;
+
+    /// <inheritdoc />
     public override string? BeforeMigrationSql => "PRAGMA foreign_keys=OFF;";
 
     /// <inheritdoc />
