@@ -13,6 +13,7 @@ public static class StrataCommand
         root.Subcommands.Add(InitCommand.Create(context));
         root.Subcommands.Add(ValidateCommand.Create(context));
         root.Subcommands.Add(FormatCommand.Create(context));
+        root.Subcommands.Add(MigrateCommand.Create(context));
         var parse = root.Parse(args);
         int code = parse.Invoke(new InvocationConfiguration { Output = context.Out, Error = context.Error });
         return code == 0 ? 0 : 1;

@@ -27,6 +27,7 @@ public class ProcessTests
     [InlineData("init", "--datasource-provider")]
     [InlineData("validate", "--schema")]
     [InlineData("format", "--check")]
+    [InlineData("migrate", "deploy")]
     public void Every_command_has_help(string command, string option)
     {
         var (code, output, _) = Strata(Path.GetTempPath(), command, "--help");

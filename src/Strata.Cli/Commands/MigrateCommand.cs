@@ -1,0 +1,157 @@
+using System.CommandLine;
+using Strata.Cli.Database;
+using Strata.Cli.Output;
+using Strata.Migrate.History;
+using Strata.Schema.Loading;
+
+namespace Strata.Cli.Commands;
+
+/// <summary>`strata migrate deploy | status | resolve`: apply and inspect the migration history.</summary>
+internal static class MigrateCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var command = new Command("migrate", "Apply migration files and inspect the migration history.");
+        command.Subcommands.Add(Deploy(context));
+        command.Subcommands.Add(Status(context));
+        command.Subcommands.Add(Resolve(context));
+        return command;
+    }
+
+    private static Option<string?> UrlOption() => new("--url")
+    {
+        Description = "The database URL (file:./dev.db, postgresql://...) or an ADO.NET connection string; overrides the datasource's url.",
+        HelpName = "URL",
+    };
+
+    private static Command Deploy(CliContext context)
+    {
+        var schema = SchemaInput.CreateOption();
+        var url = UrlOption();
+        var command = new Command("deploy", "Apply every pending migration in order, each in its own transaction. For production and CI.");
+        command.Options.Add(schema);
+        command.Options.Add(url);
+        command.SetAction((parse, token) => Run(context, parse.GetValue(schema), parse.GetValue(url), token, async (session, migrations, ct) =>
+        {
+            context.Out.WriteLine($"{migrations.Count} migration{(migrations.Count == 1 ? "" : "s")} found in {session.MigrationsDisplay}.");
+            try
+            {
+                var applied = await session.Runner.DeployAsync(migrations, new SynchronousProgress(context), ct);
+                context.Out.WriteLine(applied.Count == 0 ? "No pending migrations to apply." : $"All migrations have been applied ({applied.Count}).");
+                return 0;
+            }
+            catch (Exception e) when (e is MigrationFailedException or MigrationBlockedException)
+            {
+                DiagnosticPrinter.PrintError(context, e.Message);
+                return 1;
+            }
+        }));
+        return command;
+    }
+
+    private static Command Status(CliContext context)
+    {
+        var schema = SchemaInput.CreateOption();
+        var url = UrlOption();
+        var command = new Command("status", "Compare the migrations folder with the database's history. Exit code 1 when anything is pending, failed or edited.");
+        command.Options.Add(schema);
+        command.Options.Add(url);
+        command.SetAction((parse, token) => Run(context, parse.GetValue(schema), parse.GetValue(url), token, async (session, migrations, ct) =>
+        {
+            var history = await session.Runner.ReadHistoryAsync(ct);
+            context.Out.WriteLine($"{migrations.Count} migration{(migrations.Count == 1 ? "" : "s")} found in {session.MigrationsDisplay}.");
+            var problems = MigrationStatus.Describe(migrations, history);
+            foreach (var line in problems) context.Out.WriteLine(line);
+            if (problems.Count == 0) context.Out.WriteLine("The database is up to date with the migrations.");
+            return problems.Count == 0 ? 0 : 1;
+        }));
+        return command;
+    }
+
+    private static Command Resolve(CliContext context)
+    {
+        var schema = SchemaInput.CreateOption();
+        var url = UrlOption();
+        var applied = new Option<string?>("--applied") { Description = "Record the failed migration as applied (you applied it by hand).", HelpName = "NAME" };
+        var rolledBack = new Option<string?>("--rolled-back") { Description = "Record the failed migration as rolled back, so that deploy runs it again.", HelpName = "NAME" };
+        var command = new Command("resolve", "Settle a failed migration so that deploys can continue.");
+        command.Options.Add(schema);
+        command.Options.Add(url);
+        command.Options.Add(applied);
+        command.Options.Add(rolledBack);
+        command.SetAction((parse, token) =>
+        {
+            var a = parse.GetValue(applied);
+            var r = parse.GetValue(rolledBack);
+            if ((a == null) == (r == null))
+            {
+                DiagnosticPrinter.PrintError(context, "Pass exactly one of --applied NAME or --rolled-back NAME.");
+                return Task.FromResult(1);
+            }
+            return Run(context, parse.GetValue(schema), parse.GetValue(url), token, async (session, _, ct) =>
+            {
+                try
+                {
+                    await session.Runner.ResolveAsync(a ?? r!, applied: a != null, ct);
+                    context.Out.WriteLine($"Migration {a ?? r} marked as {(a != null ? "applied" : "rolled back")}.");
+                    return 0;
+                }
+                catch (MigrationBlockedException e)
+                {
+                    DiagnosticPrinter.PrintError(context, e.Message);
+                    return 1;
+                }
+            });
+        });
+        return command;
+    }
+
+    private sealed record Session(MigrationRunner Runner, string MigrationsDisplay);
+
+    /// <summary>Loads the schema, checks the lock file, connects, and runs <paramref name="action"/>; every failure is one clear line and exit code 1.</summary>
+    private static async Task<int> Run(CliContext context, string? schemaPath, string? url, CancellationToken token,
+        Func<Session, IReadOnlyList<MigrationFile>, CancellationToken, Task<int>> action)
+    {
+        var loaded = SchemaInput.Load(context, schemaPath);
+        if (loaded == null) return 1;
+        var (location, compilation) = loaded.Value;
+        if (compilation.HasErrors)
+        {
+            DiagnosticPrinter.Print(context, compilation.Diagnostics, compilation.Documents.Select(d => d.File).ToList());
+            return 1;
+        }
+        var target = DatabaseTarget.Resolve(context, location, compilation.Schema, url, out var error);
+        if (target == null)
+        {
+            DiagnosticPrinter.PrintError(context, error!);
+            return 1;
+        }
+        var folder = new MigrationDirectory(Path.Combine(location.Directory, "migrations"));
+        var locked = folder.ReadLockedProvider();
+        var provider = compilation.Schema.Datasource!.Provider == "postgres" ? "postgresql" : compilation.Schema.Datasource.Provider;
+        if (locked != null && locked != provider && !(locked == "postgres" && provider == "postgresql"))
+        {
+            DiagnosticPrinter.PrintError(context,
+                $"The migrations in {SchemaLocator.DisplayPath(folder.Path, context.WorkingDirectory)} were written for \"{locked}\" (migration_lock.toml), but the schema's provider is \"{provider}\". Migrations cannot move between providers: start a new migrations folder for \"{provider}\".");
+            return 1;
+        }
+        await using var connection = await target.OpenAsync(context, token);
+        if (connection == null) return 1;
+        var session = new Session(new MigrationRunner(connection, target.Dialect), SchemaLocator.DisplayPath(folder.Path, context.WorkingDirectory));
+        try
+        {
+            return await action(session, folder.List(), token);
+        }
+        catch (System.Data.Common.DbException e)
+        {
+            DiagnosticPrinter.PrintError(context, $"The database reported an error: {e.Message}");
+            return 1;
+        }
+    }
+
+    /// <summary>Writes progress at once (Progress&lt;T&gt; would post it to another thread, out of order with other output).</summary>
+    private sealed class SynchronousProgress(CliContext context) : IProgress<string>
+    {
+        public void Report(string value) => context.Out.WriteLine($"Applying migration `{value}`");
+    }
+}

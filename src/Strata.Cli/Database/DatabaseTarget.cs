@@ -1,0 +1,81 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+using Strata.Migrate;
+using Strata.Migrate.Introspection;
+using Strata.Postgres;
+using Strata.Postgres.Migrations;
+using Strata.Schema.Loading;
+using Strata.Schema.Semantics;
+using Strata.Sqlite;
+using Strata.Sqlite.Migrations;
+
+namespace Strata.Cli.Database;
+
+/// <summary>The database a command works on: its provider's migration parts and how to connect.</summary>
+internal sealed record DatabaseTarget(ProviderKind Provider, IMigrationDialect Dialect, IIntrospector Introspector, string ConnectionString, string Display, IReadOnlyList<string> Schemas)
+{
+    /// <summary>
+    /// The target for a schema: <paramref name="urlOverride"/>, else the datasource's url (env()
+    /// read from the environment and .env files). Null, with a one-line reason, when it cannot be had.
+    /// </summary>
+    public static DatabaseTarget? Resolve(CliContext context, SchemaLocation location, SchemaDefinition schema, string? urlOverride, out string? error)
+    {
+        error = null;
+        var datasource = schema.Datasource;
+        if (datasource == null || datasource.ProviderKind == ProviderKind.Unsupported)
+        {
+            error = datasource == null
+                ? "The schema has no datasource; add `datasource db { provider = \"sqlite\" url = env(\"DATABASE_URL\") }`."
+                : $"Strata does not support the provider \"{datasource.Provider}\" yet; use \"sqlite\" or \"postgresql\".";
+            return null;
+        }
+        string? url = urlOverride;
+        if (url == null)
+        {
+            if (datasource.Url == null)
+            {
+                error = "The datasource has no url. Add `url = env(\"DATABASE_URL\")` to it, or pass --url.";
+                return null;
+            }
+            var lookup = EnvFile.CreateLookup(location.Directory, context.WorkingDirectory, context.Environment);
+            url = datasource.Url.Resolve(lookup);
+            if (string.IsNullOrWhiteSpace(url))
+            {
+                error = $"The environment variable {datasource.Url.Text} is not set. Set it, add it to .env, or pass --url.";
+                return null;
+            }
+        }
+        try
+        {
+            return datasource.ProviderKind == ProviderKind.Sqlite
+                ? new DatabaseTarget(ProviderKind.Sqlite, new SqliteMigrationDialect(), new SqliteIntrospector(),
+                    SqliteUrl.ToConnectionString(url, location.Directory), url, [])
+                : new DatabaseTarget(ProviderKind.PostgreSql, new PostgresMigrationDialect(), new PostgresIntrospector(),
+                    PostgresUrl.ToConnectionString(url), PostgresUrl.Redact(url), datasource.Schemas);
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException)
+        {
+            error = e.Message;
+            return null;
+        }
+    }
+
+    /// <summary>Opens a connection; null, with a one-line reason, when the database cannot be reached.</summary>
+    public async Task<DbConnection?> OpenAsync(CliContext context, CancellationToken cancellationToken)
+    {
+        DbConnection connection = Provider == ProviderKind.Sqlite ? new SqliteConnection(ConnectionString) : new NpgsqlConnection(ConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            return connection;
+        }
+        catch (Exception e) when (e is DbException or System.Net.Sockets.SocketException or TimeoutException or InvalidOperationException or ArgumentException)
+        {
+            await connection.DisposeAsync();
+            var reason = e is PostgresException pg ? pg.MessageText : e.InnerException?.Message ?? e.Message;
+            Output.DiagnosticPrinter.PrintError(context, $"Cannot connect to {Display}: {reason}");
+            return null;
+        }
+    }
+}
