@@ -119,17 +119,6 @@ public sealed class MigrationRunner(DbConnection connection, IMigrationDialect d
             cancellationToken, ("now", DateTime.UtcNow), ("id", id));
     }
 
-    private async Task ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            var p = command.CreateParameter();
-            p.ParameterName = name;
-            p.Value = value;
-            command.Parameters.Add(p);
-        }
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    private Task ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters) =>
+        DbQuery.ExecuteAsync(connection, sql, cancellationToken, parameters);
 }

@@ -9,7 +9,23 @@ public static class DbQuery
     public static async Task<List<T>> ListAsync<T>(DbConnection connection, string sql, Func<DbDataReader, T> map,
         CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
     {
-        await using var command = connection.CreateCommand();
+        await using var command = Command(connection, sql, parameters);
+        var rows = new List<T>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) rows.Add(map(reader));
+        return rows;
+    }
+
+    /// <summary>Runs a statement that returns no rows.</summary>
+    public static async Task ExecuteAsync(DbConnection connection, string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
+    {
+        await using var command = Command(connection, sql, parameters);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static DbCommand Command(DbConnection connection, string sql, (string Name, object Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
         command.CommandText = sql;
         foreach (var (name, value) in parameters)
         {
@@ -18,10 +34,7 @@ public static class DbQuery
             p.Value = value;
             command.Parameters.Add(p);
         }
-        var rows = new List<T>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken)) rows.Add(map(reader));
-        return rows;
+        return command;
     }
 
     /// <summary>The value of a column that may be NULL.</summary>
