@@ -6,7 +6,7 @@ namespace Strata.Cli;
 /// <summary>The root of the `strata` command: its subcommands, `--help` and `--version`.</summary>
 public static class StrataCommand
 {
-    /// <summary>Parses <paramref name="args"/> and runs the command; returns the exit code (0 success, 1 any error).</summary>
+    /// <summary>Parses <paramref name="args"/> and runs the command; returns the exit code (0 success, 1 any error, 2 a difference found by `migrate diff --exit-code`).</summary>
     public static int Run(string[] args, CliContext context)
     {
         var root = new RootCommand("Strata: a schema-first ORM for .NET. The schema is written in the Prisma Schema Language.");
@@ -16,6 +16,7 @@ public static class StrataCommand
         root.Subcommands.Add(MigrateCommand.Create(context));
         var parse = root.Parse(args);
         int code = parse.Invoke(new InvocationConfiguration { Output = context.Out, Error = context.Error });
-        return code == 0 ? 0 : 1;
+        // 0 success, 2 "there is a difference" (migrate diff --exit-code), 1 everything else.
+        return code is 0 or 2 ? code : 1;
     }
 }

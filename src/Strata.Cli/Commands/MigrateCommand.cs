@@ -15,6 +15,7 @@ internal static class MigrateCommand
         command.Subcommands.Add(Deploy(context));
         command.Subcommands.Add(Status(context));
         command.Subcommands.Add(Resolve(context));
+        command.Subcommands.Add(DiffCommand.Create(context));
         return command;
     }
 
