@@ -62,6 +62,7 @@ public sealed class PostgresServer
 
         // test.sh gives each run a folder of its own and, after the run, stops any server still running there.
         var baseDir = Environment.GetEnvironmentVariable("STRATA_TEST_TMP") is { Length: > 0 } runDir ? runDir : Path.GetTempPath();
+        RemoveStoppedServers(baseDir);
         var dir = Path.Combine(baseDir, "strata-pg-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(dir);
         bool root = Environment.UserName == "root";
@@ -76,6 +77,19 @@ public sealed class PostgresServer
         var server = new PostgresServer($"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Timeout=30;Command Timeout=120", dir, bin);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop(root);
         return server;
+    }
+
+    /// <summary>
+    /// Removes the folders of earlier test servers that are no longer running (no postmaster.pid):
+    /// a test host may be ended before its exit handler finishes deleting its folder.
+    /// </summary>
+    private static void RemoveStoppedServers(string baseDir)
+    {
+        foreach (var old in Directory.GetDirectories(baseDir, "strata-pg-*"))
+        {
+            if (File.Exists(Path.Combine(old, "data", "postmaster.pid"))) continue;
+            try { Directory.Delete(old, true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
     }
 
     private void Stop(bool root)
