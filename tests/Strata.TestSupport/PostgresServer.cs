@@ -87,7 +87,8 @@ public sealed class PostgresServer
     {
         foreach (var old in Directory.GetDirectories(baseDir, "strata-pg-*"))
         {
-            if (File.Exists(Path.Combine(old, "data", "postmaster.pid"))) continue;
+            // A folder still being set up by a parallel test host has no postmaster.pid yet either, so only old ones go.
+            if (File.Exists(Path.Combine(old, "data", "postmaster.pid")) || Directory.GetCreationTimeUtc(old) > DateTime.UtcNow.AddMinutes(-30)) continue;
             try { Directory.Delete(old, true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         }
     }
