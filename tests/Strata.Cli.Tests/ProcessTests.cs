@@ -41,7 +41,7 @@ public class ProcessTests
     {
         var (code, output, _) = Strata(Path.GetTempPath(), "--help");
         Assert.Equal(0, code);
-        foreach (var command in new[] { "init", "validate", "format" }) Assert.Contains(command, output);
+        foreach (var command in new[] { "init", "validate", "format", "migrate" }) Assert.Contains(command, output);
         var version = Strata(Path.GetTempPath(), "--version");
         Assert.Equal(0, version.Code);
         Assert.StartsWith("0.1.0", version.Out.Trim());

@@ -137,63 +137,15 @@ internal static class DiffCommand
                 var schema = LoadSchema(context, source.Value!);
                 return schema == null ? null : SchemaMapper.Map(schema, dialect);
             case "url":
-                return await Introspect(context, Target(context, provider, source.Value!, schemas), token);
+                var target = ShadowDatabase.Target(context, provider, source.Value!, schemas);
+                await using (var connection = await target.OpenAsync(context, token))
+                {
+                    return connection == null ? null : await target.Introspector.IntrospectAsync(connection, target.Schemas, token);
+                }
             default:
                 var migrations = new MigrationDirectory(Path.Combine(context.WorkingDirectory, source.Value!)).List();
-                return await Replay(context, provider, migrations, schemas, shadowUrl, token);
+                return await ShadowDatabase.ReplayAsync(context, provider, migrations, schemas, shadowUrl, null, token);
         }
-    }
-
-    private static DatabaseTarget Target(CliContext context, ProviderKind provider, string url, IReadOnlyList<string> schemas) =>
-        provider == ProviderKind.Sqlite
-            ? new DatabaseTarget(provider, new SqliteMigrationDialect(), new SqliteIntrospector(), Sqlite.SqliteUrl.ToConnectionString(url, context.WorkingDirectory), url, [])
-            : new DatabaseTarget(provider, new PostgresMigrationDialect(), new PostgresIntrospector(), Postgres.PostgresUrl.ToConnectionString(url), Postgres.PostgresUrl.Redact(url), schemas);
-
-    private static async Task<DatabaseSchema?> Introspect(CliContext context, DatabaseTarget target, CancellationToken token)
-    {
-        await using var connection = await target.OpenAsync(context, token);
-        return connection == null ? null : await target.Introspector.IntrospectAsync(connection, target.Schemas, token);
-    }
-
-    /// <summary>Replays migrations into a shadow database (SQLite: a temporary file; PostgreSQL: the wiped shadow URL) and reads it back.</summary>
-    private static async Task<DatabaseSchema?> Replay(CliContext context, ProviderKind provider, IReadOnlyList<MigrationFile> migrations,
-        IReadOnlyList<string> schemas, string? shadowUrl, CancellationToken token)
-    {
-        if (provider == ProviderKind.Sqlite)
-        {
-            var file = Path.Combine(Path.GetTempPath(), $"strata-shadow-{Guid.NewGuid():N}.db");
-            try
-            {
-                var target = Target(context, provider, "file:" + file, []);
-                return await ReplayInto(context, target, migrations, token);
-            }
-            finally
-            {
-                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-                File.Delete(file);
-            }
-        }
-        if (shadowUrl == null)
-        {
-            DiagnosticPrinter.PrintError(context, "Replaying migrations on PostgreSQL needs --shadow-database-url: a database that Strata may wipe.");
-            return null;
-        }
-        var shadow = Target(context, provider, shadowUrl, schemas);
-        await using (var connection = await shadow.OpenAsync(context, token))
-        {
-            if (connection == null) return null;
-            foreach (var name in schemas.Count == 0 ? ["public"] : schemas)
-                await Migrate.Introspection.DbQuery.ExecuteAsync(connection, $"DROP SCHEMA IF EXISTS \"{name}\" CASCADE; CREATE SCHEMA \"{name}\";", token);
-        }
-        return await ReplayInto(context, shadow, migrations, token);
-    }
-
-    private static async Task<DatabaseSchema?> ReplayInto(CliContext context, DatabaseTarget target, IReadOnlyList<MigrationFile> migrations, CancellationToken token)
-    {
-        await using var connection = await target.OpenAsync(context, token);
-        if (connection == null) return null;
-        await new MigrationRunner(connection, target.Dialect).DeployAsync(migrations, null, token);
-        return await target.Introspector.IntrospectAsync(connection, target.Schemas, token);
     }
 
     /// <summary>A readable line per change.</summary>

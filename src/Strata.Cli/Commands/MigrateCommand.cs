@@ -16,10 +16,11 @@ internal static class MigrateCommand
         command.Subcommands.Add(Status(context));
         command.Subcommands.Add(Resolve(context));
         command.Subcommands.Add(DiffCommand.Create(context));
+        command.Subcommands.Add(DevCommand.Create(context));
         return command;
     }
 
-    private static Option<string?> UrlOption() => new("--url")
+    internal static Option<string?> UrlOption() => new("--url")
     {
         Description = "The database URL (file:./dev.db, postgresql://...) or an ADO.NET connection string; overrides the datasource's url.",
         HelpName = "URL",
@@ -107,10 +108,12 @@ internal static class MigrateCommand
         return command;
     }
 
-    private sealed record Session(MigrationRunner Runner, string MigrationsDisplay);
+    /// <summary>What a migrate command works with once the schema is loaded and the database open.</summary>
+    internal sealed record Session(MigrationRunner Runner, string MigrationsDisplay, MigrationDirectory Folder, DatabaseTarget Target,
+        System.Data.Common.DbConnection Connection, Strata.Schema.Semantics.SchemaDefinition Schema);
 
     /// <summary>Loads the schema, checks the lock file, connects, and runs <paramref name="action"/>; every failure is one clear line and exit code 1.</summary>
-    private static async Task<int> Run(CliContext context, string? schemaPath, string? url, CancellationToken token,
+    internal static async Task<int> Run(CliContext context, string? schemaPath, string? url, CancellationToken token,
         Func<Session, IReadOnlyList<MigrationFile>, CancellationToken, Task<int>> action)
     {
         var loaded = SchemaInput.Load(context, schemaPath);
@@ -138,7 +141,8 @@ internal static class MigrateCommand
         }
         await using var connection = await target.OpenAsync(context, token);
         if (connection == null) return 1;
-        var session = new Session(new MigrationRunner(connection, target.Dialect), SchemaLocator.DisplayPath(folder.Path, context.WorkingDirectory));
+        var session = new Session(new MigrationRunner(connection, target.Dialect), SchemaLocator.DisplayPath(folder.Path, context.WorkingDirectory),
+            folder, target, connection, compilation.Schema);
         try
         {
             return await action(session, folder.List(), token);

@@ -1,0 +1,83 @@
+using Npgsql;
+using Strata.Migrate.History;
+using Strata.Migrate.Introspection;
+using Strata.Migrate.Model;
+using Strata.Postgres;
+using Strata.Postgres.Migrations;
+using Strata.Schema.Semantics;
+using Strata.Sqlite;
+using Strata.Sqlite.Migrations;
+
+namespace Strata.Cli.Database;
+
+/// <summary>
+/// Replays migrations into a throw-away database and reads the result back: the state the
+/// migration files describe, whatever the real database holds. SQLite uses a temporary file;
+/// PostgreSQL uses the shadow URL given (wiped first), or else a temporary database on the
+/// development server that is dropped afterwards.
+/// </summary>
+internal static class ShadowDatabase
+{
+    public static DatabaseTarget Target(CliContext context, ProviderKind provider, string url, IReadOnlyList<string> schemas) =>
+        provider == ProviderKind.Sqlite
+            ? new DatabaseTarget(provider, new SqliteMigrationDialect(), new SqliteIntrospector(), SqliteUrl.ToConnectionString(url, context.WorkingDirectory), url, [])
+            : new DatabaseTarget(provider, new PostgresMigrationDialect(), new PostgresIntrospector(), PostgresUrl.ToConnectionString(url), PostgresUrl.Redact(url), schemas);
+
+    /// <summary>The schema that <paramref name="migrations"/> produce; null (after printing why) when it cannot be had.</summary>
+    public static async Task<DatabaseSchema?> ReplayAsync(CliContext context, ProviderKind provider, IReadOnlyList<MigrationFile> migrations,
+        IReadOnlyList<string> schemas, string? shadowUrl, DatabaseTarget? server, CancellationToken token)
+    {
+        if (provider == ProviderKind.Sqlite)
+        {
+            var file = Path.Combine(Path.GetTempPath(), $"strata-shadow-{Guid.NewGuid():N}.db");
+            try
+            {
+                return await ReplayIntoAsync(context, Target(context, provider, "file:" + file, []), migrations, token);
+            }
+            finally
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                File.Delete(file);
+            }
+        }
+        if (shadowUrl != null)
+        {
+            var shadow = Target(context, provider, shadowUrl, schemas);
+            await using (var connection = await shadow.OpenAsync(context, token))
+            {
+                if (connection == null) return null;
+                foreach (var name in schemas.Count == 0 ? ["public"] : schemas)
+                    await DbQuery.ExecuteAsync(connection, $"DROP SCHEMA IF EXISTS \"{name}\" CASCADE; CREATE SCHEMA \"{name}\";", token);
+            }
+            return await ReplayIntoAsync(context, shadow, migrations, token);
+        }
+        if (server == null)
+        {
+            Output.DiagnosticPrinter.PrintError(context, "Replaying migrations on PostgreSQL needs --shadow-database-url: a database that Strata may wipe.");
+            return null;
+        }
+        // A temporary database on the development server, dropped afterwards.
+        var databaseName = $"strata_shadow_{Guid.NewGuid():N}"[..30];
+        await using var admin = await server.OpenAsync(context, token);
+        if (admin == null) return null;
+        await DbQuery.ExecuteAsync(admin, $"CREATE DATABASE \"{databaseName}\"", token);
+        try
+        {
+            var connectionString = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = databaseName, Pooling = false }.ConnectionString;
+            var temporary = server with { ConnectionString = connectionString, Display = "the temporary shadow database" };
+            return await ReplayIntoAsync(context, temporary, migrations, token);
+        }
+        finally
+        {
+            await DbQuery.ExecuteAsync(admin, $"DROP DATABASE IF EXISTS \"{databaseName}\" WITH (FORCE)", CancellationToken.None);
+        }
+    }
+
+    private static async Task<DatabaseSchema?> ReplayIntoAsync(CliContext context, DatabaseTarget target, IReadOnlyList<MigrationFile> migrations, CancellationToken token)
+    {
+        await using var connection = await target.OpenAsync(context, token);
+        if (connection == null) return null;
+        await new MigrationRunner(connection, target.Dialect).DeployAsync(migrations, null, token);
+        return await target.Introspector.IntrospectAsync(connection, target.Schemas, token);
+    }
+}

@@ -1,0 +1,100 @@
+using Microsoft.Data.Sqlite;
+using Strata.TestSupport;
+
+namespace Strata.Cli.Tests;
+
+public class DevCommandTests
+{
+    private const string Head = "datasource db {\n  provider = \"PROVIDER\"\n  url      = env(\"DATABASE_URL\")\n}\n\n";
+    private const string V1 = "model User {\n  id   Int    @id @default(autoincrement())\n  name String\n}\n";
+    private const string V2 = "model User {\n  id   Int     @id @default(autoincrement())\n  name String\n  city String?\n}\n";
+
+    private static string[] MigrationFolders(CliRunner cli) =>
+        Directory.GetDirectories(cli.PathOf("prisma/migrations")).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray()!;
+
+    private static void Sql(CliRunner cli, string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={cli.PathOf("prisma/dev.db")};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    [Fact]
+    public void Dev_writes_and_applies_migrations_detects_drift_and_guards_data_on_sqlite()
+    {
+        using var cli = new CliRunner();
+        cli.Write(".env", "DATABASE_URL=\"file:./dev.db\"\n");
+        cli.Write("prisma/schema.prisma", Head.Replace("PROVIDER", "sqlite") + V1);
+
+        var first = cli.Run("migrate", "dev", "--name", "init");
+        Assert.True(first.Code == 0, first.Error);
+        var init = Assert.Single(MigrationFolders(cli));
+        Assert.Matches("^[0-9]{14}_init$", init);
+        Assert.Contains("CREATE TABLE \"User\"", cli.Read($"prisma/migrations/{init}/migration.sql"));
+        Assert.Contains("DROP TABLE \"User\"", cli.Read($"prisma/migrations/{init}/down.sql"));
+        Assert.Contains("provider = \"sqlite\"", cli.Read("prisma/migrations/migration_lock.toml"));
+        Assert.Equal(0, cli.Run("migrate", "status").Code);
+
+        cli.Write("prisma/schema.prisma", Head.Replace("PROVIDER", "sqlite") + V2);
+        Assert.Equal(0, cli.Run("migrate", "dev", "--name", "Add city!").Code);
+        var folders = MigrationFolders(cli);
+        Assert.Equal(2, folders.Length);
+        Assert.EndsWith("_add_city", folders[1]);
+        Assert.Equal("-- AlterTable\nALTER TABLE \"User\" ADD COLUMN \"city\" TEXT;\n", cli.Read($"prisma/migrations/{folders[1]}/migration.sql"));
+        Assert.Contains("-- RedefineTables", cli.Read($"prisma/migrations/{folders[1]}/down.sql"));
+        Assert.Contains("no new migration", cli.Run("migrate", "dev").Out);
+
+        // Data loss: dropping a column that holds data needs --accept-data-loss.
+        Sql(cli, "INSERT INTO \"User\" (\"name\", \"city\") VALUES ('Ann', 'Delhi')");
+        cli.Write("prisma/schema.prisma", Head.Replace("PROVIDER", "sqlite") + V1);
+        var guarded = cli.Run("migrate", "dev", "--name", "drop_city");
+        Assert.Equal(1, guarded.Code);
+        Assert.Contains("The column `city` of `User` will be dropped (1 row).", guarded.Error);
+        Assert.Equal(2, MigrationFolders(cli).Length);
+        Assert.Equal(0, cli.Run("migrate", "dev", "--name", "drop_city", "--accept-data-loss").Code);
+        Assert.Equal(3, MigrationFolders(cli).Length);
+
+        // Drift: a change made to the database outside the migrations is found.
+        Sql(cli, "CREATE TABLE \"Sneaky\" (\"id\" INTEGER)");
+        var drift = cli.Run("migrate", "dev");
+        Assert.Equal(1, drift.Code);
+        Assert.Contains("Drift detected", drift.Error);
+        Assert.Contains("[+] Added table `Sneaky`", drift.Error);
+    }
+
+    [Fact]
+    public void Create_only_writes_without_applying()
+    {
+        using var cli = new CliRunner();
+        cli.Write(".env", "DATABASE_URL=\"file:./dev.db\"\n");
+        cli.Write("prisma/schema.prisma", Head.Replace("PROVIDER", "sqlite") + V1);
+        var result = cli.Run("migrate", "dev", "--name", "init", "--create-only");
+        Assert.Equal(0, result.Code);
+        Assert.Contains("Not applied", result.Out);
+        Assert.Equal(1, cli.Run("migrate", "status").Code);
+        Assert.Equal(0, cli.Run("migrate", "dev").Code); // applies the reviewed migration
+        Assert.Equal(0, cli.Run("migrate", "status").Code);
+        Assert.Single(MigrationFolders(cli));
+    }
+
+    [Fact]
+    public async Task Dev_on_postgres_uses_a_temporary_shadow_database()
+    {
+        using var cli = new CliRunner();
+        var url = await PostgresServer.Shared.CreateDatabaseAsync("dev");
+        cli.Write("prisma/schema.prisma", Head.Replace("PROVIDER", "postgresql") + V1 + "\nenum Role {\n  USER\n  ADMIN\n}\n");
+        var first = cli.Run("migrate", "dev", "--name", "init", "--url", url);
+        Assert.True(first.Code == 0, first.Error);
+        cli.Write("prisma/schema.prisma", Head.Replace("PROVIDER", "postgresql") + V2 + "\nenum Role {\n  USER\n  EDITOR\n  ADMIN\n}\n");
+        var second = cli.Run("migrate", "dev", "--name", "more", "--url", url);
+        Assert.True(second.Code == 0, second.Error);
+        var sql = cli.Read($"prisma/migrations/{MigrationFolders(cli)[1]}/migration.sql");
+        Assert.Contains("ALTER TYPE \"Role\" ADD VALUE 'EDITOR' BEFORE 'ADMIN';", sql);
+        Assert.Contains("ADD COLUMN     \"city\" TEXT;", sql);
+        Assert.Equal(0, cli.Run("migrate", "status", "--url", url).Code);
+        var check = cli.Run("migrate", "diff", "--from-url", url, "--to-schema", "prisma/schema.prisma", "--exit-code");
+        Assert.True(check.Code == 0, check.Out + check.Error);
+    }
+}
