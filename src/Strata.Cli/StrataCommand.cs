@@ -7,13 +7,17 @@ namespace Strata.Cli;
 public static class StrataCommand
 {
     /// <summary>Parses <paramref name="args"/> and runs the command; returns the exit code (0 success, 1 any error, 2 a difference found by `migrate diff --exit-code`).</summary>
-    public static int Run(string[] args, CliContext context)
+    public static int Run(string[] args, CliContext context) => Run(args, context, Console.In);
+
+    /// <summary>Runs with <paramref name="standardInput"/> as the input of `db execute --stdin`.</summary>
+    public static int Run(string[] args, CliContext context, TextReader standardInput)
     {
         var root = new RootCommand("Strata: a schema-first ORM for .NET. The schema is written in the Prisma Schema Language.");
         root.Subcommands.Add(InitCommand.Create(context));
         root.Subcommands.Add(ValidateCommand.Create(context));
         root.Subcommands.Add(FormatCommand.Create(context));
         root.Subcommands.Add(MigrateCommand.Create(context));
+        root.Subcommands.Add(DbCommand.Create(context, standardInput));
         var parse = root.Parse(args);
         int code = parse.Invoke(new InvocationConfiguration { Output = context.Out, Error = context.Error });
         // 0 success, 2 "there is a difference" (migrate diff --exit-code), 1 everything else.

@@ -13,12 +13,18 @@ public sealed class CliRunner : IDisposable
 
     public (int Code, string Out, string Error) Run(params string[] args) => Run(false, args);
 
-    public (int Code, string Out, string Error) Run(bool color, params string[] args)
+    public (int Code, string Out, string Error) Run(bool color, params string[] args) => RunWith(color, null, "", args);
+
+    /// <summary>Runs with a terminal that answers <paramref name="answer"/> to questions (null: no terminal) and the given standard input.</summary>
+    public (int Code, string Out, string Error) RunWith(bool color, bool? answer, string input, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var context = new CliContext(Directory, output, error, color, _ => null);
-        int code = StrataCommand.Run(args, context);
+        var context = new CliContext(Directory, output, error, color, _ => null)
+        {
+            Confirm = answer == null ? null : _ => answer.Value,
+        };
+        int code = StrataCommand.Run(args, context, new StringReader(input));
         return (code, output.ToString(), error.ToString());
     }
 

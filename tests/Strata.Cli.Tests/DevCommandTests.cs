@@ -98,3 +98,61 @@ public class DevCommandTests
         Assert.True(check.Code == 0, check.Out + check.Error);
     }
 }
+
+public class DownCommandTests
+{
+    private const string Head = "datasource db {\n  provider = \"PROVIDER\"\n  url      = env(\"DATABASE_URL\")\n}\n\n";
+    private const string V1 = "model User {\n  id   Int    @id @default(autoincrement())\n  name String\n}\n";
+    private const string V2 = "model User {\n  id    Int     @id @default(autoincrement())\n  name  String\n  posts Post[]\n}\n\nmodel Post {\n  id       Int  @id @default(autoincrement())\n  authorId Int\n  author   User @relation(fields: [authorId], references: [id])\n}\n";
+
+    private static void Dev_then_down_returns_the_database_to_where_it_was(string provider, string? url)
+    {
+        using var cli = new CliRunner();
+        var extra = url == null ? Array.Empty<string>() : ["--url", url];
+        cli.Write(".env", "DATABASE_URL=\"file:./dev.db\"\n");
+        cli.Write("prisma/schema.prisma", Head.Replace("PROVIDER", provider) + V1);
+        Assert.Equal(0, cli.Run(["migrate", "dev", "--name", "init", .. extra]).Code);
+        cli.Write("v1.prisma", Head.Replace("PROVIDER", provider) + V1);
+        cli.Write("prisma/schema.prisma", Head.Replace("PROVIDER", provider) + V2);
+        Assert.Equal(0, cli.Run(["migrate", "dev", "--name", "posts", .. extra]).Code);
+
+        var target = url ?? $"file:{cli.PathOf("prisma/dev.db")}";
+        Assert.Equal(2, cli.Run("migrate", "diff", "--from-url", target, "--to-schema", "v1.prisma", "--exit-code").Code);
+        var down = cli.Run(["migrate", "down", .. extra]);
+        Assert.True(down.Code == 0, down.Error);
+        Assert.Contains("Reverted 1 migration", down.Out);
+        var back = cli.Run("migrate", "diff", "--from-url", target, "--to-schema", "v1.prisma", "--exit-code");
+        Assert.True(back.Code == 0, back.Out + back.Error);
+        Assert.Equal(1, cli.Run(["migrate", "status", .. extra]).Code); // the reverted one is pending again
+        Assert.Equal(0, cli.Run(["migrate", "deploy", .. extra]).Code);
+        Assert.Equal(0, cli.Run("migrate", "diff", "--from-url", target, "--to-schema", "prisma/schema.prisma", "--exit-code").Code);
+        Assert.Contains("Nothing to revert", cli.Run(["migrate", "down", "--to", Directory.GetDirectories(cli.PathOf("prisma/migrations")).Max()!.Split('/').Last(), .. extra]).Out);
+    }
+
+    [Fact]
+    public void Sqlite_dev_then_down_returns_the_database_to_where_it_was() => Dev_then_down_returns_the_database_to_where_it_was("sqlite", null);
+
+    [Fact]
+    public async Task Postgres_dev_then_down_returns_the_database_to_where_it_was() =>
+        Dev_then_down_returns_the_database_to_where_it_was("postgresql", await Strata.TestSupport.PostgresServer.Shared.CreateDatabaseAsync("down"));
+
+    [Fact]
+    public void Down_that_would_lose_data_needs_accept_data_loss()
+    {
+        using var cli = new CliRunner();
+        cli.Write(".env", "DATABASE_URL=\"file:./dev.db\"\n");
+        cli.Write("prisma/schema.prisma", Head.Replace("PROVIDER", "sqlite") + V1);
+        Assert.Equal(0, cli.Run("migrate", "dev", "--name", "init").Code);
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={cli.PathOf("prisma/dev.db")};Pooling=False"))
+        {
+            connection.Open();
+            using var insert = connection.CreateCommand();
+            insert.CommandText = "INSERT INTO \"User\" (\"name\") VALUES ('Ann')";
+            insert.ExecuteNonQuery();
+        }
+        var refused = cli.Run("migrate", "down");
+        Assert.Equal(1, refused.Code);
+        Assert.Contains("The table `User` will be dropped (1 row).", refused.Error);
+        Assert.Equal(0, cli.Run("migrate", "down", "--accept-data-loss").Code);
+    }
+}

@@ -17,6 +17,8 @@ internal static class MigrateCommand
         command.Subcommands.Add(Resolve(context));
         command.Subcommands.Add(DiffCommand.Create(context));
         command.Subcommands.Add(DevCommand.Create(context));
+        command.Subcommands.Add(DownCommand.Create(context));
+        command.Subcommands.Add(ResetCommand.Create(context));
         return command;
     }
 

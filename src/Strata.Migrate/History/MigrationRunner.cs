@@ -72,6 +72,20 @@ public sealed class MigrationRunner(DbConnection connection, IMigrationDialect d
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="migration"/>'s down.sql in a transaction and marks its history row
+    /// rolled back, so that a later deploy applies it again.
+    /// </summary>
+    public async Task RevertAsync(MigrationFile migration, CancellationToken cancellationToken = default)
+    {
+        if (migration.DownScript == null)
+            throw new MigrationBlockedException($"The migration {migration.Name} has no down.sql, so it cannot be reverted. Write one, or change the schema and run `strata migrate dev`.");
+        var row = (await ReadHistoryAsync(cancellationToken)).LastOrDefault(h => h.Name == migration.Name && h.Finished && !h.RolledBack)
+            ?? throw new MigrationBlockedException($"The migration {migration.Name} is not applied, so there is nothing to revert.");
+        await RunScriptAsync(migration.Name, migration.DownScript, row.Id, cancellationToken);
+        await ExecuteAsync("UPDATE \"_prisma_migrations\" SET rolled_back_at = @now WHERE id = @id", cancellationToken, ("now", DateTime.UtcNow), ("id", row.Id));
+    }
+
     /// <summary>Marks a failed migration as rolled back (it will run again) or as applied (it will be skipped).</summary>
     public async Task ResolveAsync(string name, bool applied, CancellationToken cancellationToken = default)
     {
@@ -89,6 +103,14 @@ public sealed class MigrationRunner(DbConnection connection, IMigrationDialect d
         var id = Guid.NewGuid().ToString();
         await ExecuteAsync("INSERT INTO \"_prisma_migrations\" (id, checksum, migration_name, started_at, applied_steps_count) VALUES (@id, @checksum, @name, @now, 0)",
             cancellationToken, ("id", id), ("checksum", migration.Checksum), ("name", migration.Name), ("now", DateTime.UtcNow));
+        await RunScriptAsync(migration.Name, migration.Script, id, cancellationToken);
+        await ExecuteAsync("UPDATE \"_prisma_migrations\" SET finished_at = @now, applied_steps_count = 1 WHERE id = @id",
+            cancellationToken, ("now", DateTime.UtcNow), ("id", id));
+    }
+
+    /// <summary>Runs a script in one transaction, with the dialect's set-up around it; a failure is logged on the history row and rolled back.</summary>
+    private async Task RunScriptAsync(string name, string script, string historyId, CancellationToken cancellationToken)
+    {
         if (dialect.BeforeMigrationSql != null) await ExecuteAsync(dialect.BeforeMigrationSql, cancellationToken);
         try
         {
@@ -98,7 +120,7 @@ public sealed class MigrationRunner(DbConnection connection, IMigrationDialect d
                 await using (var command = connection.CreateCommand())
                 {
                     command.Transaction = transaction;
-                    command.CommandText = migration.Script;
+                    command.CommandText = script;
                     command.CommandTimeout = 0;
                     await command.ExecuteNonQueryAsync(cancellationToken);
                 }
@@ -107,16 +129,14 @@ public sealed class MigrationRunner(DbConnection connection, IMigrationDialect d
             catch (DbException e)
             {
                 await transaction.RollbackAsync(CancellationToken.None);
-                await ExecuteAsync("UPDATE \"_prisma_migrations\" SET logs = @logs WHERE id = @id", CancellationToken.None, ("logs", e.Message), ("id", id));
-                throw new MigrationFailedException(migration.Name, e.Message, e);
+                await ExecuteAsync("UPDATE \"_prisma_migrations\" SET logs = @logs WHERE id = @id", CancellationToken.None, ("logs", e.Message), ("id", historyId));
+                throw new MigrationFailedException(name, e.Message, e);
             }
         }
         finally
         {
             if (dialect.AfterMigrationSql != null) await ExecuteAsync(dialect.AfterMigrationSql, CancellationToken.None);
         }
-        await ExecuteAsync("UPDATE \"_prisma_migrations\" SET finished_at = @now, applied_steps_count = 1 WHERE id = @id",
-            cancellationToken, ("now", DateTime.UtcNow), ("id", id));
     }
 
     private Task ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters) =>

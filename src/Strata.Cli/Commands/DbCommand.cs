@@ -1,0 +1,61 @@
+using System.CommandLine;
+using Strata.Cli.Output;
+using Strata.Migrate.Introspection;
+
+namespace Strata.Cli.Commands;
+
+/// <summary>`strata db execute`: runs a SQL script against the database, in one transaction.</summary>
+internal static class DbCommand
+{
+    public static Command Create(CliContext context, TextReader standardInput)
+    {
+        var command = new Command("db", "Work on the database directly, without migration files.");
+        var schema = SchemaInput.CreateOption();
+        var url = MigrateCommand.UrlOption();
+        var file = new Option<string?>("--file") { Description = "The SQL file to run.", HelpName = "PATH" };
+        var stdin = new Option<bool>("--stdin") { Description = "Read the SQL from standard input." };
+        var execute = new Command("execute", "Run a SQL script against the database in one transaction.");
+        foreach (var option in new Option[] { schema, url, file, stdin }) execute.Options.Add(option);
+        execute.SetAction((parse, token) =>
+        {
+            var path = parse.GetValue(file);
+            if ((path == null) == !parse.GetValue(stdin))
+            {
+                DiagnosticPrinter.PrintError(context, "Give exactly one of --file PATH or --stdin.");
+                return Task.FromResult(1);
+            }
+            string sql;
+            try
+            {
+                sql = path != null ? File.ReadAllText(Path.Combine(context.WorkingDirectory, path)) : standardInput.ReadToEnd();
+            }
+            catch (IOException e)
+            {
+                DiagnosticPrinter.PrintError(context, $"Cannot read {path}: {e.Message}");
+                return Task.FromResult(1);
+            }
+            return MigrateCommand.Run(context, parse.GetValue(schema), parse.GetValue(url), token, async (session, _, ct) =>
+            {
+                await using var transaction = await session.Connection.BeginTransactionAsync(ct);
+                try
+                {
+                    await using var command = session.Connection.CreateCommand();
+                    command.Transaction = transaction;
+                    command.CommandText = sql;
+                    await command.ExecuteNonQueryAsync(ct);
+                    await transaction.CommitAsync(ct);
+                }
+                catch (System.Data.Common.DbException e)
+                {
+                    await transaction.RollbackAsync(CancellationToken.None);
+                    DiagnosticPrinter.PrintError(context, $"The script failed and nothing was changed: {e.Message}");
+                    return 1;
+                }
+                context.Out.WriteLine("Script executed successfully.");
+                return 0;
+            });
+        });
+        command.Subcommands.Add(execute);
+        return command;
+    }
+}

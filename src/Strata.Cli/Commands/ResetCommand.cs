@@ -1,0 +1,69 @@
+using System.CommandLine;
+using Strata.Cli.Output;
+using Strata.Migrate.History;
+using Strata.Migrate.Introspection;
+using Strata.Schema.Semantics;
+
+namespace Strata.Cli.Commands;
+
+/// <summary>`strata migrate reset`: empties the development database and applies every migration again.</summary>
+internal static class ResetCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var schema = SchemaInput.CreateOption();
+        var url = MigrateCommand.UrlOption();
+        var force = new Option<bool>("--force") { Description = "Do not ask; needed where there is no terminal to ask on." };
+        var command = new Command("reset", "Delete all data and tables of the database, then apply every migration again. For development.");
+        foreach (var option in new Option[] { schema, url, force }) command.Options.Add(option);
+        command.SetAction((parse, token) => MigrateCommand.Run(context, parse.GetValue(schema), parse.GetValue(url), token, async (session, files, ct) =>
+        {
+            if (!parse.GetValue(force))
+            {
+                if (context.Confirm == null)
+                {
+                    DiagnosticPrinter.PrintError(context, $"Reset deletes all data in {session.Target.Display}. Without a terminal to confirm on, pass --force.");
+                    return 1;
+                }
+                if (!context.Confirm($"Delete all data in {session.Target.Display} and apply the migrations again?"))
+                {
+                    context.Out.WriteLine("Reset cancelled.");
+                    return 1;
+                }
+            }
+            await EmptyAsync(session, ct);
+            context.Out.WriteLine("The database was emptied.");
+            try
+            {
+                var applied = await session.Runner.DeployAsync(files, null, ct);
+                context.Out.WriteLine($"Applied {applied.Count} migration{(applied.Count == 1 ? "" : "s")}.");
+                return 0;
+            }
+            catch (MigrationFailedException e)
+            {
+                DiagnosticPrinter.PrintError(context, e.Message);
+                return 1;
+            }
+        }));
+        return command;
+    }
+
+    /// <summary>Drops every table, view and type: on PostgreSQL by recreating the schemas, on SQLite object by object.</summary>
+    private static async Task EmptyAsync(MigrateCommand.Session session, CancellationToken token)
+    {
+        var connection = session.Connection;
+        if (session.Target.Provider == ProviderKind.PostgreSql)
+        {
+            var schemas = session.Schema.Datasource!.Schemas;
+            foreach (var name in schemas.Count == 0 ? ["public"] : schemas)
+                await DbQuery.ExecuteAsync(connection, $"DROP SCHEMA IF EXISTS \"{name.Replace("\"", "\"\"")}\" CASCADE; CREATE SCHEMA \"{name.Replace("\"", "\"\"")}\";", token);
+            return;
+        }
+        var objects = await DbQuery.ListAsync(connection,
+            "SELECT type, name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%'", r => (Type: r.GetString(0), Name: r.GetString(1)), token);
+        await DbQuery.ExecuteAsync(connection, "PRAGMA foreign_keys=OFF;", token);
+        foreach (var (type, name) in objects)
+            await DbQuery.ExecuteAsync(connection, $"DROP {(type == "view" ? "VIEW" : "TABLE")} IF EXISTS \"{name.Replace("\"", "\"\"")}\";", token);
+        await DbQuery.ExecuteAsync(connection, "PRAGMA foreign_keys=ON;", token);
+    }
+}

@@ -1,0 +1,58 @@
+namespace Strata.Cli.Tests;
+
+public class ResetAndExecuteTests
+{
+    private static CliRunner Project()
+    {
+        var cli = new CliRunner();
+        cli.Write(".env", "DATABASE_URL=\"file:./dev.db\"\n");
+        cli.Write("prisma/schema.prisma", "datasource db {\n  provider = \"sqlite\"\n  url      = env(\"DATABASE_URL\")\n}\n\nmodel User {\n  id   Int    @id @default(autoincrement())\n  name String\n}\n");
+        Assert.Equal(0, cli.Run("migrate", "dev", "--name", "init").Code);
+        return cli;
+    }
+
+    private static long CountUsers(CliRunner cli)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={cli.PathOf("prisma/dev.db")};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM \"User\"";
+        return (long)command.ExecuteScalar()!;
+    }
+
+    [Fact]
+    public void Db_execute_runs_a_file_or_stdin_in_one_transaction()
+    {
+        using var cli = Project();
+        cli.Write("seed.sql", "INSERT INTO \"User\" (\"name\") VALUES ('Ann'), ('Bob');");
+        Assert.Equal(0, cli.Run("db", "execute", "--file", "seed.sql").Code);
+        Assert.Equal(2, CountUsers(cli));
+        Assert.Equal(0, cli.RunWith(false, null, "INSERT INTO \"User\" (\"name\") VALUES ('Cy');", "db", "execute", "--stdin").Code);
+        Assert.Equal(3, CountUsers(cli));
+
+        var failed = cli.RunWith(false, null, "INSERT INTO \"User\" (\"name\") VALUES ('Dee'); NOT SQL;", "db", "execute", "--stdin");
+        Assert.Equal(1, failed.Code);
+        Assert.Contains("nothing was changed", failed.Error);
+        Assert.Equal(3, CountUsers(cli));
+        Assert.Equal(1, cli.Run("db", "execute").Code);
+    }
+
+    [Fact]
+    public void Reset_needs_force_or_a_yes_and_then_empties_and_reapplies()
+    {
+        using var cli = Project();
+        cli.Write("seed.sql", "INSERT INTO \"User\" (\"name\") VALUES ('Ann');");
+        Assert.Equal(0, cli.Run("db", "execute", "--file", "seed.sql").Code);
+
+        var noTerminal = cli.Run("migrate", "reset");
+        Assert.Equal(1, noTerminal.Code);
+        Assert.Contains("pass --force", noTerminal.Error);
+        Assert.Equal(1, cli.RunWith(false, false, "", "migrate", "reset").Code);
+        Assert.Equal(1, CountUsers(cli));
+
+        Assert.Equal(0, cli.RunWith(false, true, "", "migrate", "reset").Code);
+        Assert.Equal(0, CountUsers(cli));
+        Assert.Equal(0, cli.Run("migrate", "status").Code);
+        Assert.Equal(0, cli.Run("migrate", "reset", "--force").Code);
+    }
+}
