@@ -56,3 +56,30 @@ public class ResetAndExecuteTests
         Assert.Equal(0, cli.Run("migrate", "reset", "--force").Code);
     }
 }
+
+public class DbPushTests
+{
+    private const string Head = "datasource db {\n  provider = \"sqlite\"\n  url      = env(\"DATABASE_URL\")\n}\n\n";
+
+    [Fact]
+    public void Push_creates_and_changes_the_database_without_migration_files()
+    {
+        using var cli = new CliRunner();
+        cli.Write(".env", "DATABASE_URL=\"file:./dev.db\"\n");
+        cli.Write("prisma/schema.prisma", Head + "model User {\n  id   Int    @id @default(autoincrement())\n  name String\n  age  Int?\n}\n");
+        var first = cli.Run("db", "push");
+        Assert.True(first.Code == 0, first.Error);
+        Assert.False(Directory.Exists(cli.PathOf("prisma/migrations")));
+        Assert.Contains("already in sync", cli.Run("db", "push").Out);
+
+        cli.Write("seed.sql", "INSERT INTO \"User\" (\"name\", \"age\") VALUES ('Ann', 30);");
+        Assert.Equal(0, cli.Run("db", "execute", "--file", "seed.sql").Code);
+        cli.Write("prisma/schema.prisma", Head + "model User {\n  id   Int    @id @default(autoincrement())\n  name String\n}\n");
+        var refused = cli.Run("db", "push");
+        Assert.Equal(1, refused.Code);
+        Assert.Contains("The column `age` of `User` will be dropped (1 row).", refused.Error);
+        Assert.Equal(0, cli.Run("db", "push", "--accept-data-loss").Code);
+        Assert.Equal(0, cli.Run("migrate", "diff", "--from-url", $"file:{cli.PathOf("prisma/dev.db")}", "--to-schema", "prisma/schema.prisma", "--exit-code").Code);
+        Assert.Equal(0, cli.Run("db", "push", "--force-reset").Code);
+    }
+}

@@ -56,6 +56,60 @@ internal static class DbCommand
             });
         });
         command.Subcommands.Add(execute);
+        command.Subcommands.Add(Push(context));
         return command;
+    }
+
+    private static Command Push(CliContext context)
+    {
+        var schema = SchemaInput.CreateOption();
+        var url = MigrateCommand.UrlOption();
+        var acceptDataLoss = new Option<bool>("--accept-data-loss") { Description = "Apply changes that drop data (they are listed first)." };
+        var forceReset = new Option<bool>("--force-reset") { Description = "Empty the database first, then create the schema." };
+        var push = new Command("push", "Make the database match the schema directly, without migration files. For prototyping.");
+        foreach (var option in new Option[] { schema, url, acceptDataLoss, forceReset }) push.Options.Add(option);
+        push.SetAction((parse, token) => MigrateCommand.Run(context, parse.GetValue(schema), parse.GetValue(url), token, async (session, _, ct) =>
+        {
+            var dialect = session.Target.Dialect;
+            var schemas = session.Schema.Datasource!.Schemas;
+            if (parse.GetValue(forceReset))
+            {
+                await ResetCommand.EmptyAsync(session, ct);
+                context.Out.WriteLine("The database was emptied.");
+            }
+            var live = await session.Target.Introspector.IntrospectAsync(session.Connection, schemas, ct);
+            var steps = Strata.Migrate.Diffing.SchemaDiffer.Diff(live, Strata.Migrate.Model.SchemaMapper.Map(session.Schema, dialect), dialect);
+            if (steps.Count == 0)
+            {
+                context.Out.WriteLine("The database is already in sync with the schema.");
+                return 0;
+            }
+            var warnings = await Strata.Migrate.Diffing.DataLossCheck.FindAsync(session.Connection, steps, ct);
+            if (warnings.Count > 0 && !parse.GetValue(acceptDataLoss))
+            {
+                context.Error.WriteLine("This change would lose data:");
+                foreach (var w in warnings) context.Error.WriteLine("  - " + w.Message);
+                DiagnosticPrinter.PrintError(context, "Nothing was changed. Run again with --accept-data-loss to go ahead.");
+                return 1;
+            }
+            var sql = dialect.Render(steps);
+            if (dialect.BeforeMigrationSql != null) await DbQuery.ExecuteAsync(session.Connection, dialect.BeforeMigrationSql, ct);
+            try
+            {
+                await using var transaction = await session.Connection.BeginTransactionAsync(ct);
+                await using var command = session.Connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = sql;
+                await command.ExecuteNonQueryAsync(ct);
+                await transaction.CommitAsync(ct);
+            }
+            finally
+            {
+                if (dialect.AfterMigrationSql != null) await DbQuery.ExecuteAsync(session.Connection, dialect.AfterMigrationSql, CancellationToken.None);
+            }
+            context.Out.WriteLine($"The database is now in sync with the schema ({steps.Count} change{(steps.Count == 1 ? "" : "s")}).");
+            return 0;
+        }));
+        return push;
     }
 }

@@ -49,7 +49,7 @@ internal static class ResetCommand
     }
 
     /// <summary>Drops every table, view and type: on PostgreSQL by recreating the schemas, on SQLite object by object.</summary>
-    private static async Task EmptyAsync(MigrateCommand.Session session, CancellationToken token)
+    internal static async Task EmptyAsync(MigrateCommand.Session session, CancellationToken token)
     {
         var connection = session.Connection;
         if (session.Target.Provider == ProviderKind.PostgreSql)
