@@ -83,3 +83,37 @@ public class DbPushTests
         Assert.Equal(0, cli.Run("db", "push", "--force-reset").Code);
     }
 }
+
+public class DbPullTests
+{
+    [Fact]
+    public void Pull_writes_models_keeps_the_datasource_and_needs_force_to_replace()
+    {
+        using var cli = new CliRunner();
+        cli.Write(".env", "DATABASE_URL=\"file:./dev.db\"\n");
+        const string head = "// my project\n\ndatasource db {\n  provider = \"sqlite\"\n  url      = env(\"DATABASE_URL\")\n}\n\ngenerator client {\n  provider = \"strata\"\n}\n";
+        cli.Write("prisma/schema.prisma", head + "\nmodel User {\n  id    Int    @id @default(autoincrement())\n  email String @unique\n  posts Post[]\n}\n\nmodel Post {\n  id       Int  @id @default(autoincrement())\n  authorId Int\n  author   User @relation(fields: [authorId], references: [id], onDelete: Cascade)\n}\n");
+        Assert.Equal(0, cli.Run("db", "push").Code);
+
+        var refused = cli.Run("db", "pull");
+        Assert.Equal(1, refused.Code);
+        Assert.Contains("--force", refused.Error);
+
+        cli.Write("prisma/schema.prisma", head);
+        var pulled = cli.Run("db", "pull");
+        Assert.True(pulled.Code == 0, pulled.Error);
+        var schema = cli.Read("prisma/schema.prisma");
+        Assert.StartsWith(head, schema);
+        Assert.Contains("model User {", schema);
+        Assert.Contains("email String @unique", schema);
+        Assert.Contains("user     User @relation(fields: [authorId], references: [id], onDelete: Cascade)", schema); // named after the model it points to
+        Assert.Contains("posts Post[]", schema);
+        Assert.Equal(0, cli.Run("validate").Code);
+        Assert.Equal(0, cli.Run("format", "--check").Code);
+        Assert.Contains("already in sync", cli.Run("db", "push").Out);
+
+        var printed = cli.Run("db", "pull", "--print");
+        Assert.Equal(0, printed.Code);
+        Assert.Equal(schema, printed.Out);
+    }
+}

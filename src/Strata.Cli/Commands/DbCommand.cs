@@ -57,6 +57,7 @@ internal static class DbCommand
         });
         command.Subcommands.Add(execute);
         command.Subcommands.Add(Push(context));
+        command.Subcommands.Add(PullCommand.Create(context));
         return command;
     }
 
