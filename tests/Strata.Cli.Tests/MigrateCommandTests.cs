@@ -117,10 +117,59 @@ public class MigrateCommandTests
         Assert.Equal(0, cli.Run("migrate", "deploy", "--url", url).Code);
         Assert.Equal(0, cli.Run("migrate", "status", "--url", url).Code);
 
+        var unknownUser = new Npgsql.NpgsqlConnectionStringBuilder(url) { Username = "nobody_here", Password = "wrong" }.ConnectionString;
+        var denied = cli.Run("migrate", "status", "--url", unknownUser);
+        Assert.Equal(1, denied.Code);
+        Assert.Contains("nobody_here", denied.Error);
+        Assert.Single(denied.Error.Trim().Split('\n'));
+
         var missing = new Npgsql.NpgsqlConnectionStringBuilder(url) { Database = "no_such_database" }.ConnectionString;
         var (code, _, error) = cli.Run("migrate", "status", "--url", missing);
         Assert.Equal(1, code);
         Assert.Contains("no_such_database", error);
         Assert.Single(error.Trim().Split('\n'));
+    }
+}
+
+public class MigrateStatusDriftTests
+{
+    [Fact]
+    public void Status_reports_drift_and_a_folder_without_its_script()
+    {
+        using var cli = new CliRunner();
+        cli.Write(".env", "DATABASE_URL=\"file:./dev.db\"\n");
+        cli.Write("prisma/schema.prisma", "datasource db {\n  provider = \"sqlite\"\n  url      = env(\"DATABASE_URL\")\n}\n\nmodel User {\n  id Int @id\n}\n");
+        Assert.Equal(0, cli.Run("migrate", "dev", "--name", "init").Code);
+        Assert.Equal(0, cli.Run("migrate", "status").Code);
+
+        cli.Write("drift.sql", "CREATE TABLE \"Extra\" (\"id\" INTEGER);");
+        Assert.Equal(0, cli.Run("db", "execute", "--file", "drift.sql").Code);
+        var status = cli.Run("migrate", "status");
+        Assert.Equal(1, status.Code);
+        Assert.Contains("Drift:   [+] Added table `Extra`", status.Out);
+
+        Directory.CreateDirectory(cli.PathOf("prisma/migrations/20990101000000_empty"));
+        var broken = cli.Run("migrate", "status");
+        Assert.Equal(1, broken.Code);
+        Assert.Contains("Could not find the migration file", broken.Error);
+        Assert.Contains("20990101000000_empty", broken.Error);
+    }
+
+    [Fact]
+    public void Data_loss_is_asked_about_on_a_terminal()
+    {
+        using var cli = new CliRunner();
+        cli.Write(".env", "DATABASE_URL=\"file:./dev.db\"\n");
+        cli.Write("prisma/schema.prisma", "datasource db {\n  provider = \"sqlite\"\n  url      = env(\"DATABASE_URL\")\n}\n\nmodel User {\n  id   Int     @id\n  note String?\n}\n");
+        Assert.Equal(0, cli.Run("db", "push").Code);
+        cli.Write("seed.sql", "INSERT INTO \"User\" (\"id\", \"note\") VALUES (1, 'x');");
+        Assert.Equal(0, cli.Run("db", "execute", "--file", "seed.sql").Code);
+        cli.Write("prisma/schema.prisma", "datasource db {\n  provider = \"sqlite\"\n  url      = env(\"DATABASE_URL\")\n}\n\nmodel User {\n  id Int @id\n}\n");
+        var declined = cli.RunWith(false, false, "", "db", "push");
+        Assert.Equal(1, declined.Code);
+        Assert.Contains("(1 row)", declined.Error);
+        var accepted = cli.RunWith(false, true, "", "db", "push");
+        Assert.Equal(0, accepted.Code);
+        Assert.Contains("already in sync", cli.Run("db", "push").Out);
     }
 }

@@ -86,13 +86,7 @@ internal static class DbCommand
                 return 0;
             }
             var warnings = await Strata.Migrate.Diffing.DataLossCheck.FindAsync(session.Connection, steps, ct);
-            if (warnings.Count > 0 && !parse.GetValue(acceptDataLoss))
-            {
-                context.Error.WriteLine("This change would lose data:");
-                foreach (var w in warnings) context.Error.WriteLine("  - " + w.Message);
-                DiagnosticPrinter.PrintError(context, "Nothing was changed. Run again with --accept-data-loss to go ahead.");
-                return 1;
-            }
+            if (!DataLossPrompt.Allow(context, warnings, parse.GetValue(acceptDataLoss), "This change")) return 1;
             var sql = dialect.Render(steps);
             if (dialect.BeforeMigrationSql != null) await DbQuery.ExecuteAsync(session.Connection, dialect.BeforeMigrationSql, ct);
             try

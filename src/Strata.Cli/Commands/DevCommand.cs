@@ -41,7 +41,7 @@ internal static partial class DevCommand
             DiagnosticPrinter.PrintError(context, "The history of the development database does not match the migrations folder; nothing was changed.");
             return 1;
         }
-        var applied = await session.Runner.DeployAsync(files, new Progress(context), token);
+        var applied = await session.Runner.DeployAsync(files, new ApplyProgress(context), token);
         if (applied.Count > 0) context.Out.WriteLine($"Applied {applied.Count} pending migration{(applied.Count == 1 ? "" : "s")}.");
 
         var schemas = session.Schema.Datasource!.Schemas;
@@ -66,13 +66,7 @@ internal static partial class DevCommand
             return 0;
         }
         var warnings = await DataLossCheck.FindAsync(session.Connection, steps, token);
-        if (warnings.Count > 0 && !acceptDataLoss && !createOnly)
-        {
-            context.Error.WriteLine("This change would lose data:");
-            foreach (var w in warnings) context.Error.WriteLine("  - " + w.Message);
-            DiagnosticPrinter.PrintError(context, "Nothing was written. Run again with --accept-data-loss to go ahead, or change the schema.");
-            return 1;
-        }
+        if (!createOnly && !DataLossPrompt.Allow(context, warnings, acceptDataLoss, "This change")) return 1;
 
         // Folder names sort in the order migrations apply; a name already taken moves one second on.
         var stamp = DateTime.UtcNow;
@@ -97,7 +91,7 @@ internal static partial class DevCommand
         }
         try
         {
-            await session.Runner.DeployAsync(session.Folder.List(), new Progress(context), token);
+            await session.Runner.DeployAsync(session.Folder.List(), new ApplyProgress(context), token);
         }
         catch (MigrationFailedException e)
         {
@@ -117,8 +111,4 @@ internal static partial class DevCommand
     [GeneratedRegex("[^a-z0-9_]+")]
     private static partial Regex SlugPattern();
 
-    private sealed class Progress(CliContext context) : IProgress<string>
-    {
-        public void Report(string value) => context.Out.WriteLine($"Applying migration `{value}`");
-    }
 }

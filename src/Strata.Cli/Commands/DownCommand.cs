@@ -75,13 +75,7 @@ internal static class DownCommand
         if (described == null) return 1;
         var live = await session.Target.Introspector.IntrospectAsync(session.Connection, schemas, token);
         var warnings = await DataLossCheck.FindAsync(session.Connection, SchemaDiffer.Diff(live, described, session.Target.Dialect), token);
-        if (warnings.Count > 0 && !acceptDataLoss)
-        {
-            context.Error.WriteLine("Reverting would lose data:");
-            foreach (var w in warnings) context.Error.WriteLine("  - " + w.Message);
-            DiagnosticPrinter.PrintError(context, "Nothing was reverted. Run again with --accept-data-loss to go ahead.");
-            return 1;
-        }
+        if (!DataLossPrompt.Allow(context, warnings, acceptDataLoss, "Reverting")) return 1;
         try
         {
             foreach (var migration in revert)

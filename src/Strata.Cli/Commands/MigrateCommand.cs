@@ -40,7 +40,7 @@ internal static class MigrateCommand
             context.Out.WriteLine($"{migrations.Count} migration{(migrations.Count == 1 ? "" : "s")} found in {session.MigrationsDisplay}.");
             try
             {
-                var applied = await session.Runner.DeployAsync(migrations, new SynchronousProgress(context), ct);
+                var applied = await session.Runner.DeployAsync(migrations, new ApplyProgress(context), ct);
                 context.Out.WriteLine(applied.Count == 0 ? "No pending migrations to apply." : $"All migrations have been applied ({applied.Count}).");
                 return 0;
             }
@@ -57,7 +57,7 @@ internal static class MigrateCommand
     {
         var schema = SchemaInput.CreateOption();
         var url = UrlOption();
-        var command = new Command("status", "Compare the migrations folder with the database's history. Exit code 1 when anything is pending, failed or edited.");
+        var command = new Command("status", "Compare the migrations folder with the database's history and schema. Exit code 1 when anything is pending, failed, edited or drifted.");
         command.Options.Add(schema);
         command.Options.Add(url);
         command.SetAction((parse, token) => Run(context, parse.GetValue(schema), parse.GetValue(url), token, async (session, migrations, ct) =>
@@ -65,6 +65,17 @@ internal static class MigrateCommand
             var history = await session.Runner.ReadHistoryAsync(ct);
             context.Out.WriteLine($"{migrations.Count} migration{(migrations.Count == 1 ? "" : "s")} found in {session.MigrationsDisplay}.");
             var problems = MigrationStatus.Describe(migrations, history);
+            if (!history.Any(h => h.Failed))
+            {
+                // Drift: the database compared with a shadow replay of the migrations it has applied.
+                var appliedNames = history.Where(h => h.Finished && !h.RolledBack).Select(h => h.Name).ToHashSet();
+                var schemas = session.Schema.Datasource!.Schemas;
+                var described = await ShadowDatabase.ReplayAsync(context, session.Target.Provider, migrations.Where(m => appliedNames.Contains(m.Name)).ToList(),
+                    schemas, session.Schema.Datasource.ShadowDatabaseUrl?.Resolve(context.Environment), session.Target, ct);
+                if (described == null) return 1;
+                var live = await session.Target.Introspector.IntrospectAsync(session.Connection, schemas, ct);
+                problems.AddRange(DiffCommand.Summary(Strata.Migrate.Diffing.SchemaDiffer.Diff(described, live, session.Target.Dialect)).Select(line => "Drift:   " + line));
+            }
             foreach (var line in problems) context.Out.WriteLine(line);
             if (problems.Count == 0) context.Out.WriteLine("The database is up to date with the migrations.");
             return problems.Count == 0 ? 0 : 1;
@@ -145,9 +156,19 @@ internal static class MigrateCommand
         if (connection == null) return 1;
         var session = new Session(new MigrationRunner(connection, target.Dialect), SchemaLocator.DisplayPath(folder.Path, context.WorkingDirectory),
             folder, target, connection, compilation.Schema);
+        IReadOnlyList<MigrationFile> files;
         try
         {
-            return await action(session, folder.List(), token);
+            files = folder.List();
+        }
+        catch (MigrationBlockedException e)
+        {
+            DiagnosticPrinter.PrintError(context, e.Message);
+            return 1;
+        }
+        try
+        {
+            return await action(session, files, token);
         }
         catch (System.Data.Common.DbException e)
         {
@@ -156,9 +177,4 @@ internal static class MigrateCommand
         }
     }
 
-    /// <summary>Writes progress at once (Progress&lt;T&gt; would post it to another thread, out of order with other output).</summary>
-    private sealed class SynchronousProgress(CliContext context) : IProgress<string>
-    {
-        public void Report(string value) => context.Out.WriteLine($"Applying migration `{value}`");
-    }
 }

@@ -31,6 +31,8 @@ internal static class PullCommand
                 DiagnosticPrinter.PrintError(context, "The schema already has models, which db pull would replace. Pass --force to replace them, or --print to see the result.");
                 return 1;
             }
+            // A large database takes a while to read: say so on a terminal.
+            if (context.Confirm != null) context.Error.WriteLine($"Reading the schema of {session.Target.Display}...");
             var live = await session.Target.Introspector.IntrospectAsync(session.Connection, session.Schema.Datasource!.Schemas, ct);
             IPullTypes types = session.Target.Provider == ProviderKind.Sqlite ? new SqlitePullTypes() : new PostgresPullTypes();
 

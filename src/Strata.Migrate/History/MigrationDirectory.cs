@@ -15,9 +15,9 @@ public sealed record MigrationFile(string Name, string Script, string? DownScrip
 
 /// <summary>
 /// The migrations folder next to the schema. Migrations run in the order of their folder names
-/// (ordinal), so timestamps and names such as <c>01_init</c> both work, as in Prisma. Folders
-/// without a migration.sql are skipped, and files at the top level (migration_lock.toml) are not
-/// migrations.
+/// (ordinal), so timestamps and names such as <c>01_init</c> both work, as in Prisma. A folder
+/// without a migration.sql is an error, as in Prisma; files at the top level (migration_lock.toml)
+/// are not migrations.
 /// </summary>
 public sealed class MigrationDirectory
 {
@@ -34,9 +34,15 @@ public sealed class MigrationDirectory
     public IReadOnlyList<MigrationFile> List()
     {
         if (!Directory.Exists(Path)) return [];
-        return Directory.GetDirectories(Path)
-            .OrderBy(d => System.IO.Path.GetFileName(d), StringComparer.Ordinal)
-            .Where(d => File.Exists(System.IO.Path.Combine(d, "migration.sql")))
+        var folders = Directory.GetDirectories(Path).OrderBy(d => System.IO.Path.GetFileName(d), StringComparer.Ordinal).ToList();
+        var empty = folders.FirstOrDefault(d => !File.Exists(System.IO.Path.Combine(d, "migration.sql")));
+        if (empty != null)
+        {
+            // As Prisma (P3015): a migration folder without its script is an error, not something to skip silently.
+            throw new MigrationBlockedException(
+                $"Could not find the migration file at {System.IO.Path.Combine(empty, "migration.sql")}. Delete the folder {System.IO.Path.GetFileName(empty)} or restore its migration.sql.");
+        }
+        return folders
             .Select(d =>
             {
                 var down = System.IO.Path.Combine(d, "down.sql");

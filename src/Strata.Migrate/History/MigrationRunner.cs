@@ -10,6 +10,9 @@ public sealed record AppliedMigration(string Id, string Checksum, string Name, b
     public bool Failed => !Finished && !RolledBack;
 }
 
+/// <summary>Which migration a deploy is applying: the <paramref name="Index"/>th (from 1) of <paramref name="Count"/>.</summary>
+public sealed record MigrationProgress(int Index, int Count, string Name);
+
 /// <summary>A migration that failed; the database is as it was before it, and the history records the error.</summary>
 public sealed class MigrationFailedException(string migration, string error, Exception inner)
     : Exception($"The migration {migration} failed and was rolled back: {error}", inner)
@@ -44,7 +47,7 @@ public sealed class MigrationRunner(DbConnection connection, IMigrationDialect d
     /// applied, in order. Returns the names applied. Stops at the first failure, which is recorded
     /// in the history and blocks later deploys until <see cref="ResolveAsync"/>.
     /// </summary>
-    public async Task<IReadOnlyList<string>> DeployAsync(IReadOnlyList<MigrationFile> migrations, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<string>> DeployAsync(IReadOnlyList<MigrationFile> migrations, IProgress<MigrationProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         if (dialect.LockSql != null) await ExecuteAsync(dialect.LockSql, cancellationToken);
         try
@@ -58,9 +61,10 @@ public sealed class MigrationRunner(DbConnection connection, IMigrationDialect d
             }
             var applied = history.Where(h => h.Finished && !h.RolledBack).Select(h => h.Name).ToHashSet();
             var done = new List<string>();
-            foreach (var migration in migrations.Where(m => !applied.Contains(m.Name)))
+            var pending = migrations.Where(m => !applied.Contains(m.Name)).ToList();
+            foreach (var migration in pending)
             {
-                progress?.Report(migration.Name);
+                progress?.Report(new MigrationProgress(done.Count + 1, pending.Count, migration.Name));
                 await ApplyAsync(migration, cancellationToken);
                 done.Add(migration.Name);
             }
