@@ -80,6 +80,22 @@ public class DevCommandTests
     }
 
     [Fact]
+    public async Task Dev_on_postgres_uses_the_shadow_database_url_from_the_env_file()
+    {
+        using var cli = new CliRunner();
+        var url = await PostgresServer.Shared.CreateDatabaseAsync("devurl");
+        var shadow = await PostgresServer.Shared.CreateDatabaseAsync("devshadow");
+        cli.Write(".env", $"DATABASE_URL=\"{url}\"\nSHADOW_URL=\"{shadow}\"\n");
+        cli.Write("prisma/schema.prisma", Head.Replace("PROVIDER", "postgresql").Replace("}\n\n", "  shadowDatabaseUrl = env(\"SHADOW_URL\")\n}\n\n") + V1);
+        var result = cli.Run("migrate", "dev", "--name", "init");
+        Assert.True(result.Code == 0, result.Error);
+        await using var connection = new Npgsql.NpgsqlConnection(shadow);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand("SELECT count(*) FROM information_schema.tables WHERE table_name = '_prisma_migrations'", connection);
+        Assert.Equal(1L, (long)(await command.ExecuteScalarAsync())!); // the replay ran there
+    }
+
+    [Fact]
     public async Task Dev_on_postgres_uses_a_temporary_shadow_database()
     {
         using var cli = new CliRunner();

@@ -45,7 +45,7 @@ internal static partial class DevCommand
         if (applied.Count > 0) context.Out.WriteLine($"Applied {applied.Count} pending migration{(applied.Count == 1 ? "" : "s")}.");
 
         var schemas = session.Schema.Datasource!.Schemas;
-        var shadowUrl = session.Schema.Datasource.ShadowDatabaseUrl?.Resolve(context.Environment);
+        var shadowUrl = session.ShadowUrl;
         var described = await ShadowDatabase.ReplayAsync(context, session.Target.Provider, files, schemas, shadowUrl, session.Target, token);
         if (described == null) return 1;
         var live = await session.Target.Introspector.IntrospectAsync(session.Connection, schemas, token);

@@ -70,7 +70,7 @@ internal static class DownCommand
         // What the database loses: the difference from now to the state the remaining migrations describe.
         var remaining = applied.Where(f => !revert.Contains(f)).ToList();
         var schemas = session.Schema.Datasource!.Schemas;
-        var shadowUrl = session.Schema.Datasource.ShadowDatabaseUrl?.Resolve(context.Environment);
+        var shadowUrl = session.ShadowUrl;
         var described = await ShadowDatabase.ReplayAsync(context, session.Target.Provider, remaining, schemas, shadowUrl, session.Target, token);
         if (described == null) return 1;
         var live = await session.Target.Introspector.IntrospectAsync(session.Connection, schemas, token);

@@ -71,7 +71,7 @@ internal static class MigrateCommand
                 var appliedNames = history.Where(h => h.Finished && !h.RolledBack).Select(h => h.Name).ToHashSet();
                 var schemas = session.Schema.Datasource!.Schemas;
                 var described = await ShadowDatabase.ReplayAsync(context, session.Target.Provider, migrations.Where(m => appliedNames.Contains(m.Name)).ToList(),
-                    schemas, session.Schema.Datasource.ShadowDatabaseUrl?.Resolve(context.Environment), session.Target, ct);
+                    schemas, session.ShadowUrl, session.Target, ct);
                 if (described == null) return 1;
                 var live = await session.Target.Introspector.IntrospectAsync(session.Connection, schemas, ct);
                 problems.AddRange(DiffCommand.Summary(Strata.Migrate.Diffing.SchemaDiffer.Diff(described, live, session.Target.Dialect)).Select(line => "Drift:   " + line));
@@ -123,7 +123,11 @@ internal static class MigrateCommand
 
     /// <summary>What a migrate command works with once the schema is loaded and the database open.</summary>
     internal sealed record Session(MigrationRunner Runner, string MigrationsDisplay, MigrationDirectory Folder, DatabaseTarget Target,
-        System.Data.Common.DbConnection Connection, Strata.Schema.Semantics.SchemaDefinition Schema);
+        System.Data.Common.DbConnection Connection, Strata.Schema.Semantics.SchemaDefinition Schema, Func<string, string?> Env)
+    {
+        /// <summary>The datasource's shadowDatabaseUrl, with env() read like the url.</summary>
+        public string? ShadowUrl => Schema.Datasource?.ShadowDatabaseUrl?.Resolve(Env);
+    }
 
     /// <summary>Loads the schema, checks the lock file, connects, and runs <paramref name="action"/>; every failure is one clear line and exit code 1.</summary>
     internal static async Task<int> Run(CliContext context, string? schemaPath, string? url, CancellationToken token,
@@ -155,7 +159,7 @@ internal static class MigrateCommand
         await using var connection = await target.OpenAsync(context, token);
         if (connection == null) return 1;
         var session = new Session(new MigrationRunner(connection, target.Dialect), SchemaLocator.DisplayPath(folder.Path, context.WorkingDirectory),
-            folder, target, connection, compilation.Schema);
+            folder, target, connection, compilation.Schema, EnvFile.CreateLookup(location.Directory, context.WorkingDirectory, context.Environment));
         IReadOnlyList<MigrationFile> files;
         try
         {
