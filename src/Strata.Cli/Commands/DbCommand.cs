@@ -72,13 +72,12 @@ internal static class DbCommand
         push.SetAction((parse, token) => MigrateCommand.Run(context, parse.GetValue(schema), parse.GetValue(url), token, async (session, _, ct) =>
         {
             var dialect = session.Target.Dialect;
-            var schemas = session.Schema.Datasource!.Schemas;
             if (parse.GetValue(forceReset))
             {
                 await ResetCommand.EmptyAsync(session, ct);
                 context.Out.WriteLine("The database was emptied.");
             }
-            var live = await session.Target.Introspector.IntrospectAsync(session.Connection, schemas, ct);
+            var live = await session.ReadLiveAsync(ct);
             var steps = Strata.Migrate.Diffing.SchemaDiffer.Diff(live, Strata.Migrate.Model.SchemaMapper.Map(session.Schema, dialect), dialect);
             if (steps.Count == 0)
             {
@@ -87,21 +86,7 @@ internal static class DbCommand
             }
             var warnings = await Strata.Migrate.Diffing.DataLossCheck.FindAsync(session.Connection, steps, ct);
             if (!DataLossPrompt.Allow(context, warnings, parse.GetValue(acceptDataLoss), "This change")) return 1;
-            var sql = dialect.Render(steps);
-            if (dialect.BeforeMigrationSql != null) await DbQuery.ExecuteAsync(session.Connection, dialect.BeforeMigrationSql, ct);
-            try
-            {
-                await using var transaction = await session.Connection.BeginTransactionAsync(ct);
-                await using var command = session.Connection.CreateCommand();
-                command.Transaction = transaction;
-                command.CommandText = sql;
-                await command.ExecuteNonQueryAsync(ct);
-                await transaction.CommitAsync(ct);
-            }
-            finally
-            {
-                if (dialect.AfterMigrationSql != null) await DbQuery.ExecuteAsync(session.Connection, dialect.AfterMigrationSql, CancellationToken.None);
-            }
+            await session.Runner.ExecuteScriptAsync(dialect.Render(steps), ct);
             context.Out.WriteLine($"The database is now in sync with the schema ({steps.Count} change{(steps.Count == 1 ? "" : "s")}).");
             return 0;
         }));

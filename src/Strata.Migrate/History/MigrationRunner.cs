@@ -112,8 +112,11 @@ public sealed class MigrationRunner(DbConnection connection, IMigrationDialect d
             cancellationToken, ("now", DateTime.UtcNow), ("id", id));
     }
 
-    /// <summary>Runs a script in one transaction, with the dialect's set-up around it; a failure is logged on the history row and rolled back.</summary>
-    private async Task RunScriptAsync(string name, string script, string historyId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs a script in one transaction, with the dialect's set-up before and after it (SQLite's
+    /// foreign keys off). A database error rolls the transaction back and is thrown.
+    /// </summary>
+    public async Task ExecuteScriptAsync(string script, CancellationToken cancellationToken = default)
     {
         if (dialect.BeforeMigrationSql != null) await ExecuteAsync(dialect.BeforeMigrationSql, cancellationToken);
         try
@@ -130,16 +133,29 @@ public sealed class MigrationRunner(DbConnection connection, IMigrationDialect d
                 }
                 await transaction.CommitAsync(cancellationToken);
             }
-            catch (DbException e)
+            catch (DbException)
             {
                 await transaction.RollbackAsync(CancellationToken.None);
-                await ExecuteAsync("UPDATE \"_prisma_migrations\" SET logs = @logs WHERE id = @id", CancellationToken.None, ("logs", e.Message), ("id", historyId));
-                throw new MigrationFailedException(name, e.Message, e);
+                throw;
             }
         }
         finally
         {
             if (dialect.AfterMigrationSql != null) await ExecuteAsync(dialect.AfterMigrationSql, CancellationToken.None);
+        }
+    }
+
+    /// <summary>Runs a migration's script; a failure is logged on its history row.</summary>
+    private async Task RunScriptAsync(string name, string script, string historyId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ExecuteScriptAsync(script, cancellationToken);
+        }
+        catch (DbException e)
+        {
+            await ExecuteAsync("UPDATE \"_prisma_migrations\" SET logs = @logs WHERE id = @id", CancellationToken.None, ("logs", e.Message), ("id", historyId));
+            throw new MigrationFailedException(name, e.Message, e);
         }
     }
 
