@@ -44,11 +44,9 @@ internal static partial class DevCommand
         var applied = await session.Runner.DeployAsync(files, new ApplyProgress(context), token);
         if (applied.Count > 0) context.Out.WriteLine($"Applied {applied.Count} pending migration{(applied.Count == 1 ? "" : "s")}.");
 
-        var schemas = session.Schema.Datasource!.Schemas;
-        var shadowUrl = session.ShadowUrl;
-        var described = await ShadowDatabase.ReplayAsync(context, session.Target.Provider, files, schemas, shadowUrl, session.Target, token);
+        var described = await session.DescribeAsync(context, files, token);
         if (described == null) return 1;
-        var live = await session.Target.Introspector.IntrospectAsync(session.Connection, schemas, token);
+        var live = await session.ReadLiveAsync(token);
         var drift = SchemaDiffer.Diff(described, live, dialect);
         if (drift.Count > 0)
         {

@@ -69,11 +69,9 @@ internal static class DownCommand
 
         // What the database loses: the difference from now to the state the remaining migrations describe.
         var remaining = applied.Where(f => !revert.Contains(f)).ToList();
-        var schemas = session.Schema.Datasource!.Schemas;
-        var shadowUrl = session.ShadowUrl;
-        var described = await ShadowDatabase.ReplayAsync(context, session.Target.Provider, remaining, schemas, shadowUrl, session.Target, token);
+        var described = await session.DescribeAsync(context, remaining, token);
         if (described == null) return 1;
-        var live = await session.Target.Introspector.IntrospectAsync(session.Connection, schemas, token);
+        var live = await session.ReadLiveAsync(token);
         var warnings = await DataLossCheck.FindAsync(session.Connection, SchemaDiffer.Diff(live, described, session.Target.Dialect), token);
         if (!DataLossPrompt.Allow(context, warnings, acceptDataLoss, "Reverting")) return 1;
         try

@@ -69,11 +69,9 @@ internal static class MigrateCommand
             {
                 // Drift: the database compared with a shadow replay of the migrations it has applied.
                 var appliedNames = history.Where(h => h.Finished && !h.RolledBack).Select(h => h.Name).ToHashSet();
-                var schemas = session.Schema.Datasource!.Schemas;
-                var described = await ShadowDatabase.ReplayAsync(context, session.Target.Provider, migrations.Where(m => appliedNames.Contains(m.Name)).ToList(),
-                    schemas, session.ShadowUrl, session.Target, ct);
+                var described = await session.DescribeAsync(context, migrations.Where(m => appliedNames.Contains(m.Name)).ToList(), ct);
                 if (described == null) return 1;
-                var live = await session.Target.Introspector.IntrospectAsync(session.Connection, schemas, ct);
+                var live = await session.ReadLiveAsync(ct);
                 problems.AddRange(DiffCommand.Summary(Strata.Migrate.Diffing.SchemaDiffer.Diff(described, live, session.Target.Dialect)).Select(line => "Drift:   " + line));
             }
             foreach (var line in problems) context.Out.WriteLine(line);
@@ -127,6 +125,14 @@ internal static class MigrateCommand
     {
         /// <summary>The datasource's shadowDatabaseUrl, with env() read like the url.</summary>
         public string? ShadowUrl => Schema.Datasource?.ShadowDatabaseUrl?.Resolve(Env);
+
+        /// <summary>The database schema <paramref name="files"/> describe, from a shadow replay; null after printing why.</summary>
+        public Task<Strata.Migrate.Model.DatabaseSchema?> DescribeAsync(CliContext context, IReadOnlyList<MigrationFile> files, CancellationToken token) =>
+            ShadowDatabase.ReplayAsync(context, Target.Provider, files, Schema.Datasource!.Schemas, ShadowUrl, Target, token);
+
+        /// <summary>The database schema of the database itself.</summary>
+        public Task<Strata.Migrate.Model.DatabaseSchema> ReadLiveAsync(CancellationToken token) =>
+            Target.Introspector.IntrospectAsync(Connection, Schema.Datasource!.Schemas, token);
     }
 
     /// <summary>Loads the schema, checks the lock file, connects, and runs <paramref name="action"/>; every failure is one clear line and exit code 1.</summary>

@@ -33,7 +33,7 @@ internal static class PullCommand
             }
             // A large database takes a while to read: say so on a terminal.
             if (context.Confirm != null) context.Error.WriteLine($"Reading the schema of {session.Target.Display}...");
-            var live = await session.Target.Introspector.IntrospectAsync(session.Connection, session.Schema.Datasource!.Schemas, ct);
+            var live = await session.ReadLiveAsync(ct);
             IPullTypes types = session.Target.Provider == ProviderKind.Sqlite ? new SqlitePullTypes() : new PostgresPullTypes();
 
             // The datasource and generator blocks (and the comments above them) stay as they are.
