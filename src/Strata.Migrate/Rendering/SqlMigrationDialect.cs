@@ -125,20 +125,23 @@ public abstract class SqlMigrationDialect : IMigrationDialect
         return sql.ToString();
     }
 
+    /// <summary>The table a column or primary key change applies to; null for other steps.</summary>
+    protected static Table? ColumnChangeTable(MigrationStep step) => step switch
+    {
+        AddColumn a => a.Table,
+        DropColumn d => d.Table,
+        AlterColumn c => c.Table,
+        AlterPrimaryKey k => k.Table,
+        _ => null,
+    };
+
     /// <summary>Consecutive column and key changes of one table become one <see cref="AlterTable"/>.</summary>
     protected virtual IReadOnlyList<MigrationStep> GroupTableChanges(IReadOnlyList<MigrationStep> steps)
     {
         var result = new List<MigrationStep>();
         foreach (var step in steps)
         {
-            var table = step switch
-            {
-                AddColumn a => a.Table,
-                DropColumn d => d.Table,
-                AlterColumn c => c.Table,
-                AlterPrimaryKey k => k.Table,
-                _ => null,
-            };
+            var table = ColumnChangeTable(step);
             if (table == null)
             {
                 result.Add(step);

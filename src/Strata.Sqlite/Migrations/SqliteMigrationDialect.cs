@@ -78,22 +78,21 @@ public sealed class SqliteMigrationDialect : SqlMigrationDialect
     protected override IReadOnlyList<MigrationStep> GroupTableChanges(IReadOnlyList<MigrationStep> steps)
     {
         var dropped = steps.OfType<DropTable>().Select(d => d.Table.Name).ToHashSet();
+        var created = steps.OfType<CreateTable>().Select(c => c.Table.Name).ToHashSet();
         var changes = new Dictionary<string, (Table Target, List<MigrationStep> Steps)>();
+        var collected = new HashSet<MigrationStep>(ReferenceEqualityComparer.Instance);
         foreach (var step in steps)
         {
             Table? table = step switch
             {
-                AddColumn a => a.Table,
-                DropColumn d => d.Table,
-                AlterColumn c => c.Table,
-                AlterPrimaryKey k => k.Table,
-                AddForeignKey f when !steps.OfType<CreateTable>().Any(c => c.Table.Name == f.Table.Name) => f.Table,
+                AddForeignKey f when !created.Contains(f.Table.Name) => f.Table,
                 DropForeignKey f when !dropped.Contains(f.Table.Name) => f.Table,
-                _ => null,
+                _ => ColumnChangeTable(step),
             };
             if (table == null) continue;
             if (!changes.TryGetValue(table.Name, out var entry)) changes[table.Name] = entry = (table, []);
             entry.Steps.Add(step);
+            collected.Add(step);
         }
         var rebuilt = changes.Where(c => !c.Value.Steps.All(CanAddInPlace)).ToDictionary(c => c.Key, c => c.Value);
 
@@ -116,8 +115,7 @@ public sealed class SqliteMigrationDialect : SqlMigrationDialect
                     result.Add(new AlterTable(a.Table, [a]));
                     continue;
             }
-            var table = step switch { AddColumn a => a.Table, DropColumn d => d.Table, AlterColumn c => c.Table, AlterPrimaryKey k => k.Table, AddForeignKey f => f.Table, DropForeignKey f => f.Table, _ => null };
-            if (table != null && changes.ContainsKey(table.Name)) continue;
+            if (collected.Contains(step)) continue; // part of a table's rebuild
             result.Add(step);
         }
         if (!rebuildsWritten) result.AddRange(Rebuilds(rebuilt));
