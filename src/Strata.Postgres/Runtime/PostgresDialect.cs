@@ -1,0 +1,127 @@
+using System.Collections;
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using Npgsql;
+using NpgsqlTypes;
+using Strata.Filters;
+using Strata.Metadata;
+using Strata.Providers;
+using Strata.Queries;
+
+namespace Strata.Postgres.Runtime;
+
+/// <summary>
+/// PostgreSQL's query dialect: positional <c>$n</c> parameters with explicit types, lists bound
+/// as one array parameter (<c>= ANY($1)</c>), ILIKE for case-insensitive matches, scalar-list
+/// operators, binary COPY for CreateMany, and enums cast to their type.
+/// </summary>
+public sealed class PostgresDialect : SqlDialect
+{
+    /// <summary>The shared instance.</summary>
+    public static PostgresDialect Instance { get; } = new();
+
+    private PostgresDialect() { }
+
+    /// <inheritdoc />
+    public override string Name => "postgresql";
+
+    /// <inheritdoc />
+    public override RowReader Values { get; } = new PostgresRowReader();
+
+    /// <inheritdoc />
+    public override bool SupportsScalarLists => true;
+
+    /// <inheritdoc />
+    public override int MaxParameters => 65_535;
+
+    /// <inheritdoc />
+    public override void WritePlaceholder(StringBuilder sql, int index, QueryParameter parameter)
+    {
+        sql.Append('$').Append((index + 1).ToString(CultureInfo.InvariantCulture));
+        if (parameter.Column?.EnumMapping is { } mapping)
+        {
+            // Enums travel as text and are cast to the database's enum type.
+            sql.Append("::");
+            if (mapping.DatabaseSchema != null) QuoteIdentifier(sql, mapping.DatabaseSchema).Append('.');
+            QuoteIdentifier(sql, mapping.DatabaseTypeName);
+            if (PostgresValues.IsArray(parameter)) sql.Append("[]");
+        }
+    }
+
+    /// <inheritdoc />
+    public override DbParameter CreateParameter(DbCommand command, int index, QueryParameter parameter) => PostgresValues.CreateParameter(parameter);
+
+    /// <inheritdoc />
+    public override void WriteInList(SqlWriter writer, string? alias, ColumnInfo column, IList values, bool negate, bool insensitive)
+    {
+        var array = new QueryParameter(column.Kind, column, values, IsList: true);
+        if (insensitive)
+        {
+            WriteOperand(writer, alias, column, insensitive: true);
+            writer.Sql(negate ? " NOT IN (SELECT lower(x) FROM unnest(" : " IN (SELECT lower(x) FROM unnest(").Parameter(array).Sql(") AS u(x))");
+            return;
+        }
+        writer.Column(alias, column).Sql(negate ? " <> ALL(" : " = ANY(").Parameter(array).Sql(')');
+    }
+
+    /// <inheritdoc />
+    public override void WriteTextMatch(SqlWriter writer, string alias, ColumnInfo column, FilterOperator op, string value, bool insensitive)
+    {
+        var pattern = EscapeLike(value);
+        pattern = op switch { FilterOperator.Contains => "%" + pattern + "%", FilterOperator.StartsWith => pattern + "%", _ => "%" + pattern };
+        writer.Column(alias, column).Sql(insensitive ? " ILIKE " : " LIKE ")
+            .Parameter(new QueryParameter(ScalarKind.String, null, pattern)).Sql(" ESCAPE '\\'");
+    }
+
+    /// <inheritdoc />
+    public override void WriteListComparison(SqlWriter writer, string alias, Comparison comparison)
+    {
+        var column = comparison.Column;
+        switch (comparison.Operator)
+        {
+            case FilterOperator.Has:
+                writer.Parameter(new QueryParameter(column.Kind, column, comparison.Value)).Sql(" = ANY(").Column(alias, column).Sql(')');
+                break;
+            case FilterOperator.HasSome:
+                writer.Column(alias, column).Sql(" && ").Parameter(new QueryParameter(column.Kind, column, comparison.Value, IsList: true));
+                break;
+            case FilterOperator.HasEvery:
+                writer.Column(alias, column).Sql(" @> ").Parameter(new QueryParameter(column.Kind, column, comparison.Value, IsList: true));
+                break;
+            default: // IsEmpty
+                bool empty = (bool)comparison.Value!;
+                writer.Token(empty ? 1 : 0);
+                if (empty) writer.Sql("(").Column(alias, column).Sql(" IS NULL OR cardinality(").Column(alias, column).Sql(") = 0)");
+                else writer.Sql("cardinality(").Column(alias, column).Sql(") > 0");
+                break;
+        }
+    }
+
+    /// <inheritdoc />
+    public override StrataException? Translate(DbException error, ModelInfo? model) => PostgresErrors.Translate(error, model);
+
+    /// <inheritdoc />
+    public override Task<int>? BulkInsertAsync(DbConnection connection, DbTransaction? transaction, ModelInfo model, IReadOnlyList<ColumnInfo> columns, IReadOnlyList<object?[]> rows, CancellationToken cancellationToken)
+    {
+        if (connection is not NpgsqlConnection npgsql || rows.Count < 2 || columns.Count == 0 || !columns.All(PostgresValues.CanCopy)) return null;
+        return PostgresCopy.WriteAsync(npgsql, model, columns, rows, cancellationToken);
+    }
+
+    private new StringBuilder QuoteIdentifier(StringBuilder sql, string name)
+    {
+        base.QuoteIdentifier(sql, name);
+        return sql;
+    }
+
+    private static string EscapeLike(string value)
+    {
+        var sb = new StringBuilder(value.Length + 4);
+        foreach (char c in value)
+        {
+            if (c is '%' or '_' or '\\') sb.Append('\\');
+            sb.Append(c);
+        }
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,51 @@
+using System.Data.Common;
+using Npgsql;
+using Strata.Metadata;
+
+namespace Strata.Postgres.Runtime;
+
+/// <summary>Turns PostgreSQL's errors (by SQLSTATE) into Strata's typed exceptions.</summary>
+internal static class PostgresErrors
+{
+    public static StrataException? Translate(DbException error, ModelInfo? model)
+    {
+        if (error is not PostgresException pg) return null;
+        var name = model?.Name ?? pg.TableName ?? "the model";
+        return pg.SqlState switch
+        {
+            "23505" => new UniqueConstraintException(name, UniqueFields(model, pg), pg.ConstraintName, error) { Model = model?.Name },
+            "23503" => new ForeignKeyConstraintException(name, ForeignKeyFields(model, pg), pg.ConstraintName, error) { Model = model?.Name },
+            "23502" => new NullConstraintException(name, model?.Columns.FirstOrDefault(c => c.ColumnName == pg.ColumnName)?.FieldName ?? pg.ColumnName ?? "?", error) { Model = model?.Name },
+            "22003" or "22012" => new ValueOutOfRangeException(ErrorCodes.ValueOutOfRange, $"A value is out of range for its column in {name}: {pg.MessageText}.", error) { Model = model?.Name },
+            "22001" => new ValueOutOfRangeException(ErrorCodes.ValueTooLong, $"A value is too long for its column in {name}: {pg.MessageText}.", error) { Model = model?.Name },
+            "40001" or "40P01" => new StrataException(ErrorCodes.WriteConflict, $"The transaction conflicted with another one; retry it. ({pg.MessageText})", error) { Model = model?.Name },
+            _ => null,
+        };
+    }
+
+    private static List<string> UniqueFields(ModelInfo? model, PostgresException pg)
+    {
+        var unique = model?.Uniques.FirstOrDefault(u => u.Name == pg.ConstraintName);
+        if (unique != null) return unique.Columns.Select(c => model!.Columns[c].FieldName).ToList();
+        return ColumnsFromDetail(model, pg.Detail);
+    }
+
+    private static List<string> ForeignKeyFields(ModelInfo? model, PostgresException pg)
+    {
+        var relation = model?.Relations.FirstOrDefault(r => r.ForeignKeyName == pg.ConstraintName && r.HoldsForeignKey);
+        if (relation != null) return relation.LocalColumns.Select(c => model!.Columns[c].FieldName).ToList();
+        return ColumnsFromDetail(model, pg.Detail);
+    }
+
+    private static List<string> ColumnsFromDetail(ModelInfo? model, string? detail)
+    {
+        // "Key (email)=(a@b.c) already exists." when the server sends details.
+        if (detail == null) return [];
+        int open = detail.IndexOf("Key (", StringComparison.Ordinal);
+        int close = open < 0 ? -1 : detail.IndexOf(")=", open, StringComparison.Ordinal);
+        if (close < 0) return [];
+        return detail[(open + 5)..close].Split(", ")
+            .Select(c => c.Trim('"'))
+            .Select(c => model?.Columns.FirstOrDefault(col => col.ColumnName == c)?.FieldName ?? c).ToList();
+    }
+}

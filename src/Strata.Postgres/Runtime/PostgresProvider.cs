@@ -1,0 +1,42 @@
+using System.Data.Common;
+using Npgsql;
+using Strata.Providers;
+
+namespace Strata.Postgres.Runtime;
+
+/// <summary>
+/// Runs clients on PostgreSQL: <c>postgresql://</c> URLs (with <c>?schema=</c>, <c>sslmode=</c>,
+/// <c>connection_limit=</c>) and <c>Host=...</c> connection strings, through Npgsql's pooled data source.
+/// </summary>
+public sealed class PostgresProvider : IStrataProvider
+{
+    /// <summary>The shared instance.</summary>
+    public static PostgresProvider Instance { get; } = new();
+
+    private PostgresProvider() { }
+
+    /// <inheritdoc />
+    public StrataProvider Kind => StrataProvider.PostgreSql;
+
+    /// <inheritdoc />
+    public SqlDialect Dialect => PostgresDialect.Instance;
+
+    /// <inheritdoc />
+    public bool Recognizes(string url)
+    {
+        var text = url.TrimStart();
+        return text.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase)
+            || text.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase)
+            || text.Contains("Host=", StringComparison.OrdinalIgnoreCase)
+            || text.Contains("Server=", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <inheritdoc />
+    public DbDataSource CreateDataSource(string url, string baseDirectory) => NpgsqlDataSource.Create(PostgresUrl.ToConnectionString(url));
+
+    /// <inheritdoc />
+    public bool Owns(DbDataSource dataSource) => dataSource is NpgsqlDataSource;
+
+    /// <inheritdoc />
+    public string Redact(string url) => PostgresUrl.Redact(url);
+}

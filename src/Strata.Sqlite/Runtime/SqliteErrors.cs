@@ -1,0 +1,53 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Strata.Metadata;
+
+namespace Strata.Sqlite.Runtime;
+
+/// <summary>Turns SQLite's constraint errors into Strata's typed exceptions.</summary>
+internal static class SqliteErrors
+{
+    private const int Busy = 5, Locked = 6, Constraint = 19, TooBig = 18;
+    private const int Unique = 2067, PrimaryKey = 1555, ForeignKey = 787, NotNull = 1299;
+
+    public static StrataException? Translate(DbException error, ModelInfo? model)
+    {
+        if (error is not SqliteException sqlite) return null;
+        var name = model?.Name ?? "the model";
+        switch (sqlite.SqliteErrorCode)
+        {
+            case Busy or Locked:
+                return new StrataException(ErrorCodes.WriteConflict, $"The database was busy with another write: {sqlite.Message}", error) { Model = model?.Name };
+            case TooBig:
+                return new ValueOutOfRangeException(ErrorCodes.ValueTooLong, $"A value is too long for SQLite: {sqlite.Message}", error) { Model = model?.Name };
+            case Constraint:
+                break;
+            default:
+                return null;
+        }
+        // Messages read "UNIQUE constraint failed: User.email, User.name".
+        var columns = ColumnsOf(sqlite.Message);
+        switch (sqlite.SqliteExtendedErrorCode)
+        {
+            case Unique or PrimaryKey:
+                return new UniqueConstraintException(name, FieldNames(model, columns), null, error) { Model = model?.Name };
+            case ForeignKey:
+                return new ForeignKeyConstraintException(name, [], null, error) { Model = model?.Name };
+            case NotNull:
+                return new NullConstraintException(name, FieldNames(model, columns).FirstOrDefault() ?? "?", error) { Model = model?.Name };
+            default:
+                return null;
+        }
+    }
+
+    private static List<string> ColumnsOf(string message)
+    {
+        int at = message.IndexOf("failed: ", StringComparison.Ordinal);
+        if (at < 0) return [];
+        var list = message[(at + 8)..].TrimEnd('.', '\'', ' ');
+        return list.Split(", ").Select(c => c.Contains('.') ? c[(c.LastIndexOf('.') + 1)..] : c).ToList();
+    }
+
+    private static List<string> FieldNames(ModelInfo? model, List<string> columns) =>
+        columns.Select(c => model?.Columns.FirstOrDefault(col => col.ColumnName == c)?.FieldName ?? c).ToList();
+}

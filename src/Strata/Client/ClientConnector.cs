@@ -1,0 +1,55 @@
+using System.Data.Common;
+using Strata.Execution;
+
+namespace Strata;
+
+/// <summary>Picks the provider for a client's options and creates its data source.</summary>
+internal static class ClientConnector
+{
+    public static (StrataContext Context, DbDataSource? Owned) Connect(StrataOptions options, StrataProvider schemaProvider, IReadOnlyList<IStrataProvider> providers)
+    {
+        var logger = StrataContext.CreateLogger(options.LoggerFactory);
+        if (options.DataSource is { } given)
+        {
+            var provider = options.Provider is { } chosen ? Find(chosen, providers)
+                : providers.FirstOrDefault(p => p.Owns(given))
+                  ?? throw new StrataException(ErrorCodes.InvalidQuery, $"No referenced Strata provider handles a {given.GetType().Name}; reference Strata.Sqlite or Strata.Postgres.");
+            return (new StrataContext(provider.Dialect, given, prepareConnections: true, logger, options.LogParameterValues), null);
+        }
+        var url = options.Url;
+        if (string.IsNullOrWhiteSpace(url))
+            throw new ArgumentException("Give the client a URL or connection string (file:./dev.db, postgresql://..., Data Source=..., Host=...), or a DbDataSource.", nameof(options));
+        IStrataProvider selected;
+        if (options.Provider is { } explicitProvider) selected = Find(explicitProvider, providers);
+        else
+        {
+            var recognizing = providers.Where(p => p.Recognizes(url)).ToList();
+            selected = recognizing.Count switch
+            {
+                1 => recognizing[0],
+                0 when !LooksLikeAnyProvider(url) => throw new StrataException(ErrorCodes.InvalidQuery,
+                    $"\"{Redact(url, providers)}\" is neither a SQLite URL (file:./dev.db, Data Source=...) nor a PostgreSQL URL (postgresql://..., Host=...)."),
+                0 => throw Missing(LooksLikePostgres(url) ? StrataProvider.PostgreSql : StrataProvider.Sqlite),
+                _ => recognizing.FirstOrDefault(p => p.Kind == schemaProvider) ?? recognizing[0],
+            };
+        }
+        var dataSource = selected.CreateDataSource(url, options.BaseDirectory ?? Environment.CurrentDirectory);
+        return (new StrataContext(selected.Dialect, dataSource, prepareConnections: false, logger, options.LogParameterValues), dataSource);
+    }
+
+    private static IStrataProvider Find(StrataProvider kind, IReadOnlyList<IStrataProvider> providers) =>
+        providers.FirstOrDefault(p => p.Kind == kind) ?? throw Missing(kind);
+
+    private static StrataException Missing(StrataProvider kind) => new(ErrorCodes.InvalidQuery, kind == StrataProvider.Sqlite
+        ? "This is a SQLite URL, and the project does not reference Strata.Sqlite: add the package to run on SQLite."
+        : "This is a PostgreSQL URL, and the project does not reference Strata.Postgres: add the package to run on PostgreSQL.");
+
+    private static bool LooksLikePostgres(string url) =>
+        url.StartsWith("postgres", StringComparison.OrdinalIgnoreCase) || url.Contains("Host=", StringComparison.OrdinalIgnoreCase);
+
+    private static bool LooksLikeAnyProvider(string url) =>
+        LooksLikePostgres(url) || url.StartsWith("file:", StringComparison.OrdinalIgnoreCase) || url.Contains("Data Source=", StringComparison.OrdinalIgnoreCase);
+
+    private static string Redact(string url, IReadOnlyList<IStrataProvider> providers) =>
+        providers.Aggregate(url, (text, p) => p.Redact(text));
+}

@@ -1,0 +1,29 @@
+using System.Data.Common;
+using Microsoft.Extensions.Logging;
+
+namespace Strata;
+
+/// <summary>How a client connects and logs. Set <see cref="Url"/> or <see cref="DataSource"/>.</summary>
+public sealed class StrataOptions
+{
+    /// <summary>
+    /// A URL (<c>file:./dev.db</c>, <c>postgresql://user:pass@host/db</c>) or an ADO.NET
+    /// connection string (<c>Data Source=dev.db</c>, <c>Host=...;Database=...</c>).
+    /// </summary>
+    public string? Url { get; set; }
+
+    /// <summary>A data source the application configured (Npgsql's <c>NpgsqlDataSource</c>, or SQLite's); the application owns and disposes it.</summary>
+    public DbDataSource? DataSource { get; set; }
+
+    /// <summary>The database; when null it is taken from the URL or data source, else from the schema's datasource.</summary>
+    public StrataProvider? Provider { get; set; }
+
+    /// <summary>Where relative SQLite file URLs are resolved; the current directory when null.</summary>
+    public string? BaseDirectory { get; set; }
+
+    /// <summary>Logs each statement with its duration (category <c>Strata.Database.Command</c>, level Information).</summary>
+    public ILoggerFactory? LoggerFactory { get; set; }
+
+    /// <summary>Also logs parameter values. Off by default: values may be personal data or secrets.</summary>
+    public bool LogParameterValues { get; set; }
+}

@@ -1,0 +1,124 @@
+using System.Collections;
+using Strata.Metadata;
+using Strata.Queries;
+
+namespace Strata.Execution;
+
+/// <summary>
+/// Loads included relations one query per relation level for all parents at once (never one
+/// per parent): <c>WHERE fk IN (parent keys)</c>, with per-parent paging done by a window.
+/// Many-to-many relations read the join table first, then the related records.
+/// </summary>
+internal static class IncludeLoader
+{
+    public static async Task LoadAsync(StrataContext context, ModelInfo model, IList parents, Include[] includes, CancellationToken cancellationToken)
+    {
+        if (parents.Count == 0) return;
+        foreach (var include in includes)
+        {
+            if (include.Relation.JoinTable != null) await LoadManyToManyAsync(context, parents, include, cancellationToken).ConfigureAwait(false);
+            else await LoadDirectAsync(context, parents, include, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task LoadDirectAsync(StrataContext context, IList parents, Include include, CancellationToken cancellationToken)
+    {
+        var relation = include.Relation;
+        var target = relation.Target;
+        var keys = DistinctKeys(parents, relation.LocalColumns);
+        var children = keys.Count == 0 ? target.Reader.NewList() : await QueryChildrenAsync(context, relation, include.State, keys, cancellationToken).ConfigureAwait(false);
+
+        var groups = new Dictionary<object, IList>();
+        foreach (IStrataEntity child in children)
+        {
+            var key = Keys.Of(child, relation.TargetColumns);
+            if (key == null) continue;
+            if (!groups.TryGetValue(key, out var group)) groups[key] = group = target.Reader.NewList();
+            group.Add(child);
+        }
+        foreach (IStrataEntity parent in parents)
+        {
+            var key = Keys.Of(parent, relation.LocalColumns);
+            IList? group = key == null ? null : groups.GetValueOrDefault(key);
+            if (relation.IsList) parent.SetRelationValue(relation.Index, group ?? target.Reader.NewList());
+            else parent.SetRelationValue(relation.Index, group is { Count: > 0 } ? group[0] : null);
+        }
+    }
+
+    private static async Task<IList> QueryChildrenAsync(StrataContext context, RelationInfo relation, QueryState state, List<object> keys, CancellationToken cancellationToken)
+    {
+        var target = relation.Target;
+        var joinColumns = relation.TargetColumns.Select(c => target.Columns[c]).ToArray();
+        var childState = state;
+        if (childState.Omitted != null)
+        {
+            var omitted = childState.Omitted.ToArray();
+            foreach (var c in relation.TargetColumns) omitted[c] = false;
+            childState = childState with { Omitted = omitted };
+        }
+        childState = ReadOperations.WithKeyColumns(target, childState);
+        var prepared = PreparedSelect.From(target, childState);
+        IList values = joinColumns.Length == 1 ? keys : keys.Select(k => ((Keys.CompoundKey)k).Parts).ToList();
+        var parents = new ParentKeys(joinColumns, values);
+        var statement = context.Build(w => SelectSql.Write(w, target, prepared, parents));
+        var children = await Runner.QueryUntypedAsync(context, target, statement, childState.Columns, cancellationToken).ConfigureAwait(false);
+        if (childState.Includes.Length > 0)
+            await LoadAsync(context, target, children, childState.Includes, cancellationToken).ConfigureAwait(false);
+        return children;
+    }
+
+    private static async Task LoadManyToManyAsync(StrataContext context, IList parents, Include include, CancellationToken cancellationToken)
+    {
+        var relation = include.Relation;
+        var join = relation.JoinTable!;
+        var target = relation.Target;
+        var keys = DistinctKeys(parents, relation.LocalColumns);
+        var links = keys.Count == 0 ? [] : await Runner.QueryRowsAsync(context, context.Build(w => JoinTableSql.SelectLinks(w, join, keys)), 2, cancellationToken).ConfigureAwait(false);
+
+        var targetKeys = links.Select(l => l[1]!).Distinct().ToList();
+        var related = new Dictionary<object, IStrataEntity>();
+        if (targetKeys.Count > 0)
+        {
+            var state = include.State with { Skip = null, Take = null };
+            var children = await QueryChildrenAsync(context, new RelationInfo(relation.Index, relation.FieldName, () => target, true, false, relation.TargetColumns, relation.TargetColumns, false),
+                state, targetKeys, cancellationToken).ConfigureAwait(false);
+            int position = 0;
+            var order = new Dictionary<object, int>();
+            foreach (IStrataEntity child in children)
+            {
+                var key = Keys.Of(child, relation.TargetColumns)!;
+                related[key] = child;
+                order[key] = position++;
+            }
+            // Keep the include's order within each parent; page per parent in memory.
+            var byParent = links.GroupBy(l => l[0]!).ToDictionary(g => g.Key, g => g.Select(l => l[1]!).Where(order.ContainsKey).OrderBy(k => order[k]).ToList());
+            foreach (IStrataEntity parent in parents)
+            {
+                var list = target.Reader.NewList();
+                var key = Keys.Of(parent, relation.LocalColumns);
+                if (key != null && byParent.TryGetValue(key, out var ids))
+                {
+                    IEnumerable<object> page = ids;
+                    if (include.State.Skip is int skip) page = page.Skip(skip);
+                    if (include.State.Take is int take) page = page.Take(take);
+                    foreach (var id in page) list.Add(related[id]);
+                }
+                parent.SetRelationValue(relation.Index, list);
+            }
+            return;
+        }
+        foreach (IStrataEntity parent in parents) parent.SetRelationValue(relation.Index, target.Reader.NewList());
+    }
+
+    private static List<object> DistinctKeys(IList parents, int[] columns)
+    {
+        var seen = new HashSet<object>();
+        var keys = new List<object>();
+        foreach (IStrataEntity parent in parents)
+        {
+            var key = Keys.Of(parent, columns);
+            if (key != null && seen.Add(key)) keys.Add(key);
+        }
+        return keys;
+    }
+}

@@ -1,0 +1,209 @@
+using System.Collections;
+using System.Data.Common;
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using Strata.Metadata;
+
+namespace Strata.Execution;
+
+/// <summary>Runs statements: opens (or joins) the connection, logs, reads rows, translates errors.</summary>
+internal static class Runner
+{
+    public static async Task<List<T>> QueryAsync<T>(StrataContext context, ModelInfo model, Statement statement, ColumnSet columns, CancellationToken cancellationToken)
+        where T : class, IStrataEntity
+    {
+        var list = new List<T>();
+        await foreach (var entity in StreamAsync<T>(context, model, statement, columns, cancellationToken).ConfigureAwait(false))
+            list.Add(entity);
+        return list;
+    }
+
+    public static async Task<IList> QueryUntypedAsync(StrataContext context, ModelInfo model, Statement statement, ColumnSet columns, CancellationToken cancellationToken)
+    {
+        var list = model.Reader.NewList();
+        var connection = await context.OpenAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var command = context.CreateCommand(connection, statement);
+            long started = Stopwatch.GetTimestamp();
+            DbDataReader reader;
+            try { reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false); }
+            catch (DbException e) { context.LogFailed(statement, started, e); throw context.Translate(e, model); }
+            await using (reader.ConfigureAwait(false))
+            {
+                var values = context.Dialect.Values;
+                while (await ReadAsync(context, model, reader, cancellationToken).ConfigureAwait(false))
+                    list.Add(ReadRow(model, model.Reader, reader, columns, values));
+            }
+            context.LogExecuted(statement, started);
+            return list;
+        }
+        finally
+        {
+            await context.ReleaseAsync(connection).ConfigureAwait(false);
+        }
+    }
+
+    public static async IAsyncEnumerable<T> StreamAsync<T>(StrataContext context, ModelInfo model, Statement statement, ColumnSet columns,
+        [EnumeratorCancellation] CancellationToken cancellationToken) where T : class, IStrataEntity
+    {
+        var typed = (EntityReader<T>)model.Reader;
+        var connection = await context.OpenAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var command = context.CreateCommand(connection, statement);
+            long started = Stopwatch.GetTimestamp();
+            DbDataReader reader;
+            try { reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false); }
+            catch (DbException e) { context.LogFailed(statement, started, e); throw context.Translate(e, model); }
+            await using (reader.ConfigureAwait(false))
+            {
+                var values = context.Dialect.Values;
+                while (await ReadAsync(context, model, reader, cancellationToken).ConfigureAwait(false))
+                    yield return (T)ReadRow(model, typed, reader, columns, values);
+            }
+            context.LogExecuted(statement, started);
+        }
+        finally
+        {
+            await context.ReleaseAsync(connection).ConfigureAwait(false);
+        }
+    }
+
+    public static async Task<int> ExecuteAsync(StrataContext context, ModelInfo model, Statement statement, CancellationToken cancellationToken)
+    {
+        var connection = await context.OpenAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var command = context.CreateCommand(connection, statement);
+            long started = Stopwatch.GetTimestamp();
+            try
+            {
+                int affected = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                context.LogExecuted(statement, started);
+                return affected;
+            }
+            catch (DbException e) { context.LogFailed(statement, started, e); throw context.Translate(e, model); }
+        }
+        finally
+        {
+            await context.ReleaseAsync(connection).ConfigureAwait(false);
+        }
+    }
+
+    public static async Task<long> CountAsync(StrataContext context, ModelInfo model, Statement statement, CancellationToken cancellationToken)
+    {
+        var connection = await context.OpenAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var command = context.CreateCommand(connection, statement);
+            long started = Stopwatch.GetTimestamp();
+            try
+            {
+                var result = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+                context.LogExecuted(statement, started);
+                return Convert.ToInt64(result, System.Globalization.CultureInfo.InvariantCulture);
+            }
+            catch (DbException e) { context.LogFailed(statement, started, e); throw context.Translate(e, model); }
+        }
+        finally
+        {
+            await context.ReleaseAsync(connection).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Reads raw rows (join tables), each value in a canonical key form.</summary>
+    public static async Task<List<object?[]>> QueryRowsAsync(StrataContext context, Statement statement, int width, CancellationToken cancellationToken)
+    {
+        var rows = new List<object?[]>();
+        var connection = await context.OpenAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var command = context.CreateCommand(connection, statement);
+            long started = Stopwatch.GetTimestamp();
+            try
+            {
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    var row = new object?[width];
+                    for (int i = 0; i < width; i++) row[i] = reader.IsDBNull(i) ? null : Keys.Canonical(reader.GetValue(i));
+                    rows.Add(row);
+                }
+                context.LogExecuted(statement, started);
+                return rows;
+            }
+            catch (DbException e) { context.LogFailed(statement, started, e); throw context.Translate(e, null); }
+        }
+        finally
+        {
+            await context.ReleaseAsync(connection).ConfigureAwait(false);
+        }
+    }
+
+    private static async ValueTask<bool> ReadAsync(StrataContext context, ModelInfo model, DbDataReader reader, CancellationToken cancellationToken)
+    {
+        try { return await reader.ReadAsync(cancellationToken).ConfigureAwait(false); }
+        catch (DbException e) { throw context.Translate(e, model); }
+    }
+
+    private static IStrataEntity ReadRow(ModelInfo model, EntityReader entities, DbDataReader reader, ColumnSet columns, Providers.RowReader values)
+    {
+        try
+        {
+            return entities.ReadEntity(reader, columns, values);
+        }
+        catch (OverflowException e)
+        {
+            throw new ValueOutOfRangeException(ErrorCodes.ValueOutOfRange,
+                $"A stored value of {model.Name} does not fit its field's type: {e.Message}", e) { Model = model.Name };
+        }
+        catch (Exception e) when (e is InvalidCastException or FormatException)
+        {
+            throw new StrataException(ErrorCodes.InconsistentData,
+                $"A stored value of {model.Name} cannot be read as its field's type: {e.Message}", e) { Model = model.Name };
+        }
+    }
+}
+
+/// <summary>Key values in one canonical form, so keys read from different places compare equal.</summary>
+internal static class Keys
+{
+    public static object? Canonical(object? value) => value switch
+    {
+        int i => (long)i,
+        short s => (long)s,
+        byte b => (long)b,
+        Guid g => g.ToString(),
+        _ => value,
+    };
+
+    public static object? Of(IStrataEntity entity, int[] columns)
+    {
+        if (columns.Length == 1) return Canonical(entity.GetColumnValue(columns[0]));
+        var parts = new object?[columns.Length];
+        for (int i = 0; i < parts.Length; i++)
+        {
+            parts[i] = Canonical(entity.GetColumnValue(columns[i]));
+            if (parts[i] == null) return null;
+        }
+        return new CompoundKey(parts);
+    }
+
+    /// <summary>A key of several columns, compared by value.</summary>
+    public sealed class CompoundKey(object?[] parts) : IEquatable<CompoundKey>
+    {
+        public object?[] Parts { get; } = parts;
+
+        public bool Equals(CompoundKey? other) => other != null && Parts.AsSpan().SequenceEqual(other.Parts);
+
+        public override bool Equals(object? obj) => Equals(obj as CompoundKey);
+
+        public override int GetHashCode()
+        {
+            var hash = new HashCode();
+            foreach (var part in Parts) hash.Add(part);
+            return hash.ToHashCode();
+        }
+    }
+}

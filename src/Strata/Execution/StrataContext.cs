@@ -1,0 +1,166 @@
+using System.Data;
+using System.Data.Common;
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Strata.Metadata;
+using Strata.Providers;
+using Strata.Queries;
+
+namespace Strata.Execution;
+
+/// <summary>
+/// Where a client's statements run: a data source (a pooled connection per operation) or, inside
+/// a transaction, one connection and its transaction. Builds commands from cached SQL, logs them,
+/// and turns driver errors into <see cref="StrataException"/>s.
+/// </summary>
+public sealed class StrataContext
+{
+    private readonly DbDataSource? _dataSource;
+    private readonly bool _prepareConnections;
+
+    internal StrataContext(SqlDialect dialect, DbDataSource dataSource, bool prepareConnections, ILogger logger, bool logParameters)
+    {
+        Dialect = dialect;
+        _dataSource = dataSource;
+        _prepareConnections = prepareConnections;
+        Logger = logger;
+        LogParameters = logParameters;
+    }
+
+    private StrataContext(StrataContext parent, DbConnection connection, DbTransaction transaction)
+    {
+        Dialect = parent.Dialect;
+        Logger = parent.Logger;
+        LogParameters = parent.LogParameters;
+        Connection = connection;
+        Transaction = transaction;
+    }
+
+    /// <summary>The dialect of the database.</summary>
+    public SqlDialect Dialect { get; }
+
+    internal ILogger Logger { get; }
+
+    internal bool LogParameters { get; }
+
+    internal DbDataSource? DataSource => _dataSource;
+
+    internal DbConnection? Connection { get; }
+
+    internal DbTransaction? Transaction { get; }
+
+    /// <summary>True inside a transaction.</summary>
+    public bool InTransaction => Transaction != null;
+
+    internal async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        if (Connection != null) return Connection;
+        var connection = await _dataSource!.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        if (_prepareConnections) await Dialect.PrepareConnectionAsync(connection, cancellationToken).ConfigureAwait(false);
+        return connection;
+    }
+
+    internal ValueTask ReleaseAsync(DbConnection connection) =>
+        ReferenceEquals(connection, Connection) ? ValueTask.CompletedTask : connection.DisposeAsync();
+
+    /// <summary>Runs <paramref name="body"/> in a transaction on one connection: committed when it returns, rolled back when it throws.</summary>
+    internal async Task<T> InTransactionAsync<T>(Func<StrataContext, Task<T>> body, IsolationLevel? isolation, CancellationToken cancellationToken)
+    {
+        if (InTransaction) return await body(this).ConfigureAwait(false); // nested: join the outer transaction
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var transaction = await connection.BeginTransactionAsync(isolation ?? IsolationLevel.Unspecified, cancellationToken).ConfigureAwait(false);
+            var inner = new StrataContext(this, connection, transaction);
+            T result;
+            try
+            {
+                result = await body(inner).ConfigureAwait(false);
+            }
+            catch
+            {
+                await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+                throw;
+            }
+            try
+            {
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (DbException e)
+            {
+                throw Translate(e, null);
+            }
+            return result;
+        }
+        finally
+        {
+            await ReleaseAsync(connection).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The SQL for a statement: the shape pass finds it in the cache, else the text pass writes and caches it.</summary>
+    internal Statement Build(Action<SqlWriter> write)
+    {
+        var shape = new SqlWriter(Dialect, writeText: false);
+        write(shape);
+        if (!Dialect.Cache.TryGet(shape.Shape.Span, out var sql))
+        {
+            var text = new SqlWriter(Dialect, writeText: true);
+            write(text);
+            sql = text.ToString();
+            Dialect.Cache.Add(shape.Shape.Span, sql);
+        }
+        return new Statement(sql, shape.Parameters);
+    }
+
+    internal DbCommand CreateCommand(DbConnection connection, Statement statement)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = statement.Sql;
+        command.Transaction = Transaction;
+        var parameters = statement.Parameters;
+        for (int i = 0; i < parameters.Count; i++)
+            command.Parameters.Add(Dialect.CreateParameter(command, i, parameters[i]));
+        return command;
+    }
+
+    internal StrataException Translate(DbException error, ModelInfo? model) =>
+        Dialect.Translate(error, model) ?? new StrataException(ErrorCodes.DatabaseError, $"The database reported an error: {error.Message}", error) { Model = model?.Name };
+
+    internal void LogExecuted(Statement statement, long started)
+    {
+        if (!Logger.IsEnabled(LogLevel.Information)) return;
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        if (LogParameters) Log.ExecutedWithParameters(Logger, elapsed, statement.Sql, statement.DescribeParameters(), null);
+        else Log.Executed(Logger, elapsed, statement.Sql, null);
+    }
+
+    internal void LogFailed(Statement statement, long started, Exception error)
+    {
+        if (!Logger.IsEnabled(LogLevel.Error)) return;
+        Log.Failed(Logger, Stopwatch.GetElapsedTime(started).TotalMilliseconds, statement.Sql, error);
+    }
+
+    internal static ILogger CreateLogger(ILoggerFactory? factory) =>
+        factory?.CreateLogger("Strata.Database.Command") ?? NullLogger.Instance;
+
+    private static class Log
+    {
+        public static readonly Action<ILogger, double, string, Exception?> Executed =
+            LoggerMessage.Define<double, string>(LogLevel.Information, new EventId(1, "CommandExecuted"), "Executed in {ElapsedMilliseconds:0.###} ms: {Sql}");
+
+        public static readonly Action<ILogger, double, string, string, Exception?> ExecutedWithParameters =
+            LoggerMessage.Define<double, string, string>(LogLevel.Information, new EventId(1, "CommandExecuted"), "Executed in {ElapsedMilliseconds:0.###} ms: {Sql} [{Parameters}]");
+
+        public static readonly Action<ILogger, double, string, Exception?> Failed =
+            LoggerMessage.Define<double, string>(LogLevel.Error, new EventId(2, "CommandFailed"), "Failed after {ElapsedMilliseconds:0.###} ms: {Sql}");
+    }
+}
+
+/// <summary>A statement's SQL and its parameter values.</summary>
+internal readonly record struct Statement(string Sql, List<QueryParameter> Parameters)
+{
+    public string DescribeParameters() => string.Join(", ", Parameters.Select((p, i) =>
+        $"p{i}={(p.Value is null ? "NULL" : p.Value is string s ? "'" + s + "'" : p.Value is System.Collections.IEnumerable e and not byte[] ? "[" + string.Join(", ", e.Cast<object?>()) + "]" : Convert.ToString(p.Value, System.Globalization.CultureInfo.InvariantCulture))}"));
+}

@@ -1,0 +1,287 @@
+using Strata.Metadata;
+using Strata.Queries;
+using Strata.Writes;
+
+namespace Strata.Execution;
+
+/// <summary>Creates, updates, upserts and deletes, with nested relation writes in one transaction.</summary>
+internal static class WriteOperations
+{
+    public static async Task<T> CreateAsync<T>(StrataContext context, ModelInfo model, WriteInput input, QueryState read, CancellationToken cancellationToken)
+        where T : class, IStrataEntity
+    {
+        if (!input.HasRelationWrites && read.Includes.Length == 0)
+            return (T)await InsertOneAsync(context, model, input, read.Columns, cancellationToken).ConfigureAwait(false);
+        return await context.InTransactionAsync(async tx =>
+        {
+            var entity = await CreateNestedAsync(tx, model, input, cancellationToken).ConfigureAwait(false);
+            return await ReloadAsync<T>(tx, model, entity, read, "Create", cancellationToken).ConfigureAwait(false);
+        }, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    public static async Task<int> CreateManyAsync(StrataContext context, ModelInfo model, IReadOnlyList<WriteInput> inputs, bool skipDuplicates, CancellationToken cancellationToken)
+    {
+        if (inputs.Count == 0) return 0;
+        return await context.InTransactionAsync(async tx =>
+        {
+            int count = 0;
+            foreach (var (columns, rows) in Batches(model, inputs, tx.Dialect.MaxParameters))
+            {
+                if (!skipDuplicates)
+                {
+                    var connection = await tx.OpenAsync(cancellationToken).ConfigureAwait(false);
+                    var bulk = tx.Dialect.BulkInsertAsync(connection, tx.Transaction, model, columns, rows, cancellationToken);
+                    if (bulk != null)
+                    {
+                        try { count += await bulk.ConfigureAwait(false); }
+                        catch (System.Data.Common.DbException e) { throw tx.Translate(e, model); }
+                        continue;
+                    }
+                }
+                var statement = tx.Build(w => WriteSql.Insert(w, model, columns, rows, returning: null, skipDuplicates));
+                count += await Runner.ExecuteAsync(tx, model, statement, cancellationToken).ConfigureAwait(false);
+            }
+            return count;
+        }, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    public static async Task<List<T>> CreateManyAndReturnAsync<T>(StrataContext context, ModelInfo model, IReadOnlyList<WriteInput> inputs, bool skipDuplicates, QueryState read, CancellationToken cancellationToken)
+        where T : class, IStrataEntity
+    {
+        if (inputs.Count == 0) return [];
+        return await context.InTransactionAsync(async tx =>
+        {
+            var result = new List<T>(inputs.Count);
+            foreach (var (columns, rows) in Batches(model, inputs, tx.Dialect.MaxParameters))
+            {
+                var statement = tx.Build(w => WriteSql.Insert(w, model, columns, rows, read.Columns, skipDuplicates));
+                result.AddRange(await Runner.QueryAsync<T>(tx, model, statement, read.Columns, cancellationToken).ConfigureAwait(false));
+            }
+            if (read.Includes.Length > 0) await IncludeLoader.LoadAsync(tx, model, result, read.Includes, cancellationToken).ConfigureAwait(false);
+            return result;
+        }, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    public static async Task<T> UpdateAsync<T>(StrataContext context, ModelInfo model, UniqueFilter unique, WriteInput input, QueryState read, CancellationToken cancellationToken)
+        where T : class, IStrataEntity
+    {
+        CheckNoRelationWrites(model, input, "Update");
+        var updates = RowBuilder.Updates(model, input, RowBuilder.Now());
+        var where = unique.ToFilter(model);
+        if (updates.Count == 0)
+            return await ReadOperations.FindUniqueAsync<T>(context, model, unique, read, cancellationToken).ConfigureAwait(false)
+                ?? throw NotFound(model, "Update");
+        var columns = ReadOperations.WithKeyColumns(model, read).Columns;
+        var statement = context.Build(w => WriteSql.Update(w, model, updates, where, columns));
+        var list = await Runner.QueryAsync<T>(context, model, statement, columns, cancellationToken).ConfigureAwait(false);
+        if (list.Count == 0) throw NotFound(model, "Update");
+        if (read.Includes.Length > 0) await IncludeLoader.LoadAsync(context, model, list, read.Includes, cancellationToken).ConfigureAwait(false);
+        return list[0];
+    }
+
+    public static async Task<int> UpdateManyAsync(StrataContext context, ModelInfo model, Filter? where, WriteInput input, CancellationToken cancellationToken)
+    {
+        CheckNoRelationWrites(model, input, "UpdateMany");
+        var updates = RowBuilder.Updates(model, input, RowBuilder.Now());
+        if (updates.Count == 0) return 0;
+        var statement = context.Build(w => WriteSql.Update(w, model, updates, where, returning: null));
+        return await Runner.ExecuteAsync(context, model, statement, cancellationToken).ConfigureAwait(false);
+    }
+
+    public static async Task<List<T>> UpdateManyAndReturnAsync<T>(StrataContext context, ModelInfo model, Filter? where, WriteInput input, QueryState read, CancellationToken cancellationToken)
+        where T : class, IStrataEntity
+    {
+        CheckNoRelationWrites(model, input, "UpdateManyAndReturn");
+        var updates = RowBuilder.Updates(model, input, RowBuilder.Now());
+        if (updates.Count == 0) return [];
+        var statement = context.Build(w => WriteSql.Update(w, model, updates, where, read.Columns));
+        return await Runner.QueryAsync<T>(context, model, statement, read.Columns, cancellationToken).ConfigureAwait(false);
+    }
+
+    public static async Task<T> UpsertAsync<T>(StrataContext context, ModelInfo model, UniqueFilter unique, WriteInput create, WriteInput update, QueryState read, CancellationToken cancellationToken)
+        where T : class, IStrataEntity
+    {
+        CheckNoRelationWrites(model, update, "Upsert");
+        if (!create.HasRelationWrites && read.Includes.Length == 0 && unique.Extra == null && CreateMatchesCriterion(unique, create))
+        {
+            // One statement: INSERT ... ON CONFLICT (criterion) DO UPDATE, atomic under concurrency.
+            var now = RowBuilder.Now();
+            var columns = RowBuilder.InsertColumns(model, create);
+            var row = RowBuilder.InsertValues(model, columns, create, now);
+            var updates = RowBuilder.Updates(model, update, now);
+            var statement = context.Build(w => WriteSql.Insert(w, model, columns, [row], read.Columns, conflict: unique.Unique, onConflict: updates));
+            var list = await Runner.QueryAsync<T>(context, model, statement, read.Columns, cancellationToken).ConfigureAwait(false);
+            return list[0];
+        }
+        return await context.InTransactionAsync(async tx =>
+        {
+            var existing = await ReadOperations.FindUniqueAsync<T>(tx, model, unique, QueryState.Empty, cancellationToken).ConfigureAwait(false);
+            return existing != null
+                ? await UpdateAsync<T>(tx, model, unique, update, read, cancellationToken).ConfigureAwait(false)
+                : await CreateAsync<T>(tx, model, create, read, cancellationToken).ConfigureAwait(false);
+        }, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    public static async Task<T> DeleteAsync<T>(StrataContext context, ModelInfo model, UniqueFilter unique, QueryState read, CancellationToken cancellationToken)
+        where T : class, IStrataEntity
+    {
+        var where = unique.ToFilter(model);
+        if (read.Includes.Length > 0)
+        {
+            // Read the record with its relations before they may be deleted with it.
+            return await context.InTransactionAsync(async tx =>
+            {
+                var found = await ReadOperations.FindUniqueAsync<T>(tx, model, unique, read, cancellationToken).ConfigureAwait(false) ?? throw NotFound(model, "Delete");
+                var delete = tx.Build(w => WriteSql.Delete(w, model, where, returning: null));
+                await Runner.ExecuteAsync(tx, model, delete, cancellationToken).ConfigureAwait(false);
+                return found;
+            }, null, cancellationToken).ConfigureAwait(false);
+        }
+        var statement = context.Build(w => WriteSql.Delete(w, model, where, read.Columns));
+        var list = await Runner.QueryAsync<T>(context, model, statement, read.Columns, cancellationToken).ConfigureAwait(false);
+        return list.Count == 0 ? throw NotFound(model, "Delete") : list[0];
+    }
+
+    public static async Task<int> DeleteManyAsync(StrataContext context, ModelInfo model, Filter? where, CancellationToken cancellationToken)
+    {
+        var statement = context.Build(w => WriteSql.Delete(w, model, where, returning: null));
+        return await Runner.ExecuteAsync(context, model, statement, cancellationToken).ConfigureAwait(false);
+    }
+
+    internal static RecordNotFoundException NotFound(ModelInfo model, string operation) => new(model.Name, operation) { Model = model.Name };
+
+    private static async Task<IStrataEntity> InsertOneAsync(StrataContext context, ModelInfo model, WriteInput input, ColumnSet returning, CancellationToken cancellationToken)
+    {
+        var columns = RowBuilder.InsertColumns(model, input);
+        var row = RowBuilder.InsertValues(model, columns, input, RowBuilder.Now());
+        var statement = context.Build(w => WriteSql.Insert(w, model, columns, [row], returning));
+        var list = await Runner.QueryUntypedAsync(context, model, statement, returning, cancellationToken).ConfigureAwait(false);
+        return (IStrataEntity)list[0]!;
+    }
+
+    /// <summary>
+    /// Creates a record and its nested writes: to-one parents it refers to first (their keys fill
+    /// its foreign key), then the record, then children and many-to-many links that refer to it.
+    /// </summary>
+    private static async Task<IStrataEntity> CreateNestedAsync(StrataContext tx, ModelInfo model, WriteInput input, CancellationToken cancellationToken)
+    {
+        foreach (var relation in model.Relations)
+        {
+            if (!relation.HoldsForeignKey || input.Relation(relation.Index) is not INestedWrite nested) continue;
+            var parent = await CreateOrFindOneAsync(tx, relation, nested, cancellationToken).ConfigureAwait(false);
+            for (int i = 0; i < relation.LocalColumns.Length; i++)
+                input.Assign(relation.LocalColumns[i], parent.GetColumnValue(relation.TargetColumns[i]));
+        }
+        var entity = await InsertOneAsync(tx, model, input, ColumnSet.All, cancellationToken).ConfigureAwait(false);
+        foreach (var relation in model.Relations)
+        {
+            if (relation.HoldsForeignKey || input.Relation(relation.Index) is not INestedWrite nested) continue;
+            var target = relation.Target;
+            if (relation.JoinTable is { } join)
+            {
+                var local = entity.GetColumnValue(relation.LocalColumns[0])!;
+                foreach (var create in nested.Creates)
+                {
+                    var child = await CreateNestedAsync(tx, target, (WriteInput)create, cancellationToken).ConfigureAwait(false);
+                    await LinkAsync(tx, join, local, child.GetColumnValue(relation.TargetColumns[0])!, cancellationToken).ConfigureAwait(false);
+                }
+                foreach (var connect in nested.Connects)
+                {
+                    var child = await FindForConnectAsync(tx, target, connect, cancellationToken).ConfigureAwait(false);
+                    await LinkAsync(tx, join, local, child.GetColumnValue(relation.TargetColumns[0])!, cancellationToken).ConfigureAwait(false);
+                }
+                continue;
+            }
+            foreach (var create in nested.Creates)
+            {
+                var child = (WriteInput)create;
+                for (int i = 0; i < relation.TargetColumns.Length; i++)
+                    child.Assign(relation.TargetColumns[i], entity.GetColumnValue(relation.LocalColumns[i]));
+                await CreateNestedAsync(tx, target, child, cancellationToken).ConfigureAwait(false);
+            }
+            foreach (var connect in nested.Connects)
+            {
+                // Point the existing child's foreign key at the new record.
+                var unique = connect(ProxyOf(target));
+                var updates = relation.TargetColumns.Select((c, i) => new ColumnUpdate(target.Columns[c], NumberOperation.Set, entity.GetColumnValue(relation.LocalColumns[i]))).ToList();
+                var statement = tx.Build(w => WriteSql.Update(w, target, updates, unique.ToFilter(target), returning: null));
+                if (await Runner.ExecuteAsync(tx, target, statement, cancellationToken).ConfigureAwait(false) == 0)
+                    throw NotFound(target, $"Connect from {model.Name}.{relation.FieldName}");
+            }
+        }
+        return entity;
+    }
+
+    private static async Task<IStrataEntity> CreateOrFindOneAsync(StrataContext tx, RelationInfo relation, INestedWrite nested, CancellationToken cancellationToken)
+    {
+        var creates = nested.Creates.ToList();
+        var connects = nested.Connects.ToList();
+        if (creates.Count + connects.Count != 1)
+            throw new StrataException(ErrorCodes.InvalidQuery, $"The relation {relation.FieldName} takes either Create or Connect, not both.");
+        return creates.Count == 1
+            ? await CreateNestedAsync(tx, relation.Target, (WriteInput)creates[0], cancellationToken).ConfigureAwait(false)
+            : await FindForConnectAsync(tx, relation.Target, connects[0], cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<IStrataEntity> FindForConnectAsync(StrataContext tx, ModelInfo target, Func<object, UniqueFilter> connect, CancellationToken cancellationToken)
+    {
+        var unique = connect(ProxyOf(target));
+        var state = QueryState.Empty with { Where = unique.ToFilter(target) };
+        var prepared = PreparedSelect.From(target, state);
+        var statement = tx.Build(w => SelectSql.Write(w, target, prepared, null));
+        var found = await Runner.QueryUntypedAsync(tx, target, statement, ColumnSet.All, cancellationToken).ConfigureAwait(false);
+        return found.Count == 0 ? throw NotFound(target, "Connect") : (IStrataEntity)found[0]!;
+    }
+
+    private static Task<int> LinkAsync(StrataContext tx, JoinTableInfo join, object local, object target, CancellationToken cancellationToken) =>
+        Runner.ExecuteAsync(tx, null!, tx.Build(w => JoinTableSql.InsertLink(w, join, local, target)), cancellationToken);
+
+    private static async Task<T> ReloadAsync<T>(StrataContext tx, ModelInfo model, IStrataEntity entity, QueryState read, string operation, CancellationToken cancellationToken)
+        where T : class, IStrataEntity
+    {
+        var key = model.PrimaryKey ?? throw new StrataException(ErrorCodes.InvalidQuery, $"{model.Name} has no unique criterion to read the record back by.");
+        var unique = new UniqueFilter(key, key.Columns.Select(entity.GetColumnValue).ToArray());
+        return await ReadOperations.FindUniqueAsync<T>(tx, model, unique, read, cancellationToken).ConfigureAwait(false) ?? throw NotFound(model, operation);
+    }
+
+    private static object ProxyOf(ModelInfo model) => model.UniqueProxy ?? throw new InvalidOperationException($"{model.Name} has no unique proxy.");
+
+    private static bool CreateMatchesCriterion(UniqueFilter unique, WriteInput create)
+    {
+        for (int i = 0; i < unique.Unique.Columns.Length; i++)
+        {
+            int column = unique.Unique.Columns[i];
+            if (!create.IsAssigned(column) || !Equals(Keys.Canonical(create.Value(column)), Keys.Canonical(unique.Values[i]))) return false;
+        }
+        return true;
+    }
+
+    private static void CheckNoRelationWrites(ModelInfo model, WriteInput input, string operation)
+    {
+        if (input.HasRelationWrites)
+            throw new StrataException(ErrorCodes.InvalidQuery, $"{operation} of {model.Name} does not take nested relation writes; create related records with their own operations.") { Model = model.Name };
+    }
+
+    /// <summary>Groups rows by the columns they write and cuts them to fit the parameter limit.</summary>
+    private static IEnumerable<(List<ColumnInfo> Columns, List<object?[]> Rows)> Batches(ModelInfo model, IReadOnlyList<WriteInput> inputs, int maxParameters)
+    {
+        var now = RowBuilder.Now();
+        List<ColumnInfo>? columns = null;
+        var rows = new List<object?[]>();
+        foreach (var input in inputs)
+        {
+            if (input.HasRelationWrites)
+                throw new StrataException(ErrorCodes.InvalidQuery, $"CreateMany of {model.Name} does not take nested relation writes; use Create for each record.") { Model = model.Name };
+            var inputColumns = RowBuilder.InsertColumns(model, input);
+            int perBatch = Math.Max(1, Math.Min(1000, maxParameters / Math.Max(1, inputColumns.Count)));
+            if (columns != null && (!columns.SequenceEqual(inputColumns) || rows.Count >= perBatch))
+            {
+                yield return (columns, rows);
+                rows = new List<object?[]>();
+            }
+            columns = inputColumns;
+            rows.Add(RowBuilder.InsertValues(model, columns, input, now));
+        }
+        if (columns != null && rows.Count > 0) yield return (columns, rows);
+    }
+}

@@ -1,0 +1,152 @@
+using System.Collections;
+using System.Data.Common;
+using System.Text;
+using Strata.Filters;
+using Strata.Metadata;
+using Strata.Queries;
+
+namespace Strata.Providers;
+
+/// <summary>
+/// What differs between databases when running queries: quoting, placeholders, parameter types,
+/// text and list comparisons, paging, reading stored values, and turning driver errors into
+/// <see cref="StrataException"/>s. Providers (Strata.Sqlite, Strata.Postgres) derive from it;
+/// the core writes everything that is plain standard SQL.
+/// </summary>
+public abstract class SqlDialect
+{
+    internal SqlCache Cache { get; } = new();
+
+    /// <summary>The provider's name as the schema writes it (<c>sqlite</c>, <c>postgresql</c>).</summary>
+    public abstract string Name { get; }
+
+    /// <summary>Reads stored values into C# values for the generated readers.</summary>
+    public abstract RowReader Values { get; }
+
+    /// <summary>True when the database has scalar lists (arrays).</summary>
+    public virtual bool SupportsScalarLists => false;
+
+    /// <summary>Appends <paramref name="name"/> as a quoted identifier.</summary>
+    public virtual void QuoteIdentifier(StringBuilder sql, string name)
+    {
+        sql.Append('"');
+        foreach (char c in name)
+        {
+            if (c == '"') sql.Append('"');
+            sql.Append(c);
+        }
+        sql.Append('"');
+    }
+
+    /// <summary>Appends the placeholder of parameter <paramref name="index"/> (zero-based), with any cast its type needs.</summary>
+    public abstract void WritePlaceholder(StringBuilder sql, int index, QueryParameter parameter);
+
+    /// <summary>Creates the driver's parameter for <paramref name="parameter"/>, converted to the stored form and typed.</summary>
+    public abstract DbParameter CreateParameter(DbCommand command, int index, QueryParameter parameter);
+
+    /// <summary>Writes <c>LIMIT</c>/<c>OFFSET</c>; <paramref name="take"/> and <paramref name="skip"/> are bound as parameters when present.</summary>
+    public virtual void WriteLimitOffset(SqlWriter writer, int? take, int? skip)
+    {
+        writer.Token(take.HasValue ? 1 : 0).Token(skip.HasValue ? 1 : 0);
+        if (take.HasValue) writer.Sql(" LIMIT ").Parameter(take.Value);
+        if (skip.HasValue) writer.Sql(" OFFSET ").Parameter(skip.Value);
+    }
+
+    /// <summary>Writes a comparison of <paramref name="alias"/>'s column; the caller recorded the column, operator and case mode as tokens.</summary>
+    public virtual void WriteComparison(SqlWriter writer, string alias, Comparison comparison)
+    {
+        var column = comparison.Column;
+        switch (comparison.Operator)
+        {
+            case FilterOperator.Equals when comparison.Value == null:
+                writer.Token(0).Column(alias, column).Sql(" IS NULL");
+                return;
+            case FilterOperator.NotEquals when comparison.Value == null:
+                writer.Token(0).Column(alias, column).Sql(" IS NOT NULL");
+                return;
+            case FilterOperator.Equals or FilterOperator.LessThan or FilterOperator.LessThanOrEqual
+                or FilterOperator.GreaterThan or FilterOperator.GreaterThanOrEqual:
+                writer.Token(1);
+                WriteOperand(writer, alias, column, comparison.Insensitive);
+                writer.Sql(SymbolOf(comparison.Operator));
+                WriteValue(writer, column, comparison.Value, comparison.Insensitive);
+                return;
+            case FilterOperator.NotEquals:
+                // C#'s != holds for rows where the column is null; SQL's <> does not, so say it.
+                writer.Token(1).Token(column.IsOptional ? 1 : 0);
+                if (column.IsOptional) writer.Sql('(');
+                WriteOperand(writer, alias, column, comparison.Insensitive);
+                writer.Sql(" <> ");
+                WriteValue(writer, column, comparison.Value, comparison.Insensitive);
+                if (column.IsOptional) writer.Sql(" OR ").Column(alias, column).Sql(" IS NULL)");
+                return;
+            case FilterOperator.In or FilterOperator.NotIn:
+                bool negate = comparison.Operator == FilterOperator.NotIn;
+                writer.Token(negate && column.IsOptional ? 1 : 0);
+                if (negate && column.IsOptional) writer.Sql('(');
+                WriteInList(writer, alias, column, (IList)comparison.Value!, negate, comparison.Insensitive);
+                if (negate && column.IsOptional) writer.Sql(" OR ").Column(alias, column).Sql(" IS NULL)");
+                return;
+            case FilterOperator.Contains or FilterOperator.StartsWith or FilterOperator.EndsWith:
+                WriteTextMatch(writer, alias, column, comparison.Operator, (string)comparison.Value!, comparison.Insensitive);
+                return;
+            default:
+                WriteListComparison(writer, alias, comparison);
+                return;
+        }
+    }
+
+    /// <summary>Writes whether a column (or any SQL expression the callback writes) is in a list of values.</summary>
+    public abstract void WriteInList(SqlWriter writer, string? alias, ColumnInfo column, IList values, bool negate, bool insensitive);
+
+    /// <summary>Writes contains / starts with / ends with, each value bound as a parameter.</summary>
+    public abstract void WriteTextMatch(SqlWriter writer, string alias, ColumnInfo column, FilterOperator op, string value, bool insensitive);
+
+    /// <summary>Writes a scalar-list filter (has, hasSome, hasEvery, isEmpty).</summary>
+    public virtual void WriteListComparison(SqlWriter writer, string alias, Comparison comparison) =>
+        throw new StrataException(ErrorCodes.InvalidQuery, $"{Name} has no scalar lists; {comparison.Operator} on {comparison.Column.FieldName} needs PostgreSQL.");
+
+    /// <summary>Writes the column as compared: lowered for case-insensitive comparisons.</summary>
+    protected virtual void WriteOperand(SqlWriter writer, string? alias, ColumnInfo column, bool insensitive)
+    {
+        if (insensitive) writer.Sql("lower(").Column(alias, column).Sql(')');
+        else writer.Column(alias, column);
+    }
+
+    /// <summary>Writes a bound value as compared: lowered for case-insensitive comparisons.</summary>
+    protected virtual void WriteValue(SqlWriter writer, ColumnInfo column, object? value, bool insensitive)
+    {
+        if (insensitive) writer.Sql("lower(").Parameter(column, value).Sql(')');
+        else writer.Parameter(column, value);
+    }
+
+    /// <summary>Writes <c>INSERT ... ON CONFLICT DO NOTHING</c>'s clause for skipped duplicates.</summary>
+    public virtual string OnConflictDoNothing => " ON CONFLICT DO NOTHING";
+
+    /// <summary>
+    /// Turns a driver error into a typed exception, or returns null when it is not one the
+    /// dialect knows; <paramref name="model"/> is the statement's model, used to name fields.
+    /// </summary>
+    public abstract StrataException? Translate(DbException error, ModelInfo? model);
+
+    /// <summary>Runs once on each connection the client opens from a data source it did not create (SQLite turns foreign keys on).</summary>
+    public virtual ValueTask PrepareConnectionAsync(DbConnection connection, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+    /// <summary>
+    /// Inserts many rows in bulk (PostgreSQL's binary COPY) when the dialect can, returning the
+    /// count; null means the caller writes multi-row INSERTs instead.
+    /// </summary>
+    public virtual Task<int>? BulkInsertAsync(DbConnection connection, DbTransaction? transaction, ModelInfo model, IReadOnlyList<ColumnInfo> columns, IReadOnlyList<object?[]> rows, CancellationToken cancellationToken) => null;
+
+    /// <summary>The most parameters one statement may bind.</summary>
+    public abstract int MaxParameters { get; }
+
+    private static string SymbolOf(FilterOperator op) => op switch
+    {
+        FilterOperator.Equals => " = ",
+        FilterOperator.LessThan => " < ",
+        FilterOperator.LessThanOrEqual => " <= ",
+        FilterOperator.GreaterThan => " > ",
+        _ => " >= ",
+    };
+}

@@ -1,0 +1,39 @@
+using Strata.Metadata;
+
+namespace Strata.Queries;
+
+/// <summary>Everything a query says about which rows, in which order, with which columns and relations.</summary>
+internal sealed record QueryState
+{
+    public static readonly QueryState Empty = new();
+
+    public Filter? Where { get; init; }
+
+    public OrderBy[] Order { get; init; } = [];
+
+    public int? Skip { get; init; }
+
+    public int? Take { get; init; }
+
+    public UniqueFilter? Cursor { get; init; }
+
+    public ColumnInfo[]? Distinct { get; init; }
+
+    public bool[]? Omitted { get; init; }
+
+    public Include[] Includes { get; init; } = [];
+
+    public ColumnSet Columns => new(Omitted);
+
+    public QueryState AndWhere(Filter filter) => this with { Where = Where == null ? filter : Where & filter };
+
+    public QueryState Omit(ModelInfo model, IEnumerable<FieldRef> fields)
+    {
+        var omitted = Omitted?.ToArray() ?? new bool[model.Columns.Length];
+        foreach (var field in fields) omitted[field.Column.Index] = true;
+        return this with { Omitted = omitted };
+    }
+
+    public QueryState AddInclude(Include include) =>
+        this with { Includes = [.. Includes.Where(i => i.Relation != include.Relation), include] };
+}

@@ -1,0 +1,207 @@
+using System.Collections;
+using Strata.Metadata;
+
+namespace Strata.Queries;
+
+/// <summary>The keys of parent records whose related records an include loads.</summary>
+/// <param name="Columns">The related model's joining columns.</param>
+/// <param name="Values">One value per parent for a single column; an object?[] per parent for several.</param>
+internal sealed record ParentKeys(ColumnInfo[] Columns, IList Values);
+
+/// <summary>A query ready to write: the order with tie-breakers added, and the take made non-negative.</summary>
+internal readonly record struct PreparedSelect(QueryState State, OrderBy[] Order, int? Take, bool Reverse)
+{
+    public static PreparedSelect From(ModelInfo model, QueryState state)
+    {
+        var order = state.Order;
+        bool reverse = state.Take < 0;
+        int? take = reverse ? -state.Take : state.Take;
+        if (state.Cursor != null || reverse)
+        {
+            // Paging backwards or from a cursor needs a total order: finish it with a unique key.
+            var tieBreak = state.Cursor?.Unique ?? model.PrimaryKey
+                ?? throw new StrataException(ErrorCodes.InvalidQuery, $"{model.Name} has no unique criterion to page by.") { Model = model.Name };
+            var extra = tieBreak.Columns.Where(c => order.All(o => o.Column.Index != c)).Select(c => new OrderBy(model.Columns[c], false, Nulls.Default));
+            order = [.. order, .. extra];
+        }
+        if (reverse) order = order.Select(o => o.Reversed()).ToArray();
+        return new PreparedSelect(state, order, take, reverse);
+    }
+}
+
+/// <summary>Writes SELECT and COUNT statements: filter, cursor, distinct, order, paging, and the per-parent window of includes.</summary>
+internal static class SelectSql
+{
+    private const int SelectToken = -2001, CountToken = -2002;
+
+    public static void Write(SqlWriter w, ModelInfo model, PreparedSelect query, ParentKeys? parents, bool count = false)
+    {
+        var state = query.State;
+        bool perParentPaging = parents != null && (query.Take.HasValue || state.Skip.HasValue);
+        bool windowed = state.Distinct != null || perParentPaging;
+        bool wrapCount = count && (windowed || query.Take.HasValue || state.Skip.HasValue);
+        w.Token(model.ShapeId).Token(count ? CountToken : SelectToken).Token(wrapCount ? 1 : 0).Token(windowed ? 1 : 0);
+
+        var alias = w.NextAlias();
+        if (count) w.Sql(wrapCount ? "SELECT COUNT(*) FROM (" : "SELECT COUNT(*)");
+        if (!count || wrapCount)
+        {
+            w.Sql("SELECT ");
+            if (windowed) WriteAllColumns(w, model, alias);
+            else if (count) w.Sql('1');
+            else WriteColumns(w, model, state.Columns, alias);
+            if (windowed)
+            {
+                w.Sql(", ROW_NUMBER() OVER (");
+                var partition = state.Distinct ?? parents!.Columns;
+                w.Token(partition.Length).Sql("PARTITION BY ");
+                for (int i = 0; i < partition.Length; i++)
+                {
+                    w.Token(partition[i].Index);
+                    if (i > 0) w.Sql(", ");
+                    w.Column(alias, partition[i]);
+                }
+                WriteOrder(w, alias, query.Order);
+                w.Sql(") AS \"__rn\"");
+            }
+        }
+        w.Sql(" FROM ").Table(model.Schema, model.TableName).Sql(' ').Sql(alias);
+        string? cursor = state.Cursor != null ? WriteCursorJoin(w, model, state.Cursor, query.Order) : null;
+
+        var conditions = 0;
+        if (state.Where != null) { Where(w, ref conditions); state.Where.Write(w, alias); }
+        if (cursor != null) { Where(w, ref conditions); WriteCursorCondition(w, alias, cursor, query.Order, 0); }
+        if (parents != null) { Where(w, ref conditions); WriteParentKeys(w, alias, parents); }
+        w.Token(conditions);
+
+        if (windowed)
+        {
+            // The window numbered rows per partition; the outer query keeps the wanted ones.
+            var outer = w.NextAlias();
+            w.Sql(") ").Sql(outer).Sql(" WHERE ");
+            if (state.Distinct != null)
+            {
+                w.Sql("\"__rn\" = 1");
+                if (count) { w.Sql(") ").Sql(w.NextAlias()); return; }
+                WriteOrderBy(w, outer, query.Order);
+                w.Dialect.WriteLimitOffset(w, query.Take, state.Skip);
+            }
+            else
+            {
+                w.Sql("\"__rn\" > ").Parameter(state.Skip ?? 0);
+                w.Token(query.Take.HasValue ? 1 : 0);
+                if (query.Take.HasValue) w.Sql(" AND \"__rn\" <= ").Parameter((state.Skip ?? 0) + query.Take.Value);
+                WriteOrderBy(w, outer, query.Order);
+            }
+            PrependOuterSelect(w, model, state.Columns, outer);
+            return;
+        }
+        if (!count) WriteOrderBy(w, alias, query.Order);
+        if (!count || wrapCount) w.Dialect.WriteLimitOffset(w, query.Take, state.Skip);
+        if (wrapCount) w.Sql(") ").Sql(w.NextAlias());
+    }
+
+    /// <summary>Writes the SELECT list of a model's selected columns, qualified with <paramref name="alias"/> (or bare when null).</summary>
+    public static void WriteColumns(SqlWriter w, ModelInfo model, ColumnSet columns, string? alias)
+    {
+        bool first = true;
+        foreach (var column in model.Columns)
+        {
+            if (!columns.Has(column.Index)) { w.Token(-column.Index - 1); continue; }
+            if (!first) w.Sql(", ");
+            first = false;
+            w.Column(alias, column);
+        }
+    }
+
+    private static void WriteAllColumns(SqlWriter w, ModelInfo model, string alias) => WriteColumns(w, model, ColumnSet.All, alias);
+
+    private static void PrependOuterSelect(SqlWriter w, ModelInfo model, ColumnSet columns, string outer)
+    {
+        // The outer SELECT is written first in the text; writers append, so the text pass
+        // builds it separately and the caller's text is wrapped (see SqlWriter.Wrap).
+        var head = new SqlWriter(w.Dialect, w.IsWritingText);
+        head.Sql("SELECT ");
+        WriteColumns(head, model, columns, outer);
+        head.Sql(" FROM (");
+        w.Prepend(head);
+    }
+
+    private static void Where(SqlWriter w, ref int conditions) => w.Sql(conditions++ == 0 ? " WHERE " : " AND ");
+
+    private static void WriteOrder(SqlWriter w, string alias, OrderBy[] order)
+    {
+        w.Token(order.Length);
+        for (int i = 0; i < order.Length; i++)
+        {
+            var o = order[i];
+            w.Token(o.Token).Sql(i == 0 ? " ORDER BY " : ", ").Column(alias, o.Column).Sql(o.Descending ? " DESC" : " ASC");
+            if (o.Nulls != Nulls.Default) w.Sql(o.Nulls == Nulls.First ? " NULLS FIRST" : " NULLS LAST");
+        }
+    }
+
+    private static void WriteOrderBy(SqlWriter w, string alias, OrderBy[] order) => WriteOrder(w, alias, order);
+
+    private static string WriteCursorJoin(SqlWriter w, ModelInfo model, UniqueFilter cursor, OrderBy[] order)
+    {
+        // The cursor row's values of the order keys, as a one-row table: no row, no results.
+        var inner = w.NextAlias();
+        var cur = w.NextAlias();
+        w.Sql(" CROSS JOIN (SELECT ");
+        for (int i = 0; i < order.Length; i++)
+        {
+            if (i > 0) w.Sql(", ");
+            w.Column(inner, order[i].Column).Sql(" AS ").Identifier("c" + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        w.Sql(" FROM ").Table(model.Schema, model.TableName).Sql(' ').Sql(inner).Sql(" WHERE ");
+        cursor.ToFilter(model).Write(w, inner);
+        w.Sql(") ").Sql(cur);
+        return cur;
+    }
+
+    private static void WriteCursorCondition(SqlWriter w, string alias, string cursor, OrderBy[] order, int i)
+    {
+        // Rows at or after the cursor in the order: (k0 > c0 OR (k0 = c0 AND (k1 > c1 OR ... kn >= cn))).
+        var o = order[i];
+        var key = "c" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (i == order.Length - 1)
+        {
+            w.Column(alias, o.Column).Sql(o.Descending ? " <= " : " >= ").Sql(cursor).Sql('.').Identifier(key);
+            return;
+        }
+        w.Sql('(').Column(alias, o.Column).Sql(o.Descending ? " < " : " > ").Sql(cursor).Sql('.').Identifier(key)
+            .Sql(" OR (").Column(alias, o.Column).Sql(" = ").Sql(cursor).Sql('.').Identifier(key).Sql(" AND ");
+        WriteCursorCondition(w, alias, cursor, order, i + 1);
+        w.Sql("))");
+    }
+
+    private static void WriteParentKeys(SqlWriter w, string alias, ParentKeys parents)
+    {
+        w.Token(parents.Columns.Length);
+        if (parents.Columns.Length == 1)
+        {
+            w.Dialect.WriteInList(w, alias, parents.Columns[0], parents.Values, negate: false, insensitive: false);
+            return;
+        }
+        // Compound keys: (a, b) IN ((..), (..)), one parameter per value.
+        w.Token(parents.Values.Count).Sql('(');
+        for (int i = 0; i < parents.Columns.Length; i++)
+        {
+            if (i > 0) w.Sql(", ");
+            w.Column(alias, parents.Columns[i]);
+        }
+        w.Sql(") IN (");
+        for (int row = 0; row < parents.Values.Count; row++)
+        {
+            var values = (object?[])parents.Values[row]!;
+            w.Sql(row == 0 ? "(" : ", (");
+            for (int i = 0; i < values.Length; i++)
+            {
+                if (i > 0) w.Sql(", ");
+                w.Parameter(parents.Columns[i], values[i]);
+            }
+            w.Sql(')');
+        }
+        w.Sql(')');
+    }
+}

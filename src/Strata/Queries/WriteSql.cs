@@ -1,0 +1,130 @@
+using Strata.Metadata;
+
+namespace Strata.Queries;
+
+/// <summary>One column's new value in an UPDATE: a plain value, or an atomic operation on the stored one.</summary>
+internal readonly record struct ColumnUpdate(ColumnInfo Column, NumberOperation Operation, object? Value);
+
+/// <summary>Writes INSERT, UPDATE, upsert and DELETE statements.</summary>
+internal static class WriteSql
+{
+    private const int InsertToken = -3001, UpdateToken = -3002, DeleteToken = -3003;
+
+    /// <summary>
+    /// <c>INSERT INTO t (cols) VALUES (...), (...)</c>, optionally skipping duplicates, or turning a
+    /// conflict on <paramref name="conflict"/> into the UPDATE of <paramref name="onConflict"/>;
+    /// RETURNING the selected columns when <paramref name="returning"/> is given.
+    /// </summary>
+    public static void Insert(SqlWriter w, ModelInfo model, IReadOnlyList<ColumnInfo> columns, IReadOnlyList<object?[]> rows,
+        ColumnSet? returning, bool skipDuplicates = false, UniqueInfo? conflict = null, IReadOnlyList<ColumnUpdate>? onConflict = null)
+    {
+        w.Token(model.ShapeId).Token(InsertToken).Token(columns.Count).Token(rows.Count)
+            .Token(skipDuplicates ? 1 : 0).Token(returning.HasValue ? 1 : 0).Token(conflict == null ? -1 : Array.IndexOf(model.Uniques, conflict));
+        w.Sql("INSERT INTO ").Table(model.Schema, model.TableName);
+        if (columns.Count == 0)
+        {
+            w.Sql(" DEFAULT VALUES");
+        }
+        else
+        {
+            w.Sql(" (");
+            for (int i = 0; i < columns.Count; i++)
+            {
+                w.Token(columns[i].Index);
+                if (i > 0) w.Sql(", ");
+                w.Identifier(columns[i].ColumnName);
+            }
+            w.Sql(") VALUES ");
+            for (int r = 0; r < rows.Count; r++)
+            {
+                w.Sql(r == 0 ? "(" : ", (");
+                for (int i = 0; i < columns.Count; i++)
+                {
+                    if (i > 0) w.Sql(", ");
+                    w.Parameter(columns[i], rows[r][i]);
+                }
+                w.Sql(')');
+            }
+        }
+        if (skipDuplicates) w.Sql(w.Dialect.OnConflictDoNothing);
+        if (conflict != null)
+        {
+            w.Sql(" ON CONFLICT (");
+            for (int i = 0; i < conflict.Columns.Length; i++)
+            {
+                if (i > 0) w.Sql(", ");
+                w.Identifier(model.Columns[conflict.Columns[i]].ColumnName);
+            }
+            w.Sql(") DO UPDATE SET ");
+            if (onConflict is { Count: > 0 }) WriteAssignments(w, onConflict);
+            else
+            {
+                // Nothing to change: assign the conflicting key its own value so RETURNING yields the row.
+                var key = model.Columns[conflict.Columns[0]];
+                w.Identifier(key.ColumnName).Sql(" = excluded.").Identifier(key.ColumnName);
+            }
+        }
+        if (returning.HasValue) Returning(w, model, returning.Value);
+    }
+
+    /// <summary><c>UPDATE t AS t0 SET ... WHERE filter</c>, RETURNING the selected columns when asked.</summary>
+    public static void Update(SqlWriter w, ModelInfo model, IReadOnlyList<ColumnUpdate> updates, Filter? where, ColumnSet? returning)
+    {
+        w.Token(model.ShapeId).Token(UpdateToken).Token(returning.HasValue ? 1 : 0);
+        var alias = w.NextAlias();
+        w.Sql("UPDATE ").Table(model.Schema, model.TableName).Sql(" AS ").Sql(alias).Sql(" SET ");
+        WriteAssignments(w, updates);
+        w.Token(where == null ? 0 : 1);
+        if (where != null)
+        {
+            w.Sql(" WHERE ");
+            where.Write(w, alias);
+        }
+        if (returning.HasValue) Returning(w, model, returning.Value);
+    }
+
+    /// <summary><c>DELETE FROM t AS t0 WHERE filter</c>, RETURNING the selected columns when asked.</summary>
+    public static void Delete(SqlWriter w, ModelInfo model, Filter? where, ColumnSet? returning)
+    {
+        w.Token(model.ShapeId).Token(DeleteToken).Token(returning.HasValue ? 1 : 0).Token(where == null ? 0 : 1);
+        var alias = w.NextAlias();
+        w.Sql("DELETE FROM ").Table(model.Schema, model.TableName).Sql(" AS ").Sql(alias);
+        if (where != null)
+        {
+            w.Sql(" WHERE ");
+            where.Write(w, alias);
+        }
+        if (returning.HasValue) Returning(w, model, returning.Value);
+    }
+
+    private static void WriteAssignments(SqlWriter w, IReadOnlyList<ColumnUpdate> updates)
+    {
+        w.Token(updates.Count);
+        for (int i = 0; i < updates.Count; i++)
+        {
+            var u = updates[i];
+            w.Token(u.Column.Index).Token((int)u.Operation);
+            if (i > 0) w.Sql(", ");
+            // Bare column names: SET targets cannot be qualified, and in an upsert a bare name is the stored row.
+            w.Identifier(u.Column.ColumnName).Sql(" = ");
+            if (u.Operation == NumberOperation.Set)
+            {
+                w.Parameter(u.Column, u.Value);
+                continue;
+            }
+            w.Identifier(u.Column.ColumnName).Sql(u.Operation switch
+            {
+                NumberOperation.Increment => " + ",
+                NumberOperation.Decrement => " - ",
+                NumberOperation.Multiply => " * ",
+                _ => " / ",
+            }).Parameter(u.Column, u.Value);
+        }
+    }
+
+    private static void Returning(SqlWriter w, ModelInfo model, ColumnSet columns)
+    {
+        w.Sql(" RETURNING ");
+        SelectSql.WriteColumns(w, model, columns, alias: null);
+    }
+}
