@@ -12,7 +12,12 @@ public static class StrataCommand
     /// <summary>Runs with <paramref name="standardInput"/> as the input of `db execute --stdin`.</summary>
     public static int Run(string[] args, CliContext context, TextReader standardInput)
     {
-        var root = new RootCommand("Strata: a schema-first ORM for .NET. The schema is written in the Prisma Schema Language.");
+        // A root named "strata" whatever the executable's file is called (the assembly is Strata.Cli).
+        var root = new Command("strata", "Strata: a schema-first ORM for .NET. The schema is written in the Prisma Schema Language.")
+        {
+            new System.CommandLine.Help.HelpOption(),
+            new VersionOption(),
+        };
         root.Subcommands.Add(InitCommand.Create(context));
         root.Subcommands.Add(ValidateCommand.Create(context));
         root.Subcommands.Add(FormatCommand.Create(context));
