@@ -1,5 +1,3 @@
-using System;
-
 namespace Strata.Generator
 {
     /// <summary>One schema file as the pipeline carries it: only its path and text.</summary>
@@ -17,4 +15,16 @@ namespace Strata.Generator
         int StartColumn,
         int EndLine,
         int EndColumn);
+
+    /// <summary>A generated source file.</summary>
+    internal sealed record GeneratedSource(string Name, string Text);
+
+    /// <summary>The generated client's namespace and class name.</summary>
+    internal sealed record ClientSpec(string Namespace, string Name);
+
+    /// <summary>What the schema stage produces: diagnostics, and the client's sources when the schema has no errors.</summary>
+    internal sealed record SchemaOutput(EquatableArray<DiagnosticSpec> Diagnostics, EquatableArray<GeneratedSource> Sources, ClientSpec? Client);
+
+    /// <summary>Which provider packages the project references.</summary>
+    internal sealed record ProviderReferences(bool Sqlite, bool Postgres);
 }

@@ -2,20 +2,26 @@ using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
+using Strata.Generator.Emit;
 using Strata.Schema;
 
 namespace Strata.Generator
 {
     /// <summary>
-    /// Reads the project's <c>*.prisma</c> AdditionalFiles as one schema and reports its errors and
-    /// warnings as compiler diagnostics at the schema's file, line and column. Only equatable data
-    /// (paths, texts, diagnostic specs) flows between stages, so edits to C# code do not re-run it.
+    /// Reads the project's <c>*.prisma</c> AdditionalFiles as one schema, reports its errors and
+    /// warnings as compiler diagnostics at the schema's file, line and column, and, for a schema
+    /// without errors that has a <c>generator</c> block with <c>provider = "strata"</c>, emits the
+    /// typed client. Only equatable data (paths, texts, diagnostic specs, generated sources) flows
+    /// between stages, so edits to C# code do not re-run the schema stage.
     /// </summary>
     [Generator(LanguageNames.CSharp)]
     public sealed class StrataGenerator : IIncrementalGenerator
     {
-        /// <summary>Tracking name of the stage that turns schema files into diagnostics.</summary>
+        /// <summary>Tracking name of the stage that turns schema files into diagnostics and client sources.</summary>
         public const string SchemaStage = "StrataSchema";
+
+        /// <summary>Tracking name of the stage that finds which provider packages the project references.</summary>
+        public const string ProvidersStage = "StrataProviders";
 
         /// <inheritdoc />
         public void Initialize(IncrementalGeneratorInitializationContext context)
@@ -24,38 +30,39 @@ namespace Strata.Generator
                 .Where(file => file.Path.EndsWith(".prisma", System.StringComparison.OrdinalIgnoreCase))
                 .Select((file, token) => new SchemaFileSpec(file.Path, file.GetText(token)?.ToString() ?? string.Empty))
                 .Collect();
-            var diagnostics = files
-                .Select((all, token) => Compile(all.OrderBy(f => f.Path, System.StringComparer.Ordinal).ToArray(), token))
+            var rootNamespace = context.AnalyzerConfigOptionsProvider
+                .Select((options, _) => options.GlobalOptions.TryGetValue("build_property.RootNamespace", out var ns) && !string.IsNullOrWhiteSpace(ns) ? ns : null);
+            var schema = files.Combine(rootNamespace)
+                .Select((input, token) => SchemaStageRunner.Run(input.Left.OrderBy(f => f.Path, System.StringComparer.Ordinal).ToArray(), input.Right, token))
                 .WithTrackingName(SchemaStage);
-            context.RegisterSourceOutput(diagnostics, Report);
-        }
+            var providers = context.CompilationProvider
+                .Select((compilation, _) => new ProviderReferences(
+                    compilation.ReferencedAssemblyNames.Any(a => a.Name == "Strata.Sqlite"),
+                    compilation.ReferencedAssemblyNames.Any(a => a.Name == "Strata.Postgres")))
+                .WithTrackingName(ProvidersStage);
 
-        private static EquatableArray<DiagnosticSpec> Compile(SchemaFileSpec[] files, CancellationToken token)
-        {
-            if (files.Length == 0) return default;
-            token.ThrowIfCancellationRequested();
-            var sources = files.Select(f => new Schema.Text.SourceFile(f.Path, f.Text)).ToList();
-            var compilation = SchemaCompilation.Create(sources);
-            return new EquatableArray<DiagnosticSpec>(compilation.Diagnostics.Select(d =>
+            context.RegisterSourceOutput(schema, Report);
+            context.RegisterSourceOutput(schema.Select((s, _) => s.Client).Combine(providers), (spc, input) =>
             {
-                var file = sources.First(s => s.Path == d.Location.Path);
-                var (endLine, endColumn) = file.GetLineColumn(d.Location.Span.End);
-                return new DiagnosticSpec(d.Code, d.IsError, d.Message, d.Location.Path, d.Location.Span.Start, d.Location.Span.Length,
-                    d.Location.Line, d.Location.Column, endLine, endColumn);
-            }));
+                if (input.Left is not { } client) return;
+                spc.AddSource(client.Name + ".Providers.g.cs", SourceText.From(
+                    ClientEmitter.Providers(client.Namespace, client.Name, input.Right.Sqlite, input.Right.Postgres), System.Text.Encoding.UTF8));
+            });
         }
 
-        private static void Report(SourceProductionContext context, EquatableArray<DiagnosticSpec> diagnostics)
+        private static void Report(SourceProductionContext context, SchemaOutput output)
         {
-            foreach (var d in diagnostics)
+            foreach (var d in output.Diagnostics)
             {
                 var descriptor = new DiagnosticDescriptor(d.Code, "Strata schema", "{0}", "Strata.Schema",
                     d.IsError ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning, isEnabledByDefault: true,
-                    helpLinkUri: "docs/schema.md#diagnostic-codes");
+                    helpLinkUri: d.Code.StartsWith("SG", System.StringComparison.Ordinal) ? "docs/client.md#generator-options" : "docs/schema.md#diagnostic-codes");
                 var span = new LinePositionSpan(new LinePosition(d.StartLine - 1, d.StartColumn - 1), new LinePosition(d.EndLine - 1, d.EndColumn - 1));
                 var location = Location.Create(d.Path, new TextSpan(d.Start, d.Length), span);
                 context.ReportDiagnostic(Diagnostic.Create(descriptor, location, d.Message));
             }
+            foreach (var file in output.Sources)
+                context.AddSource(file.Name, SourceText.From(file.Text, System.Text.Encoding.UTF8));
         }
     }
 }

@@ -53,6 +53,18 @@ public sealed class PostgresDialect : SqlDialect
     public override DbParameter CreateParameter(DbCommand command, int index, QueryParameter parameter) => PostgresValues.CreateParameter(parameter);
 
     /// <inheritdoc />
+    public override void WriteSelectColumn(SqlWriter writer, string? alias, ColumnInfo column)
+    {
+        // Prisma's Decimal is numeric(65,30): drop the trailing zeros so values fit System.Decimal's 28 places.
+        if (column.Kind != ScalarKind.Decimal || column.IsList)
+        {
+            writer.Column(alias, column);
+            return;
+        }
+        writer.Sql("trim_scale(").Column(alias, column).Sql(") AS ").Identifier(column.ColumnName);
+    }
+
+    /// <inheritdoc />
     public override void WriteInList(SqlWriter writer, string? alias, ColumnInfo column, IList values, bool negate, bool insensitive)
     {
         var array = new QueryParameter(column.Kind, column, values, IsList: true);

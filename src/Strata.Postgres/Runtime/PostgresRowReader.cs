@@ -18,7 +18,7 @@ internal sealed class PostgresRowReader : RowReader
     public override string NativeText(DbDataReader reader, int ordinal) =>
         Convert.ToString(reader.GetValue(ordinal), System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
 
-    public override List<T> List<T>(DbDataReader reader, int ordinal, ColumnInfo column)
+    public override List<T> List<T>(DbDataReader reader, int ordinal, ColumnInfo? column)
     {
         if (typeof(T) == typeof(System.DateTime))
             return (List<T>)(object)reader.GetFieldValue<System.DateTime[]>(ordinal).Select(d => System.DateTime.SpecifyKind(d, DateTimeKind.Utc)).ToList();

@@ -4,7 +4,7 @@ using Strata.Providers;
 
 namespace Strata.Sqlite.Runtime;
 
-/// <summary>Reads SQLite's stored forms: DateTime as integer milliseconds (or text written by SQL defaults), Int range-checked.</summary>
+/// <summary>Reads SQLite's stored forms: DateTime as integer milliseconds (or text written by SQL defaults).</summary>
 internal sealed class SqliteRowReader : RowReader
 {
     public override DateTime DateTime(DbDataReader reader, int ordinal)
@@ -16,6 +16,4 @@ internal sealed class SqliteRowReader : RowReader
         var text = reader.GetString(ordinal);
         return System.DateTime.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
     }
-
-    public override int Int(DbDataReader reader, int ordinal) => checked((int)reader.GetInt64(ordinal));
 }

@@ -17,9 +17,6 @@ public abstract class RowReader
     /// <summary>A decimal.</summary>
     public virtual decimal Decimal(DbDataReader reader, int ordinal) => reader.GetDecimal(ordinal);
 
-    /// <summary>A 32-bit integer; a stored value out of its range is a <see cref="ValueOutOfRangeException"/>.</summary>
-    public virtual int Int(DbDataReader reader, int ordinal) => reader.GetInt32(ordinal);
-
     /// <summary>Binary data.</summary>
     public virtual byte[] Bytes(DbDataReader reader, int ordinal) => reader.GetFieldValue<byte[]>(ordinal);
 
@@ -33,7 +30,11 @@ public abstract class RowReader
     public TEnum Enum<TEnum>(DbDataReader reader, int ordinal, EnumMapping<TEnum> mapping) where TEnum : struct, Enum =>
         mapping.FromName(reader.GetString(ordinal));
 
+    /// <summary>A list of enum values (PostgreSQL arrays of an enum type).</summary>
+    public List<TEnum> EnumList<TEnum>(DbDataReader reader, int ordinal, EnumMapping<TEnum> mapping) where TEnum : struct, Enum =>
+        List<string>(reader, ordinal, null).ConvertAll(mapping.FromName);
+
     /// <summary>A scalar list (PostgreSQL arrays).</summary>
-    public virtual List<T> List<T>(DbDataReader reader, int ordinal, ColumnInfo column) =>
-        throw new StrataException(ErrorCodes.InvalidQuery, $"Scalar lists need PostgreSQL ({column.FieldName}).");
+    public virtual List<T> List<T>(DbDataReader reader, int ordinal, ColumnInfo? column) =>
+        throw new StrataException(ErrorCodes.InvalidQuery, $"Scalar lists need PostgreSQL ({column?.FieldName ?? "a list field"}).");
 }

@@ -44,6 +44,9 @@ public abstract class SqlDialect
     /// <summary>Creates the driver's parameter for <paramref name="parameter"/>, converted to the stored form and typed.</summary>
     public abstract DbParameter CreateParameter(DbCommand command, int index, QueryParameter parameter);
 
+    /// <summary>Writes a column of a SELECT or RETURNING list; a dialect may convert it to a form the driver reads (keeping its name).</summary>
+    public virtual void WriteSelectColumn(SqlWriter writer, string? alias, ColumnInfo column) => writer.Column(alias, column);
+
     /// <summary>Writes <c>LIMIT</c>/<c>OFFSET</c>; <paramref name="take"/> and <paramref name="skip"/> are bound as parameters when present.</summary>
     public virtual void WriteLimitOffset(SqlWriter writer, int? take, int? skip)
     {

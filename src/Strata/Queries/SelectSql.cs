@@ -110,7 +110,7 @@ internal static class SelectSql
             if (!columns.Has(column.Index)) { w.Token(-column.Index - 1); continue; }
             if (!first) w.Sql(", ");
             first = false;
-            w.Column(alias, column);
+            w.Dialect.WriteSelectColumn(w, alias, column);
         }
     }
 

@@ -1,0 +1,34 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+
+namespace Strata;
+
+/// <summary>Registers a generated client with Microsoft.Extensions.DependencyInjection.</summary>
+public static class StrataServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <typeparamref name="TClient"/> as a singleton (a client is thread-safe and pools
+    /// connections), connected as <paramref name="configure"/> says; it logs through the
+    /// container's <see cref="ILoggerFactory"/> when the options name none.
+    /// </summary>
+    public static IServiceCollection AddStrata<TClient>(this IServiceCollection services, Action<StrataOptions> configure)
+        where TClient : StrataClient, IStrataClient<TClient>
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        services.TryAddSingleton(provider =>
+        {
+            var options = new StrataOptions();
+            configure(options);
+            options.LoggerFactory ??= provider.GetService<ILoggerFactory>();
+            return TClient.Create(options);
+        });
+        return services;
+    }
+
+    /// <summary>Registers <typeparamref name="TClient"/> as a singleton connected to <paramref name="url"/>.</summary>
+    public static IServiceCollection AddStrata<TClient>(this IServiceCollection services, string url)
+        where TClient : StrataClient, IStrataClient<TClient> =>
+        services.AddStrata<TClient>(options => options.Url = url);
+}

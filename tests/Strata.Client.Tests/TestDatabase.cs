@@ -1,0 +1,73 @@
+using Microsoft.Data.Sqlite;
+using Npgsql;
+using Strata.Client.Tests.Blog;
+using Strata.Migrate;
+using Strata.Migrate.History;
+using Strata.Migrate.Model;
+using Strata.Migrate.Planning;
+using Strata.Postgres.Migrations;
+using Strata.Schema;
+using Strata.Sqlite.Migrations;
+using Strata.TestSupport;
+
+namespace Strata.Client.Tests;
+
+/// <summary>A fresh database with the test schema's tables, on SQLite (a temporary file) or on the private PostgreSQL server.</summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    private readonly string? _file;
+
+    private TestDatabase(StrataProvider provider, string url, string? file)
+    {
+        Provider = provider;
+        Url = url;
+        _file = file;
+    }
+
+    public StrataProvider Provider { get; }
+
+    /// <summary>The URL the client connects to.</summary>
+    public string Url { get; }
+
+    public static async Task<TestDatabase> CreateAsync(StrataProvider provider, string schemaFile = "Schema/blog.prisma")
+    {
+        var schema = SchemaCompilation.FromText(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, schemaFile))).Schema;
+        if (provider == StrataProvider.Sqlite)
+        {
+            var file = Path.Combine(Path.GetTempPath(), "strata-client-" + Guid.NewGuid().ToString("N") + ".db");
+            var url = "file:" + file;
+            await using var connection = new SqliteConnection($"Data Source={file}");
+            await connection.OpenAsync();
+            await CreateTablesAsync(connection, new SqliteMigrationDialect(), schema);
+            return new TestDatabase(provider, url, file);
+        }
+        var connectionString = await PostgresServer.Shared.CreateDatabaseAsync("client");
+        await using (var connection = new NpgsqlConnection(connectionString))
+        {
+            await connection.OpenAsync();
+            await CreateTablesAsync(connection, new PostgresMigrationDialect(), schema);
+        }
+        return new TestDatabase(provider, connectionString, null);
+    }
+
+    /// <summary>A client of the test schema on this database.</summary>
+    public BlogDb Client(StrataOptions? options = null)
+    {
+        options ??= new StrataOptions();
+        options.Url = Url;
+        return new BlogDb(options);
+    }
+
+    private static async Task CreateTablesAsync(System.Data.Common.DbConnection connection, IMigrationDialect dialect, Strata.Schema.Semantics.SchemaDefinition schema)
+    {
+        var steps = MigrationPlanner.CreateAll(SchemaMapper.Map(schema, dialect), dialect);
+        await new MigrationRunner(connection, dialect).ExecuteScriptAsync(dialect.Render(steps));
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        if (_file != null) File.Delete(_file);
+        return ValueTask.CompletedTask;
+    }
+}
