@@ -56,7 +56,8 @@ internal static class WriteSql
                 w.Identifier(model.Columns[conflict.Columns[i]].ColumnName);
             }
             w.Sql(") DO UPDATE SET ");
-            if (onConflict is { Count: > 0 }) WriteAssignments(w, onConflict);
+            // In the upsert's SET, the stored row is named by its table (a bare name would be ambiguous with excluded).
+            if (onConflict is { Count: > 0 }) WriteAssignments(w, onConflict, model.TableName);
             else
             {
                 // Nothing to change: assign the conflicting key its own value so RETURNING yields the row.
@@ -73,7 +74,7 @@ internal static class WriteSql
         w.Token(model.ShapeId).Token(UpdateToken).Token(returning.HasValue ? 1 : 0);
         var alias = w.NextAlias();
         w.Sql("UPDATE ").Table(model.Schema, model.TableName).Sql(" AS ").Sql(alias).Sql(" SET ");
-        WriteAssignments(w, updates);
+        WriteAssignments(w, updates, null);
         w.Token(where == null ? 0 : 1);
         if (where != null)
         {
@@ -97,7 +98,7 @@ internal static class WriteSql
         if (returning.HasValue) Returning(w, model, returning.Value);
     }
 
-    private static void WriteAssignments(SqlWriter w, IReadOnlyList<ColumnUpdate> updates)
+    private static void WriteAssignments(SqlWriter w, IReadOnlyList<ColumnUpdate> updates, string? storedRow)
     {
         w.Token(updates.Count);
         for (int i = 0; i < updates.Count; i++)
@@ -105,13 +106,14 @@ internal static class WriteSql
             var u = updates[i];
             w.Token(u.Column.Index).Token((int)u.Operation);
             if (i > 0) w.Sql(", ");
-            // Bare column names: SET targets cannot be qualified, and in an upsert a bare name is the stored row.
+            // SET targets cannot be qualified; the operand of an atomic operation is the stored value.
             w.Identifier(u.Column.ColumnName).Sql(" = ");
             if (u.Operation == NumberOperation.Set)
             {
                 w.Parameter(u.Column, u.Value);
                 continue;
             }
+            if (storedRow != null) w.Identifier(storedRow).Sql('.');
             w.Identifier(u.Column.ColumnName).Sql(u.Operation switch
             {
                 NumberOperation.Increment => " + ",

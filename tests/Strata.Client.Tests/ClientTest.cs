@@ -1,0 +1,33 @@
+using Strata.Client.Tests.Blog;
+
+namespace Strata.Client.Tests;
+
+/// <summary>Runs each test on SQLite and on PostgreSQL, on a fresh database with the test schema.</summary>
+public abstract class ClientTest
+{
+    public static TheoryData<StrataProvider> Providers => new() { StrataProvider.Sqlite, StrataProvider.PostgreSql };
+
+    /// <summary>Runs <paramref name="body"/> with a client of a fresh database.</summary>
+    protected static async Task WithClient(StrataProvider provider, Func<BlogDb, Task> body, StrataOptions? options = null)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.Client(options);
+        await body(db);
+    }
+
+    /// <summary>Three users with posts: ann (30, Delhi-less), bob (17), cid (no age).</summary>
+    protected static async Task SeedAsync(BlogDb db)
+    {
+        await db.Users.CreateAsync(new UserCreate
+        {
+            Email = "ann@example.com", Name = "Ann", Age = 30, Score = 9.5, Role = Role.Admin,
+            Posts = new() { Create = [new PostCreate { Title = "Hello World", Views = 10, Published = true }, new PostCreate { Title = "Second", Views = 3 }] },
+        });
+        await db.Users.CreateAsync(new UserCreate
+        {
+            Email = "bob@example.com", Name = "bob", Age = 17, Score = 7,
+            Posts = new() { Create = [new PostCreate { Title = "bob's draft", Views = 0 }] },
+        });
+        await db.Users.CreateAsync(new UserCreate { Email = "cid@example.org", Name = null, Role = Role.Editor });
+    }
+}
