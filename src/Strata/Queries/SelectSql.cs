@@ -43,8 +43,8 @@ internal static class SelectSql
         w.Token(model.ShapeId).Token(count ? CountToken : SelectToken).Token(wrapCount ? 1 : 0).Token(windowed ? 1 : 0);
 
         var alias = w.NextAlias();
-        if (count) w.Sql(wrapCount ? "SELECT COUNT(*) FROM (" : "SELECT COUNT(*)");
-        if (!count || wrapCount)
+        if (count && !wrapCount) w.Sql("SELECT COUNT(*)");
+        else
         {
             w.Sql("SELECT ");
             if (windowed) WriteAllColumns(w, model, alias);
@@ -82,8 +82,7 @@ internal static class SelectSql
             if (state.Distinct != null)
             {
                 w.Sql("\"__rn\" = 1");
-                if (count) { w.Sql(") ").Sql(w.NextAlias()); return; }
-                WriteOrderBy(w, outer, query.Order);
+                WriteOrder(w, outer, query.Order);
                 w.Dialect.WriteLimitOffset(w, query.Take, state.Skip);
             }
             else
@@ -91,14 +90,25 @@ internal static class SelectSql
                 w.Sql("\"__rn\" > ").Parameter(state.Skip ?? 0);
                 w.Token(query.Take.HasValue ? 1 : 0);
                 if (query.Take.HasValue) w.Sql(" AND \"__rn\" <= ").Parameter((state.Skip ?? 0) + query.Take.Value);
-                WriteOrderBy(w, outer, query.Order);
+                WriteOrder(w, outer, query.Order);
             }
-            PrependOuterSelect(w, model, state.Columns, outer);
-            return;
+            var head = new SqlWriter(w.Dialect, w.IsWritingText);
+            head.Sql("SELECT ");
+            if (count) head.Sql('1');
+            else WriteColumns(head, model, state.Columns, outer);
+            w.Prepend(head.Sql(" FROM ("));
         }
-        if (!count) WriteOrderBy(w, alias, query.Order);
-        if (!count || wrapCount) w.Dialect.WriteLimitOffset(w, query.Take, state.Skip);
-        if (wrapCount) w.Sql(") ").Sql(w.NextAlias());
+        else
+        {
+            if (!count) WriteOrder(w, alias, query.Order);
+            if (!count || wrapCount) w.Dialect.WriteLimitOffset(w, query.Take, state.Skip);
+        }
+        if (wrapCount)
+        {
+            var head = new SqlWriter(w.Dialect, w.IsWritingText);
+            w.Prepend(head.Sql("SELECT COUNT(*) FROM ("));
+            w.Sql(") ").Sql(w.NextAlias());
+        }
     }
 
     /// <summary>Writes the SELECT list of a model's selected columns, qualified with <paramref name="alias"/> (or bare when null).</summary>
@@ -116,17 +126,6 @@ internal static class SelectSql
 
     private static void WriteAllColumns(SqlWriter w, ModelInfo model, string alias) => WriteColumns(w, model, ColumnSet.All, alias);
 
-    private static void PrependOuterSelect(SqlWriter w, ModelInfo model, ColumnSet columns, string outer)
-    {
-        // The outer SELECT is written first in the text; writers append, so the text pass
-        // builds it separately and the caller's text is wrapped (see SqlWriter.Wrap).
-        var head = new SqlWriter(w.Dialect, w.IsWritingText);
-        head.Sql("SELECT ");
-        WriteColumns(head, model, columns, outer);
-        head.Sql(" FROM (");
-        w.Prepend(head);
-    }
-
     private static void Where(SqlWriter w, ref int conditions) => w.Sql(conditions++ == 0 ? " WHERE " : " AND ");
 
     private static void WriteOrder(SqlWriter w, string alias, OrderBy[] order)
@@ -139,8 +138,6 @@ internal static class SelectSql
             if (o.Nulls != Nulls.Default) w.Sql(o.Nulls == Nulls.First ? " NULLS FIRST" : " NULLS LAST");
         }
     }
-
-    private static void WriteOrderBy(SqlWriter w, string alias, OrderBy[] order) => WriteOrder(w, alias, order);
 
     private static string WriteCursorJoin(SqlWriter w, ModelInfo model, UniqueFilter cursor, OrderBy[] order)
     {
