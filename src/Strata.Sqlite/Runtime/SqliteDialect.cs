@@ -55,6 +55,24 @@ public sealed class SqliteDialect : SqlDialect
     }
 
     /// <inheritdoc />
+    public override void WriteNumberOperation(SqlWriter writer, string? storedRow, ColumnInfo column, NumberOperation operation, object? operand)
+    {
+        if (column.Kind != ScalarKind.Int)
+        {
+            base.WriteNumberOperation(writer, storedRow, column, operation, operand);
+            return;
+        }
+        // SQLite integers are 64-bit; an Int field must stay within 32 bits. Out of range, abs() of the
+        // smallest 64-bit integer raises SQLite's "integer overflow", so the statement fails and changes nothing.
+        // A null stays null: NOT BETWEEN is then null too, and the ELSE branch keeps it.
+        writer.Sql("CASE WHEN ");
+        base.WriteNumberOperation(writer, storedRow, column, operation, operand);
+        writer.Sql(" NOT BETWEEN -2147483648 AND 2147483647 THEN abs(-9223372036854775807 - 1) ELSE ");
+        base.WriteNumberOperation(writer, storedRow, column, operation, operand);
+        writer.Sql(" END");
+    }
+
+    /// <inheritdoc />
     public override void WriteInList(SqlWriter writer, string? alias, ColumnInfo column, IList values, bool negate, bool insensitive)
     {
         bool asJson = column.Kind is ScalarKind.String or ScalarKind.Enum or ScalarKind.Int or ScalarKind.BigInt;

@@ -23,21 +23,22 @@ internal static class SqliteErrors
             case Constraint:
                 break;
             default:
-                return null;
+                return sqlite.Message.Contains("integer overflow", StringComparison.Ordinal)
+                    ? new ValueOutOfRangeException(ErrorCodes.ValueOutOfRange, $"A value is out of range for its field in {name}.", error) { Model = model?.Name }
+                    : null;
         }
         // Messages read "UNIQUE constraint failed: User.email, User.name".
         var columns = ColumnsOf(sqlite.Message);
-        switch (sqlite.SqliteExtendedErrorCode)
-        {
-            case Unique or PrimaryKey:
-                return new UniqueConstraintException(name, FieldNames(model, columns), null, error) { Model = model?.Name };
-            case ForeignKey:
-                return new ForeignKeyConstraintException(name, [], null, error) { Model = model?.Name };
-            case NotNull:
-                return new NullConstraintException(name, FieldNames(model, columns).FirstOrDefault() ?? "?", error) { Model = model?.Name };
-            default:
-                return null;
-        }
+        // The extended code names the constraint; the message says the same where a statement step reports only the basic code.
+        var message = sqlite.Message;
+        int code = sqlite.SqliteExtendedErrorCode;
+        if (code is Unique or PrimaryKey || message.Contains("UNIQUE constraint failed", StringComparison.Ordinal))
+            return new UniqueConstraintException(name, FieldNames(model, columns), null, error) { Model = model?.Name };
+        if (code == ForeignKey || message.Contains("FOREIGN KEY constraint failed", StringComparison.Ordinal))
+            return new ForeignKeyConstraintException(name, [], null, error) { Model = model?.Name };
+        if (code == NotNull || message.Contains("NOT NULL constraint failed", StringComparison.Ordinal))
+            return new NullConstraintException(name, FieldNames(model, columns).FirstOrDefault() ?? "?", error) { Model = model?.Name };
+        return null;
     }
 
     private static List<string> ColumnsOf(string message)

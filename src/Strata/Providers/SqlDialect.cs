@@ -47,6 +47,19 @@ public abstract class SqlDialect
     /// <summary>Writes a column of a SELECT or RETURNING list; a dialect may convert it to a form the driver reads (keeping its name).</summary>
     public virtual void WriteSelectColumn(SqlWriter writer, string? alias, ColumnInfo column) => writer.Column(alias, column);
 
+    /// <summary>Writes the new value of an atomic update: the stored value (qualified by <paramref name="storedRow"/> when given) combined with a bound operand.</summary>
+    public virtual void WriteNumberOperation(SqlWriter writer, string? storedRow, ColumnInfo column, NumberOperation operation, object? operand)
+    {
+        if (storedRow != null) writer.Identifier(storedRow).Sql('.');
+        writer.Identifier(column.ColumnName).Sql(operation switch
+        {
+            NumberOperation.Increment => " + ",
+            NumberOperation.Decrement => " - ",
+            NumberOperation.Multiply => " * ",
+            _ => " / ",
+        }).Parameter(column, operand);
+    }
+
     /// <summary>Writes <c>LIMIT</c>/<c>OFFSET</c>; <paramref name="take"/> and <paramref name="skip"/> are bound as parameters when present.</summary>
     public virtual void WriteLimitOffset(SqlWriter writer, int? take, int? skip)
     {

@@ -113,14 +113,7 @@ internal static class WriteSql
                 w.Parameter(u.Column, u.Value);
                 continue;
             }
-            if (storedRow != null) w.Identifier(storedRow).Sql('.');
-            w.Identifier(u.Column.ColumnName).Sql(u.Operation switch
-            {
-                NumberOperation.Increment => " + ",
-                NumberOperation.Decrement => " - ",
-                NumberOperation.Multiply => " * ",
-                _ => " / ",
-            }).Parameter(u.Column, u.Value);
+            w.Dialect.WriteNumberOperation(w, storedRow, u.Column, u.Operation, u.Value);
         }
     }
 

@@ -1,0 +1,44 @@
+using Strata.Client.Tests.Blog;
+
+namespace Strata.Client.Tests;
+
+public class ErrorTests : ClientTest
+{
+    [Theory, MemberData(nameof(Providers))]
+    public Task Unique_violations_name_the_fields(StrataProvider provider) => WithClient(provider, async db =>
+    {
+        await db.Users.CreateAsync(new UserCreate { Email = "dup@example.com" });
+        var error = await Assert.ThrowsAsync<UniqueConstraintException>(() => db.Users.CreateAsync(new UserCreate { Email = "dup@example.com" }));
+        Assert.Equal("P2002", error.Code);
+        Assert.Equal(S("email"), error.Fields.ToArray());
+        Assert.Equal("User", error.Model);
+        Assert.Contains("User.(email)", error.Message);
+
+        await db.Memberships.CreateAsync(new MembershipCreate { OrgId = 1, UserKey = "a" });
+        var compound = await Assert.ThrowsAsync<UniqueConstraintException>(() => db.Memberships.CreateAsync(new MembershipCreate { OrgId = 1, UserKey = "a" }));
+        Assert.Equal(S("orgId", "userKey"), compound.Fields.ToArray());
+    });
+
+    [Theory, MemberData(nameof(Providers))]
+    public Task Null_and_range_violations(StrataProvider provider) => WithClient(provider, async db =>
+    {
+        var user = await db.Users.CreateAsync(new UserCreate { Email = "n@example.com", Age = int.MaxValue - 1 });
+        var nullError = await Assert.ThrowsAsync<NullConstraintException>(() => db.Users.UpdateAsync(u => u.Id == user.Id, new UserUpdate { Email = null! }));
+        Assert.Equal(("P2011", "email"), (nullError.Code, nullError.Field));
+        var range = await Assert.ThrowsAsync<ValueOutOfRangeException>(() => db.Users.UpdateAsync(u => u.Id == user.Id, new UserUpdate { Age = Op.Increment(10) }));
+        Assert.Equal("P2020", range.Code);
+        Assert.Equal(int.MaxValue - 1, (await db.Users.FindUniqueOrThrowAsync(u => u.Id == user.Id)).Age);
+        var nullKey = await Assert.ThrowsAsync<StrataException>(() => db.Users.FindUniqueAsync(u => u.Email == null!));
+        Assert.Equal("P2009", nullKey.Code);
+    });
+
+    [Fact]
+    public void Bad_urls_and_missing_providers_are_clear()
+    {
+        var unknown = Assert.Throws<StrataException>(() => new BlogDb("mysql://localhost/db"));
+        Assert.Contains("neither a SQLite URL", unknown.Message);
+        Assert.Throws<ArgumentException>(() => new BlogDb(new StrataOptions()));
+        var badUrl = Assert.Throws<FormatException>(() => new BlogDb("file:"));
+        Assert.Contains("names no file", badUrl.Message);
+    }
+}
