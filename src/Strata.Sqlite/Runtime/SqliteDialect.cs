@@ -116,9 +116,10 @@ public sealed class SqliteDialect : SqlDialect
                 writer.Sql("instr(CAST(").Column(alias, column).Sql(" AS BLOB), CAST(").Parameter(needle).Sql(" AS BLOB)) = 1");
                 break;
             default:
-                writer.Sql("(length(CAST(").Column(alias, column).Sql(" AS BLOB)) >= length(CAST(").Parameter(needle).Sql(" AS BLOB)) AND substr(CAST(")
+                // substr() of an empty blob is NULL, so an empty suffix is tested on its own.
+                writer.Sql("(length(CAST(").Parameter(needle).Sql(" AS BLOB)) = 0 OR (length(CAST(").Column(alias, column).Sql(" AS BLOB)) >= length(CAST(").Parameter(needle).Sql(" AS BLOB)) AND substr(CAST(")
                     .Column(alias, column).Sql(" AS BLOB), length(CAST(").Column(alias, column).Sql(" AS BLOB)) - length(CAST(").Parameter(needle)
-                    .Sql(" AS BLOB)) + 1) = CAST(").Parameter(needle).Sql(" AS BLOB))");
+                    .Sql(" AS BLOB)) + 1) = CAST(").Parameter(needle).Sql(" AS BLOB)))");
                 break;
         }
     }
