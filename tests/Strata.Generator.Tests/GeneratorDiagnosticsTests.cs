@@ -1,5 +1,8 @@
+extern alias generator;
+
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using generator::Strata.Generator;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
 
