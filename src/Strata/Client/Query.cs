@@ -21,7 +21,7 @@ namespace Strata;
 /// <typeparam name="TUnique">The unique-criterion proxy (<c>UserUnique</c>).</typeparam>
 /// <typeparam name="TCreate">The create input (<c>UserCreate</c>).</typeparam>
 /// <typeparam name="TUpdate">The update input (<c>UserUpdate</c>).</typeparam>
-public abstract class Query<TSelf, TEntity, TWhere, TFields, TInclude, TUnique, TCreate, TUpdate> : IAsyncEnumerable<TEntity>
+public abstract class Query<TSelf, TEntity, TWhere, TFields, TInclude, TUnique, TCreate, TUpdate>
     where TSelf : Query<TSelf, TEntity, TWhere, TFields, TInclude, TUnique, TCreate, TUpdate>
     where TEntity : class, IStrataEntity
     where TWhere : IProxy<TWhere>
@@ -88,7 +88,12 @@ public abstract class Query<TSelf, TEntity, TWhere, TFields, TInclude, TUnique, 
     public Task<List<TEntity>> FindManyAsync(CancellationToken cancellationToken = default) =>
         ReadOperations.FindManyAsync<TEntity>(_context, _model, _state, cancellationToken);
 
-    /// <summary>The matching records one at a time, read from the open result as they are enumerated.</summary>
+    /// <summary>
+    /// The matching records one at a time, read from the open result as they are enumerated
+    /// (<c>await foreach (var u in db.Users.Where(...))</c>). The query does not implement
+    /// <see cref="IAsyncEnumerable{T}"/> on purpose: LINQ's operators would then apply to it and
+    /// silently filter in memory where a typo in a filter should fail to compile.
+    /// </summary>
     public IAsyncEnumerator<TEntity> GetAsyncEnumerator(CancellationToken cancellationToken = default) =>
         ReadOperations.StreamAsync<TEntity>(_context, _model, _state, cancellationToken).GetAsyncEnumerator(cancellationToken);
 
