@@ -150,11 +150,7 @@ namespace Strata.Generator.Emit
         private static void Where(CodeWriter w, ClientModel client, ModelShape model)
         {
             var name = model.Name.TrimStart('@');
-            w.Summary($"The fields of {model.Definition.Name} in a filter.");
-            w.Open($"public sealed class {name}Where : global::Strata.IProxy<{name}Where>");
-            w.Summary("The shared instance.");
-            w.Line($"public static {name}Where Instance {{ get; }} = new();");
-            w.Line($"private {name}Where() {{ }}");
+            ProxyHeader(w, name + "Where", $"The fields of {model.Definition.Name} in a filter.");
             foreach (var c in model.Columns)
             {
                 w.Doc(c.Field.Documentation ?? $"The {c.Field.Name} field.");
@@ -170,6 +166,16 @@ namespace Strata.Generator.Emit
             }
             w.Close();
             w.Line();
+        }
+
+        /// <summary>Opens a proxy class: one shared, stateless instance handed to lambdas.</summary>
+        private static void ProxyHeader(CodeWriter w, string type, string summary)
+        {
+            w.Summary(summary);
+            w.Open($"public sealed class {type} : global::Strata.IProxy<{type}>");
+            w.Summary("The shared instance.");
+            w.Line($"public static {type} Instance {{ get; }} = new();");
+            w.Line($"private {type}() {{ }}");
         }
 
         private static string FilterType(ColumnShape c)
@@ -188,11 +194,7 @@ namespace Strata.Generator.Emit
         private static void Fields(CodeWriter w, ClientModel client, ModelShape model)
         {
             var name = model.Name.TrimStart('@');
-            w.Summary($"The fields of {model.Definition.Name} to order by, pick distinct values of, or omit.");
-            w.Open($"public sealed class {name}Fields : global::Strata.IProxy<{name}Fields>");
-            w.Summary("The shared instance.");
-            w.Line($"public static {name}Fields Instance {{ get; }} = new();");
-            w.Line($"private {name}Fields() {{ }}");
+            ProxyHeader(w, name + "Fields", $"The fields of {model.Definition.Name} to order by, pick distinct values of, or omit.");
             foreach (var c in model.Columns)
             {
                 w.Doc(c.Field.Documentation ?? $"The {c.Field.Name} field.");
@@ -205,11 +207,7 @@ namespace Strata.Generator.Emit
         private static void Unique(CodeWriter w, ClientModel client, ModelShape model)
         {
             var name = model.Name.TrimStart('@');
-            w.Summary($"The unique criteria of {model.Definition.Name}: a record by its id, a unique field, or a compound key.");
-            w.Open($"public sealed class {name}Unique : global::Strata.IProxy<{name}Unique>");
-            w.Summary("The shared instance.");
-            w.Line($"public static {name}Unique Instance {{ get; }} = new();");
-            w.Line($"private {name}Unique() {{ }}");
+            ProxyHeader(w, name + "Unique", $"The unique criteria of {model.Definition.Name}: a record by its id, a unique field, or a compound key.");
             var members = new Naming.Scope("Instance");
             for (int k = 0; k < model.Uniques.Count; k++)
             {
@@ -235,11 +233,7 @@ namespace Strata.Generator.Emit
         private static void Include(CodeWriter w, ClientModel client, ModelShape model)
         {
             var name = model.Name.TrimStart('@');
-            w.Summary($"The relations of {model.Definition.Name} to load with it.");
-            w.Open($"public sealed class {name}Include : global::Strata.IProxy<{name}Include>");
-            w.Summary("The shared instance.");
-            w.Line($"public static {name}Include Instance {{ get; }} = new();");
-            w.Line($"private {name}Include() {{ }}");
+            ProxyHeader(w, name + "Include", $"The relations of {model.Definition.Name} to load with it.");
             foreach (var r in model.Relations)
             {
                 var t = r.Target.Name.TrimStart('@');

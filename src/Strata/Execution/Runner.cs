@@ -70,52 +70,31 @@ internal static class Runner
         }
     }
 
-    public static async Task<int> ExecuteAsync(StrataContext context, ModelInfo model, Statement statement, CancellationToken cancellationToken)
-    {
-        var connection = await context.OpenAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await using var command = context.CreateCommand(connection, statement);
-            long started = Stopwatch.GetTimestamp();
-            try
-            {
-                int affected = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                context.LogExecuted(statement, started);
-                return affected;
-            }
-            catch (DbException e) { context.LogFailed(statement, started, e); throw context.Translate(e, model); }
-        }
-        finally
-        {
-            await context.ReleaseAsync(connection).ConfigureAwait(false);
-        }
-    }
+    public static Task<int> ExecuteAsync(StrataContext context, ModelInfo model, Statement statement, CancellationToken cancellationToken) =>
+        RunAsync(context, model, statement, command => command.ExecuteNonQueryAsync(cancellationToken), cancellationToken);
 
-    public static async Task<long> CountAsync(StrataContext context, ModelInfo model, Statement statement, CancellationToken cancellationToken)
-    {
-        var connection = await context.OpenAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await using var command = context.CreateCommand(connection, statement);
-            long started = Stopwatch.GetTimestamp();
-            try
-            {
-                var result = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
-                context.LogExecuted(statement, started);
-                return Convert.ToInt64(result, System.Globalization.CultureInfo.InvariantCulture);
-            }
-            catch (DbException e) { context.LogFailed(statement, started, e); throw context.Translate(e, model); }
-        }
-        finally
-        {
-            await context.ReleaseAsync(connection).ConfigureAwait(false);
-        }
-    }
+    public static Task<long> CountAsync(StrataContext context, ModelInfo model, Statement statement, CancellationToken cancellationToken) =>
+        RunAsync(context, model, statement, async command =>
+            Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
 
     /// <summary>Reads raw rows (join tables), each value in a canonical key form.</summary>
-    public static async Task<List<object?[]>> QueryRowsAsync(StrataContext context, Statement statement, int width, CancellationToken cancellationToken)
+    public static Task<List<object?[]>> QueryRowsAsync(StrataContext context, Statement statement, int width, CancellationToken cancellationToken) =>
+        RunAsync(context, null, statement, async command =>
+        {
+            var rows = new List<object?[]>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var row = new object?[width];
+                for (int i = 0; i < width; i++) row[i] = reader.IsDBNull(i) ? null : Keys.Canonical(reader.GetValue(i));
+                rows.Add(row);
+            }
+            return rows;
+        }, cancellationToken);
+
+    /// <summary>Runs one command on the context's connection: logs it, and turns a driver error into a <see cref="StrataException"/>.</summary>
+    private static async Task<T> RunAsync<T>(StrataContext context, ModelInfo? model, Statement statement, Func<DbCommand, Task<T>> run, CancellationToken cancellationToken)
     {
-        var rows = new List<object?[]>();
         var connection = await context.OpenAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -123,17 +102,15 @@ internal static class Runner
             long started = Stopwatch.GetTimestamp();
             try
             {
-                await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    var row = new object?[width];
-                    for (int i = 0; i < width; i++) row[i] = reader.IsDBNull(i) ? null : Keys.Canonical(reader.GetValue(i));
-                    rows.Add(row);
-                }
+                var result = await run(command).ConfigureAwait(false);
                 context.LogExecuted(statement, started);
-                return rows;
+                return result;
             }
-            catch (DbException e) { context.LogFailed(statement, started, e); throw context.Translate(e, null); }
+            catch (DbException e)
+            {
+                context.LogFailed(statement, started, e);
+                throw context.Translate(e, model);
+            }
         }
         finally
         {
