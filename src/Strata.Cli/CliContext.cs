@@ -14,6 +14,9 @@ public sealed record CliContext(string WorkingDirectory, TextWriter Out, TextWri
     /// <summary>Asks a yes/no question on a terminal; null when there is no one to ask (input redirected, CI).</summary>
     public Func<string, bool>? Confirm { get; init; }
 
+    /// <summary>Where temporary files go (SQLite shadow databases); the system's temporary folder unless set.</summary>
+    public string TempDirectory { get; init; } = Path.GetTempPath();
+
     /// <summary>The context of the running process: its folder, console and environment.</summary>
     public static CliContext FromProcess()
     {

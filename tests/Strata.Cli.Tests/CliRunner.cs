@@ -11,6 +11,9 @@ public sealed class CliRunner : IDisposable
 
     public string Directory { get; }
 
+    /// <summary>This runner's own temporary folder, so tests running in parallel do not see each other's files.</summary>
+    public string TempDirectory => System.IO.Directory.CreateDirectory(Path.Combine(Directory, ".tmp")).FullName;
+
     public (int Code, string Out, string Error) Run(params string[] args) => Run(false, args);
 
     public (int Code, string Out, string Error) Run(bool color, params string[] args) => RunWith(color, null, "", args);
@@ -23,6 +26,7 @@ public sealed class CliRunner : IDisposable
         var context = new CliContext(Directory, output, error, color, _ => null)
         {
             Confirm = answer == null ? null : _ => answer.Value,
+            TempDirectory = TempDirectory,
         };
         int code = StrataCommand.Run(args, context, new StringReader(input));
         return (code, output.ToString(), error.ToString());

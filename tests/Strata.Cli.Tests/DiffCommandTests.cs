@@ -25,7 +25,7 @@ public class DiffCommandTests
             "--to-schema", Path.Combine(Project("epic-stack"), "schema.prisma"), "--exit-code");
         Assert.True(code == 0, error + output);
         Assert.Contains("No difference detected.", output);
-        Assert.Empty(Directory.GetFiles(Path.GetTempPath(), "strata-shadow-*.db"));
+        Assert.Empty(Directory.GetFiles(cli.TempDirectory, "strata-shadow-*.db"));
     }
 
     [Theory]

@@ -18,7 +18,7 @@ public partial class DefaultTests : ClientTest
             Assert.Equal(8, t.Short.Length);
             Assert.Equal(7, Guid.Parse(t.V7).Version);
             Assert.Equal(4, Guid.Parse(t.V4).Version);
-            Assert.Equal(("none", 42), (t.Label, t.Count));
+            Assert.Equal(("none", 42, 42), (t.Label, t.Count, t.Seq)); // Seq: dbgenerated, computed by the database and read back
         }
         Assert.Equal(20, tokens.Select(t => t.Cuid).Distinct().Count());
         Assert.Equal(20, tokens.Select(t => t.Nano).Distinct().Count());
@@ -26,8 +26,8 @@ public partial class DefaultTests : ClientTest
         Assert.True(string.CompareOrdinal(tokens[0].Ulid[..10], tokens[^1].Ulid[..10]) <= 0);
         Assert.True(string.CompareOrdinal(tokens[0].V7[..13], tokens[^1].V7[..13]) <= 0);
         // A value given wins over the default.
-        var given = await db.Tokens.CreateAsync(new TokenCreate { Cuid = "mine", Label = "x", Count = 1 });
-        Assert.Equal(("mine", "x", 1), (given.Cuid, given.Label, given.Count));
+        var given = await db.Tokens.CreateAsync(new TokenCreate { Cuid = "mine", Label = "x", Count = 1, Seq = 7 });
+        Assert.Equal(("mine", "x", 1, 7), (given.Cuid, given.Label, given.Count, given.Seq));
     });
 
     [GeneratedRegex("^c[0-9a-z]{24}$")]

@@ -29,7 +29,7 @@ internal static class ShadowDatabase
     {
         if (provider == ProviderKind.Sqlite)
         {
-            var file = Path.Combine(Path.GetTempPath(), $"strata-shadow-{Guid.NewGuid():N}.db");
+            var file = Path.Combine(context.TempDirectory, $"strata-shadow-{Guid.NewGuid():N}.db");
             try
             {
                 return await ReplayIntoAsync(context, Target(context, provider, "file:" + file, []), migrations, token);
