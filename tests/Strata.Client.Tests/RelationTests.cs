@@ -26,9 +26,10 @@ public class RelationTests : ClientTest
         var loaded = await db.Users.Include(u => u.Posts.OrderBy(p => p.Title).Include(p => p.Categories.OrderBy(c => c.Name))).Include(u => u.Profile)
             .FindUniqueOrThrowAsync(u => u.Id == user.Id);
         Assert.Equal("writes", loaded.Profile!.Bio);
-        Assert.Equal(S("one", "two"), loaded.Posts!.Select(p => p.Title).ToArray());
-        Assert.Equal(S("news", "tech"), loaded.Posts[0].Categories!.Select(c => c.Name).ToArray());
-        Assert.Empty(loaded.Posts[1].Categories!);
+        var posts = Assert.IsType<List<Post>>(loaded.Posts);
+        Assert.Equal(S("one", "two"), posts.Select(p => p.Title).ToArray());
+        Assert.Equal(S("news", "tech"), posts[0].Categories!.Select(c => c.Name).ToArray());
+        Assert.Empty(posts[1].Categories!);
 
         // A to-one relation created or connected from the side that holds the foreign key.
         var post = await db.Posts.CreateAsync(new PostCreate { Title = "three", Author = new() { Connect = u => u.Email == "w@example.com" } });
