@@ -30,9 +30,6 @@ public sealed class PostgresDialect : SqlDialect
     public override RowReader Values { get; } = new PostgresRowReader();
 
     /// <inheritdoc />
-    public override bool SupportsScalarLists => true;
-
-    /// <inheritdoc />
     public override int MaxParameters => 65_535;
 
     /// <inheritdoc />

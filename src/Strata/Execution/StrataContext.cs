@@ -44,8 +44,6 @@ public sealed class StrataContext
 
     internal bool LogParameters { get; }
 
-    internal DbDataSource? DataSource => _dataSource;
-
     internal DbConnection? Connection { get; }
 
     internal DbTransaction? Transaction { get; }

@@ -24,7 +24,6 @@ public sealed class ModelInfo
         Uniques = uniques;
         for (int i = 0; i < columns.Length; i++)
             if (columns[i].Index != i) throw new ArgumentException($"Column {columns[i].FieldName} has index {columns[i].Index}, expected {i}.", nameof(columns));
-        HasDatabaseGeneratedColumns = columns.Any(c => c.IsGeneratedByDatabase);
     }
 
     /// <summary>The model's name in the schema.</summary>
@@ -57,8 +56,6 @@ public sealed class ModelInfo
     /// <summary>The primary key, or the first unique criterion when the model has none.</summary>
     public UniqueInfo? PrimaryKey => Uniques.FirstOrDefault(u => u.IsPrimaryKey) ?? Uniques.FirstOrDefault();
 
-    internal bool HasDatabaseGeneratedColumns { get; }
-
     /// <summary>Reads this model's rows; set by the generated code.</summary>
     public EntityReader Reader { get; init; } = null!;
 
@@ -69,9 +66,6 @@ public sealed class ModelInfo
     internal int ShapeId { get; } = Interlocked.Increment(ref s_nextShapeId);
 
     private static int s_nextShapeId;
-
-    /// <summary>The column of the field <paramref name="fieldName"/>, or null.</summary>
-    public ColumnInfo? FindColumn(string fieldName) => Columns.FirstOrDefault(c => c.FieldName == fieldName);
 
     /// <inheritdoc />
     public override string ToString() => Name;

@@ -23,9 +23,6 @@ public abstract class SqlDialect
     /// <summary>Reads stored values into C# values for the generated readers.</summary>
     public abstract RowReader Values { get; }
 
-    /// <summary>True when the database has scalar lists (arrays).</summary>
-    public virtual bool SupportsScalarLists => false;
-
     /// <summary>Appends <paramref name="name"/> as a quoted identifier.</summary>
     public virtual void QuoteIdentifier(StringBuilder sql, string name)
     {

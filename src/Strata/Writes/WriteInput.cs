@@ -41,8 +41,6 @@ public abstract class WriteInput
     [EditorBrowsable(EditorBrowsableState.Never)]
     protected void SetRelation(int index, object? value) => _relations[index] = value;
 
-    internal int ColumnCount => _values.Length;
-
     internal bool IsAssigned(int index) => _assigned[index];
 
     internal object? Value(int index) => _values[index];
@@ -57,16 +55,6 @@ public abstract class WriteInput
         {
             foreach (var relation in _relations)
                 if (relation != null) return true;
-            return false;
-        }
-    }
-
-    internal bool AnyAssigned
-    {
-        get
-        {
-            foreach (var assigned in _assigned)
-                if (assigned) return true;
             return false;
         }
     }
