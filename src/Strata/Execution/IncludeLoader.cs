@@ -26,7 +26,7 @@ internal static class IncludeLoader
         var relation = include.Relation;
         var target = relation.Target;
         var keys = DistinctKeys(parents, relation.LocalColumns);
-        var children = keys.Count == 0 ? target.Reader.NewList() : await QueryChildrenAsync(context, relation, include.State, keys, cancellationToken).ConfigureAwait(false);
+        var children = keys.Count == 0 ? target.Reader.NewList() : await QueryChildrenAsync(context, target, relation.TargetColumns, include.State, keys, cancellationToken).ConfigureAwait(false);
 
         var groups = new Dictionary<object, IList>();
         foreach (IStrataEntity child in children)
@@ -45,15 +45,15 @@ internal static class IncludeLoader
         }
     }
 
-    private static async Task<IList> QueryChildrenAsync(StrataContext context, RelationInfo relation, QueryState state, List<object> keys, CancellationToken cancellationToken)
+    /// <summary>The records of <paramref name="target"/> whose <paramref name="keyColumns"/> hold one of <paramref name="keys"/>, with the include's state applied.</summary>
+    private static async Task<IList> QueryChildrenAsync(StrataContext context, ModelInfo target, int[] keyColumns, QueryState state, List<object> keys, CancellationToken cancellationToken)
     {
-        var target = relation.Target;
-        var joinColumns = relation.TargetColumns.Select(c => target.Columns[c]).ToArray();
+        var joinColumns = keyColumns.Select(c => target.Columns[c]).ToArray();
         var childState = state;
         if (childState.Omitted != null)
         {
             var omitted = childState.Omitted.ToArray();
-            foreach (var c in relation.TargetColumns) omitted[c] = false;
+            foreach (var c in keyColumns) omitted[c] = false;
             childState = childState with { Omitted = omitted };
         }
         childState = ReadOperations.WithKeyColumns(target, childState);
@@ -80,8 +80,7 @@ internal static class IncludeLoader
         if (targetKeys.Count > 0)
         {
             var state = include.State with { Skip = null, Take = null };
-            var children = await QueryChildrenAsync(context, new RelationInfo(relation.Index, relation.FieldName, () => target, true, false, relation.TargetColumns, relation.TargetColumns, false),
-                state, targetKeys, cancellationToken).ConfigureAwait(false);
+            var children = await QueryChildrenAsync(context, target, relation.TargetColumns, state, targetKeys, cancellationToken).ConfigureAwait(false);
             int position = 0;
             var order = new Dictionary<object, int>();
             foreach (IStrataEntity child in children)

@@ -18,36 +18,18 @@ internal static class Runner
         return list;
     }
 
+    /// <summary>The rows as a typed list that the model's reader creates (for includes, where the entity type is not known statically).</summary>
     public static async Task<IList> QueryUntypedAsync(StrataContext context, ModelInfo model, Statement statement, ColumnSet columns, CancellationToken cancellationToken)
     {
         var list = model.Reader.NewList();
-        var connection = await context.OpenAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await using var command = context.CreateCommand(connection, statement);
-            long started = Stopwatch.GetTimestamp();
-            DbDataReader reader;
-            try { reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false); }
-            catch (DbException e) { context.LogFailed(statement, started, e); throw context.Translate(e, model); }
-            await using (reader.ConfigureAwait(false))
-            {
-                var values = context.Dialect.Values;
-                while (await ReadAsync(context, model, reader, cancellationToken).ConfigureAwait(false))
-                    list.Add(ReadRow(model, model.Reader, reader, columns, values));
-            }
-            context.LogExecuted(statement, started);
-            return list;
-        }
-        finally
-        {
-            await context.ReleaseAsync(connection).ConfigureAwait(false);
-        }
+        await foreach (var entity in StreamAsync<IStrataEntity>(context, model, statement, columns, cancellationToken).ConfigureAwait(false))
+            list.Add(entity);
+        return list;
     }
 
     public static async IAsyncEnumerable<T> StreamAsync<T>(StrataContext context, ModelInfo model, Statement statement, ColumnSet columns,
         [EnumeratorCancellation] CancellationToken cancellationToken) where T : class, IStrataEntity
     {
-        var typed = (EntityReader<T>)model.Reader;
         var connection = await context.OpenAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -60,7 +42,7 @@ internal static class Runner
             {
                 var values = context.Dialect.Values;
                 while (await ReadAsync(context, model, reader, cancellationToken).ConfigureAwait(false))
-                    yield return (T)ReadRow(model, typed, reader, columns, values);
+                    yield return (T)ReadRow(model, model.Reader, reader, columns, values);
             }
             context.LogExecuted(statement, started);
         }
@@ -70,7 +52,7 @@ internal static class Runner
         }
     }
 
-    public static Task<int> ExecuteAsync(StrataContext context, ModelInfo model, Statement statement, CancellationToken cancellationToken) =>
+    public static Task<int> ExecuteAsync(StrataContext context, ModelInfo? model, Statement statement, CancellationToken cancellationToken) =>
         RunAsync(context, model, statement, command => command.ExecuteNonQueryAsync(cancellationToken), cancellationToken);
 
     public static Task<long> CountAsync(StrataContext context, ModelInfo model, Statement statement, CancellationToken cancellationToken) =>

@@ -234,7 +234,7 @@ internal static class WriteOperations
     }
 
     private static Task<int> LinkAsync(StrataContext tx, JoinTableInfo join, object local, object target, CancellationToken cancellationToken) =>
-        Runner.ExecuteAsync(tx, null!, tx.Build(w => JoinTableSql.InsertLink(w, join, local, target)), cancellationToken);
+        Runner.ExecuteAsync(tx, null, tx.Build(w => JoinTableSql.InsertLink(w, join, local, target)), cancellationToken);
 
     private static async Task<T> ReloadAsync<T>(StrataContext tx, ModelInfo model, IStrataEntity entity, QueryState read, string operation, CancellationToken cancellationToken)
         where T : class, IStrataEntity
