@@ -40,7 +40,11 @@ public sealed class PostgresDialect : SqlDialect
         {
             // Enums travel as text and are cast to the database's enum type.
             sql.Append("::");
-            if (mapping.DatabaseSchema != null) QuoteIdentifier(sql, mapping.DatabaseSchema).Append('.');
+            if (mapping.DatabaseSchema != null)
+            {
+                QuoteIdentifier(sql, mapping.DatabaseSchema);
+                sql.Append('.');
+            }
             QuoteIdentifier(sql, mapping.DatabaseTypeName);
             if (PostgresValues.IsArray(parameter)) sql.Append("[]");
         }
@@ -77,10 +81,8 @@ public sealed class PostgresDialect : SqlDialect
     /// <inheritdoc />
     public override void WriteTextMatch(SqlWriter writer, string alias, ColumnInfo column, FilterOperator op, string value, bool insensitive)
     {
-        var pattern = EscapeLike(value);
-        pattern = op switch { FilterOperator.Contains => "%" + pattern + "%", FilterOperator.StartsWith => pattern + "%", _ => "%" + pattern };
         writer.Column(alias, column).Sql(insensitive ? " ILIKE " : " LIKE ")
-            .Parameter(new QueryParameter(ScalarKind.String, null, pattern)).Sql(" ESCAPE '\\'");
+            .Parameter(new QueryParameter(ScalarKind.String, null, LikePattern(op, value))).Sql(" ESCAPE '\\'");
     }
 
     /// <inheritdoc />
@@ -115,22 +117,5 @@ public sealed class PostgresDialect : SqlDialect
     {
         if (connection is not NpgsqlConnection npgsql || rows.Count < 2 || columns.Count == 0 || !columns.All(PostgresValues.CanCopy)) return null;
         return PostgresCopy.WriteAsync(npgsql, model, columns, rows, cancellationToken);
-    }
-
-    private new StringBuilder QuoteIdentifier(StringBuilder sql, string name)
-    {
-        base.QuoteIdentifier(sql, name);
-        return sql;
-    }
-
-    private static string EscapeLike(string value)
-    {
-        var sb = new StringBuilder(value.Length + 4);
-        foreach (char c in value)
-        {
-            if (c is '%' or '_' or '\\') sb.Append('\\');
-            sb.Append(c);
-        }
-        return sb.ToString();
     }
 }

@@ -100,9 +100,7 @@ public sealed class SqliteDialect : SqlDialect
         if (insensitive)
         {
             // LIKE folds ASCII letters, as SQLite's lower() does.
-            var pattern = EscapeLike(value);
-            pattern = op switch { FilterOperator.Contains => "%" + pattern + "%", FilterOperator.StartsWith => pattern + "%", _ => "%" + pattern };
-            writer.Column(alias, column).Sql(" LIKE ").Parameter(new QueryParameter(ScalarKind.String, null, pattern)).Sql(" ESCAPE '\\'");
+            writer.Column(alias, column).Sql(" LIKE ").Parameter(new QueryParameter(ScalarKind.String, null, LikePattern(op, value))).Sql(" ESCAPE '\\'");
             return;
         }
         // Case-sensitive, by bytes: LIKE would fold case, GLOB and length() stop at NUL characters.
@@ -180,16 +178,5 @@ public sealed class SqliteDialect : SqlDialect
             json.WriteEndArray();
         }
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
-
-    private static string EscapeLike(string value)
-    {
-        var sb = new StringBuilder(value.Length + 4);
-        foreach (char c in value)
-        {
-            if (c is '%' or '_' or '\\') sb.Append('\\');
-            sb.Append(c);
-        }
-        return sb.ToString();
     }
 }

@@ -115,6 +115,23 @@ public abstract class SqlDialect
     /// <summary>Writes contains / starts with / ends with, each value bound as a parameter.</summary>
     public abstract void WriteTextMatch(SqlWriter writer, string alias, ColumnInfo column, FilterOperator op, string value, bool insensitive);
 
+    /// <summary>
+    /// The LIKE pattern of a contains / starts with / ends with of <paramref name="value"/>, its
+    /// <c>%</c>, <c>_</c> and <c>\</c> escaped (the statement says <c>ESCAPE '\'</c>).
+    /// </summary>
+    protected static string LikePattern(FilterOperator op, string value)
+    {
+        var pattern = new StringBuilder(value.Length + 4);
+        if (op != FilterOperator.StartsWith) pattern.Append('%');
+        foreach (char c in value)
+        {
+            if (c is '%' or '_' or '\\') pattern.Append('\\');
+            pattern.Append(c);
+        }
+        if (op != FilterOperator.EndsWith) pattern.Append('%');
+        return pattern.ToString();
+    }
+
     /// <summary>Writes a scalar-list filter (has, hasSome, hasEvery, isEmpty).</summary>
     public virtual void WriteListComparison(SqlWriter writer, string alias, Comparison comparison) =>
         throw new StrataException(ErrorCodes.InvalidQuery, $"{Name} has no scalar lists; {comparison.Operator} on {comparison.Column.FieldName} needs PostgreSQL.");
