@@ -16,8 +16,8 @@ namespace Strata.Generator.Emit
                 (clientName + ".g.cs", Client(client)),
                 (client.MetadataClass + ".g.cs", MetadataEmitter.Emit(client)),
             };
-            foreach (var e in client.Enums) files.Add(("Enum." + e.Name.TrimStart('@') + ".g.cs", Enum(client, e)));
-            foreach (var m in client.Models) files.Add(("Model." + m.Name.TrimStart('@') + ".g.cs", ModelEmitter.Emit(client, m)));
+            foreach (var e in client.Enums) files.Add(("Enum." + e.TypePrefix + ".g.cs", Enum(client, e)));
+            foreach (var m in client.Models) files.Add(("Model." + m.TypePrefix + ".g.cs", ModelEmitter.Emit(client, m)));
             return files;
         }
 
@@ -55,15 +55,15 @@ namespace Strata.Generator.Emit
             w.Line($"public {c}(global::System.Data.Common.DbDataSource dataSource) : this(new global::Strata.StrataOptions {{ DataSource = dataSource }}) {{ }}");
             w.Summary("Connects as the options say.");
             w.Open($"public {c}(global::Strata.StrataOptions options) : base(options, global::Strata.StrataProvider.{provider}, s_providers)");
-            foreach (var m in client.Models) w.Line($"{m.Accessor} = new {m.Name.TrimStart('@')}Query(Context);");
+            foreach (var m in client.Models) w.Line($"{m.Accessor} = new {m.TypePrefix}Query(Context);");
             w.Close();
             w.Open($"private {c}(global::Strata.Execution.StrataContext context) : base(context)");
-            foreach (var m in client.Models) w.Line($"{m.Accessor} = new {m.Name.TrimStart('@')}Query(Context);");
+            foreach (var m in client.Models) w.Line($"{m.Accessor} = new {m.TypePrefix}Query(Context);");
             w.Close();
             foreach (var m in client.Models)
             {
                 w.Doc(m.Definition.Documentation ?? $"The {m.Definition.Name} records.");
-                w.Line($"public {m.Name.TrimStart('@')}Query {m.Accessor} {{ get; }}");
+                w.Line($"public {m.TypePrefix}Query {m.Accessor} {{ get; }}");
             }
             w.Summary("Runs <paramref name=\"body\"/> in a transaction: committed when it returns, rolled back when it throws.");
             w.Line($"public global::System.Threading.Tasks.Task TransactionAsync(global::System.Func<{c}, global::System.Threading.Tasks.Task> body, global::System.Data.IsolationLevel? isolation = null, global::System.Threading.CancellationToken cancellationToken = default) =>");

@@ -43,6 +43,7 @@ namespace Strata.Generator.Emit
         {
             Definition = definition;
             Name = name;
+            TypePrefix = name.TrimStart('@');
             var members = new Naming.Scope("value__");
             Values = definition.Values.Select(v => (v, members.Claim(Naming.Pascal(v.Name)))).ToList();
         }
@@ -51,7 +52,10 @@ namespace Strata.Generator.Emit
 
         public string Name { get; }
 
-        public string MappingName => Name + "Mapping";
+        /// <summary>The enum's name without <c>@</c>, for the names of its other types and files.</summary>
+        public string TypePrefix { get; }
+
+        public string MappingName => TypePrefix + "Mapping";
 
         public List<(EnumValueDefinition Value, string Member)> Values { get; }
     }
@@ -62,6 +66,7 @@ namespace Strata.Generator.Emit
         {
             Definition = definition;
             Name = Naming.Identifier(definition.Name);
+            TypePrefix = definition.Name;
             Accessor = accessor;
             var members = new Naming.Scope(definition.Name, "Instance", "GetValue", "SetValue", "GetRelation", "SetRelation", "Equals", "GetHashCode", "ToString", "GetType");
             foreach (var field in definition.Fields)
@@ -75,7 +80,11 @@ namespace Strata.Generator.Emit
 
         public ModelDefinition Definition { get; }
 
+        /// <summary>The entity's C# name (with <c>@</c> when the model's name is a keyword).</summary>
         public string Name { get; }
+
+        /// <summary>The start of the names of the model's other types (<c>UserCreate</c>, <c>UserQuery</c>): the model's name without <c>@</c>.</summary>
+        public string TypePrefix { get; }
 
         public string Accessor { get; }
 
@@ -120,7 +129,7 @@ namespace Strata.Generator.Emit
             Enum = field.EnumType == null ? null : client.Enum(field.EnumType);
             Kind = field.Kind == FieldKind.Enum ? "Enum"
                 : field.Kind == FieldKind.Composite ? "Json"
-                : field.ScalarType!.Value.ToString() switch { "Boolean" => "Boolean", var s => s };
+                : field.ScalarType!.Value.ToString();
             ElementType = Kind switch
             {
                 "String" => "string",

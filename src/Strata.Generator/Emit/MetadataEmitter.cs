@@ -13,7 +13,7 @@ namespace Strata.Generator.Emit
             w.Summary("The schema as the Strata runtime reads it.");
             w.Open($"internal static class {client.MetadataClass}");
             foreach (var model in client.Models)
-                w.Line($"public static readonly global::Strata.Metadata.ModelInfo {model.Name.TrimStart('@')};");
+                w.Line($"public static readonly global::Strata.Metadata.ModelInfo {model.TypePrefix};");
             w.Line();
             w.Open($"static {client.MetadataClass}()");
             foreach (var model in client.Models) Model(w, model);
@@ -26,7 +26,7 @@ namespace Strata.Generator.Emit
         private static void Model(CodeWriter w, ModelShape model)
         {
             var d = model.Definition;
-            var n = model.Name.TrimStart('@');
+            var n = model.TypePrefix;
             w.Line($"{n} = new global::Strata.Metadata.ModelInfo({Naming.Literal(d.Name)}, {Naming.Literal(d.DatabaseName)}, {Str(d.DatabaseSchema)},");
             w.Line("    new global::Strata.Metadata.ColumnInfo[]");
             w.Line("    {");
@@ -104,7 +104,7 @@ namespace Strata.Generator.Emit
 
         private static void Relations(CodeWriter w, ClientModel client, ModelShape model)
         {
-            var n = model.Name.TrimStart('@');
+            var n = model.TypePrefix;
             w.Line($"{n}.Relations = new global::Strata.Metadata.RelationInfo[]");
             w.Line("{");
             foreach (var r in model.Relations)
@@ -113,7 +113,7 @@ namespace Strata.Generator.Emit
                 if (r.ForeignKeyName != null) init.Add("ForeignKeyName = " + Naming.Literal(r.ForeignKeyName));
                 if (r.JoinTable is { } j)
                     init.Add($"JoinTable = new({Naming.Literal(j.Name)}, {Str(j.Schema)}, {Naming.Literal(j.Local)}, {Naming.Literal(j.Target)}, global::Strata.Metadata.ScalarKind.{j.LocalKind}, global::Strata.Metadata.ScalarKind.{j.TargetKind})");
-                var text = $"    new({r.Index}, {Naming.Literal(r.Field.Name)}, () => {r.Target.Name.TrimStart('@')}, {(r.IsList ? "true" : "false")}, {(r.HoldsForeignKey ? "true" : "false")}, new[] {{ {string.Join(", ", r.LocalColumns)} }}, new[] {{ {string.Join(", ", r.TargetColumns)} }}, {(r.Field.IsOptional ? "true" : "false")})";
+                var text = $"    new({r.Index}, {Naming.Literal(r.Field.Name)}, () => {r.Target.TypePrefix}, {(r.IsList ? "true" : "false")}, {(r.HoldsForeignKey ? "true" : "false")}, new[] {{ {string.Join(", ", r.LocalColumns)} }}, new[] {{ {string.Join(", ", r.TargetColumns)} }}, {(r.Field.IsOptional ? "true" : "false")})";
                 w.Line(init.Count == 0 ? text + "," : text + " { " + string.Join(", ", init) + " },");
             }
             w.Line("};");

@@ -29,7 +29,7 @@ namespace Strata.Generator.Emit
             return w.Open("namespace " + client.Namespace);
         }
 
-        private static string Meta(ClientModel client, ModelShape model) => $"global::{client.Namespace}.{client.MetadataClass}.{model.Name.TrimStart('@')}";
+        private static string Meta(ClientModel client, ModelShape model) => $"global::{client.Namespace}.{client.MetadataClass}.{model.TypePrefix}";
 
         private static void Entity(CodeWriter w, ClientModel client, ModelShape model)
         {
@@ -65,7 +65,7 @@ namespace Strata.Generator.Emit
 
         private static void Reader(CodeWriter w, ClientModel client, ModelShape model)
         {
-            w.Open($"internal sealed class {model.Name.TrimStart('@')}Reader : global::Strata.Metadata.EntityReader<{model.Name}>");
+            w.Open($"internal sealed class {model.TypePrefix}Reader : global::Strata.Metadata.EntityReader<{model.Name}>");
             w.Open($"public override {model.Name} Read(global::System.Data.Common.DbDataReader r, global::Strata.Metadata.ColumnSet c, global::Strata.Providers.RowReader v)");
             w.Line($"var e = new {model.Name}();");
             w.Line("int i = 0;");
@@ -107,9 +107,9 @@ namespace Strata.Generator.Emit
         private static void Create(CodeWriter w, ClientModel client, ModelShape model)
         {
             w.Summary($"The data of a new {model.Definition.Name} record: required fields must be set; unset fields take their schema default.");
-            w.Open($"public sealed class {model.Name.TrimStart('@')}Create : global::Strata.Writes.WriteInput");
+            w.Open($"public sealed class {model.TypePrefix}Create : global::Strata.Writes.WriteInput");
             w.Summary("An empty input.");
-            w.Line($"public {model.Name.TrimStart('@')}Create() : base({model.Columns.Count}, {model.Relations.Count}) {{ }}");
+            w.Line($"public {model.TypePrefix}Create() : base({model.Columns.Count}, {model.Relations.Count}) {{ }}");
             foreach (var c in model.Columns)
             {
                 w.Doc(c.Field.Documentation ?? $"The {c.Field.Name} field.");
@@ -120,8 +120,8 @@ namespace Strata.Generator.Emit
             foreach (var r in model.Relations)
             {
                 var nested = r.IsList
-                    ? $"global::Strata.NestedMany<{r.Target.Name.TrimStart('@')}Create, {r.Target.Name.TrimStart('@')}Unique>"
-                    : $"global::Strata.NestedOne<{r.Target.Name.TrimStart('@')}Create, {r.Target.Name.TrimStart('@')}Unique>";
+                    ? $"global::Strata.NestedMany<{r.Target.TypePrefix}Create, {r.Target.TypePrefix}Unique>"
+                    : $"global::Strata.NestedOne<{r.Target.TypePrefix}Create, {r.Target.TypePrefix}Unique>";
                 w.Summary($"Creates or connects related {r.Target.Definition.Name} records in the same transaction.");
                 w.Line($"public {nested}? {r.Member} {{ get => GetRelation<{nested}>({r.Index}); set => SetRelation({r.Index}, value); }}");
             }
@@ -132,9 +132,9 @@ namespace Strata.Generator.Emit
         private static void Update(CodeWriter w, ClientModel client, ModelShape model)
         {
             w.Summary($"Changes to a {model.Definition.Name} record: only the members that are set are written (set one to null to store NULL).");
-            w.Open($"public sealed class {model.Name.TrimStart('@')}Update : global::Strata.Writes.WriteInput");
+            w.Open($"public sealed class {model.TypePrefix}Update : global::Strata.Writes.WriteInput");
             w.Summary("An empty update.");
-            w.Line($"public {model.Name.TrimStart('@')}Update() : base({model.Columns.Count}, 0) {{ }}");
+            w.Line($"public {model.TypePrefix}Update() : base({model.Columns.Count}, 0) {{ }}");
             foreach (var c in model.Columns)
             {
                 w.Doc(c.Field.Documentation ?? $"The {c.Field.Name} field.");
@@ -149,7 +149,7 @@ namespace Strata.Generator.Emit
 
         private static void Where(CodeWriter w, ClientModel client, ModelShape model)
         {
-            var name = model.Name.TrimStart('@');
+            var name = model.TypePrefix;
             ProxyHeader(w, name + "Where", $"The fields of {model.Definition.Name} in a filter.");
             foreach (var c in model.Columns)
             {
@@ -158,7 +158,7 @@ namespace Strata.Generator.Emit
             }
             foreach (var r in model.Relations)
             {
-                var target = r.Target.Name.TrimStart('@') + "Where";
+                var target = r.Target.TypePrefix + "Where";
                 w.Summary($"Filters by related {r.Target.Definition.Name} records.");
                 w.Line(r.IsList
                     ? $"public global::Strata.ListRelationField<{target}> {r.Member} => new({Meta(client, model)}, {Meta(client, model)}.Relations[{r.Index}]);"
@@ -193,7 +193,7 @@ namespace Strata.Generator.Emit
 
         private static void Fields(CodeWriter w, ClientModel client, ModelShape model)
         {
-            var name = model.Name.TrimStart('@');
+            var name = model.TypePrefix;
             ProxyHeader(w, name + "Fields", $"The fields of {model.Definition.Name} to order by, pick distinct values of, or omit.");
             foreach (var c in model.Columns)
             {
@@ -206,7 +206,7 @@ namespace Strata.Generator.Emit
 
         private static void Unique(CodeWriter w, ClientModel client, ModelShape model)
         {
-            var name = model.Name.TrimStart('@');
+            var name = model.TypePrefix;
             ProxyHeader(w, name + "Unique", $"The unique criteria of {model.Definition.Name}: a record by its id, a unique field, or a compound key.");
             var members = new Naming.Scope("Instance");
             for (int k = 0; k < model.Uniques.Count; k++)
@@ -232,11 +232,11 @@ namespace Strata.Generator.Emit
 
         private static void Include(CodeWriter w, ClientModel client, ModelShape model)
         {
-            var name = model.Name.TrimStart('@');
+            var name = model.TypePrefix;
             ProxyHeader(w, name + "Include", $"The relations of {model.Definition.Name} to load with it.");
             foreach (var r in model.Relations)
             {
-                var t = r.Target.Name.TrimStart('@');
+                var t = r.Target.TypePrefix;
                 w.Summary($"Loads the related {r.Target.Definition.Name} record{(r.IsList ? "s" : "")}.");
                 w.Line(r.IsList
                     ? $"public global::Strata.IncludeMany<{t}Where, {t}Fields, {t}Include> {r.Member} => new({Meta(client, model)}.Relations[{r.Index}]);"
@@ -248,7 +248,7 @@ namespace Strata.Generator.Emit
 
         private static void Query(CodeWriter w, ClientModel client, ModelShape model)
         {
-            var n = model.Name.TrimStart('@');
+            var n = model.TypePrefix;
             w.Summary($"Queries and writes {model.Definition.Name} records.");
             w.Open($"public sealed class {n}Query : global::Strata.Query<{n}Query, {model.Name}, {n}Where, {n}Fields, {n}Include, {n}Unique, {n}Create, {n}Update>");
             w.Line($"internal {n}Query(global::Strata.Execution.StrataContext context) : base(context, {Meta(client, model)}) {{ }}");
