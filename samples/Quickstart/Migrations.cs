@@ -18,7 +18,7 @@ internal static class Migrations
 {
     public static async Task<int> DeployAsync(string url, string baseDirectory)
     {
-        bool postgres = url.StartsWith("postgres", StringComparison.OrdinalIgnoreCase) || url.Contains("Host=", StringComparison.OrdinalIgnoreCase);
+        bool postgres = Strata.Postgres.Runtime.PostgresProvider.Instance.Recognizes(url); // the client's own test of the URL
         var folder = new MigrationDirectory(Path.Combine(AppContext.BaseDirectory, "migrations", postgres ? "postgresql" : "sqlite"));
         IMigrationDialect dialect = postgres ? new PostgresMigrationDialect() : new SqliteMigrationDialect();
         await using DbConnection connection = postgres
