@@ -53,15 +53,24 @@ dotnet test Strata.slnx --nologo -v quiet --logger "trx" --results-directory "$r
   | grep -vE '^\s*$|^\s*Determining projects|^\s*All projects are up-to-date' 
 status=${PIPESTATUS[0]}
 
-passed=0; failed=0; files=0
+passed=0; failed=0; skipped=0; files=0
 for trx in "$results"/*.trx; do
   [ -e "$trx" ] || continue
   files=$((files + 1))
   counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
   p=$(printf '%s' "$counters" | sed -n 's/.* passed="\([0-9]*\)".*/\1/p')
   f=$(printf '%s' "$counters" | sed -n 's/.* failed="\([0-9]*\)".*/\1/p')
-  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+  n=$(printf '%s' "$counters" | sed -n 's/.* notExecuted="\([0-9]*\)".*/\1/p')
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${n:-0}))
 done
+if [ "$skipped" -gt 0 ]; then
+  # Each skipped test says why (for example: no ../shared/data beside this clone).
+  say "skipped, with the reason:"
+  for trx in "$results"/*.trx; do
+    tr -d '\n' < "$trx" | sed 's#</UnitTestResult>#&\n#g' | grep 'outcome="NotExecuted"' \
+      | sed -n 's#.*testName="\([^"]*\)".*<Message>\([^<]*\)</Message>.*#    \1: \2#p'
+  done
+fi
 
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   # The build or the test host failed before any test could report.
@@ -72,5 +81,6 @@ if [ "$files" -eq 0 ] || [ $((passed + failed)) -eq 0 ]; then
   say "no test ran"
   [ "$failed" -eq 0 ] && failed=1
 fi
-echo "$passed passed, $failed failed"
+if [ "$skipped" -gt 0 ]; then echo "$passed passed, $failed failed, $skipped skipped"
+else echo "$passed passed, $failed failed"; fi
 [ "$failed" -eq 0 ]

@@ -6,7 +6,7 @@ public class DiffCommandTests
 {
     private static string Project(string name) => Path.Combine(TestPaths.PrismaProjects, name);
 
-    [Fact]
+    [SharedDataFact]
     public void From_empty_to_a_schema_prints_prismas_sql()
     {
         using var cli = new CliRunner();
@@ -17,7 +17,7 @@ public class DiffCommandTests
         Assert.Equal(expected, output);
     }
 
-    [Fact]
+    [SharedDataFact]
     public void Sqlite_history_replayed_in_a_shadow_database_matches_its_schema()
     {
         using var cli = new CliRunner();
@@ -28,7 +28,7 @@ public class DiffCommandTests
         Assert.Empty(Directory.GetFiles(cli.TempDirectory, "strata-shadow-*.db"));
     }
 
-    [Theory]
+    [SharedDataTheory]
     [InlineData("saas-starter-kit", 0)]
     [InlineData("reactive-resume", 0)]
     [InlineData("hoppscotch", 2)] // four indexes written by hand in its migrations are not in its schema

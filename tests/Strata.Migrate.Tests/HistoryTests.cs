@@ -35,7 +35,7 @@ public class HistoryTests
         ],
     };
 
-    [Theory]
+    [SharedDataTheory]
     [MemberData(nameof(PostgresProjects))]
     public async Task Real_postgres_history_deploys_and_matches_its_schema(string project)
     {
@@ -62,7 +62,7 @@ public class HistoryTests
         Assert.Empty(await new MigrationRunner(connection, dialect).DeployAsync(migrations.List()));
     }
 
-    [Fact]
+    [SharedDataFact]
     public async Task Real_sqlite_history_deploys_and_matches_its_schema()
     {
         var dir = Path.Combine(TestPaths.PrismaProjects, "epic-stack");

@@ -28,14 +28,18 @@ public class PostgresCreateSqlTests
         {
             if (File.ReadAllText(file).Contains("provider = \"postgresql\"", StringComparison.Ordinal)) data.Add(Path.Combine("Schemas", "valid", Path.GetFileName(file)));
         }
-        foreach (var project in new[] { "hoppscotch", "reactive-resume", "saas-starter-kit", Path.Combine("umami", "postgresql") })
-            data.Add(Path.Combine(TestPaths.PrismaProjects, project, "schema.prisma"));
         return data;
     }
 
     [Theory]
     [MemberData(nameof(PostgresSchemas))]
-    public async Task Create_sql_runs_on_a_real_server_and_makes_every_table(string path)
+    public Task Create_sql_runs_on_a_real_server_and_makes_every_table(string path) => CreateOnServer(path);
+
+    [SharedDataTheory]
+    [MemberData(nameof(RoundTripTests.PostgresProjects), MemberType = typeof(RoundTripTests))]
+    public Task Create_sql_of_a_real_project_runs_on_a_real_server_and_makes_every_table(string path) => CreateOnServer(path);
+
+    private static async Task CreateOnServer(string path)
     {
         var (schema, sql) = CreateSql(File.ReadAllText(Path.IsPathRooted(path) ? path : Path.Combine(AppContext.BaseDirectory, path)));
         await using var connection = new NpgsqlConnection(await PostgresServer.Shared.CreateDatabaseAsync("create"));
@@ -102,7 +106,7 @@ public class PostgresCreateSqlTests
         Assert.Contains("ALTER TABLE \"Post\" ADD CONSTRAINT \"Post_authorId_fkey\" FOREIGN KEY (\"authorId\") REFERENCES \"User\"(\"id\") ON DELETE SET NULL ON UPDATE CASCADE;", sql);
     }
 
-    [Fact]
+    [SharedDataFact]
     public void Statements_for_saas_starter_kit_appear_in_its_prisma_history()
     {
         // Statements that the project's history wrote once and never changed must be identical.

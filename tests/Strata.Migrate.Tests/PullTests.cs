@@ -42,16 +42,28 @@ public class PullTests
 
     [Theory]
     [MemberData(nameof(RoundTripTests.SqliteSchemas), MemberType = typeof(RoundTripTests))]
-    public async Task Sqlite_pull_gives_a_schema_for_the_same_database(string path)
+    public Task Sqlite_pull_gives_a_schema_for_the_same_database(string path) => SqlitePull(path);
+
+    [SharedDataTheory]
+    [MemberData(nameof(RoundTripTests.SqliteProjects), MemberType = typeof(RoundTripTests))]
+    public Task Sqlite_pull_gives_a_schema_for_a_real_projects_database(string path) => SqlitePull(path);
+
+    [Theory]
+    [MemberData(nameof(RoundTripTests.PostgresSchemas), MemberType = typeof(RoundTripTests))]
+    public Task Postgres_pull_gives_a_schema_for_the_same_database(string path) => PostgresPull(path);
+
+    [SharedDataTheory]
+    [MemberData(nameof(RoundTripTests.PostgresProjects), MemberType = typeof(RoundTripTests))]
+    public Task Postgres_pull_gives_a_schema_for_a_real_projects_database(string path) => PostgresPull(path);
+
+    private static async Task SqlitePull(string path)
     {
         await using var connection = new SqliteConnection("Data Source=:memory:");
         await connection.OpenAsync();
         await CreateAndPull(connection, File.ReadAllText(path), new SqliteMigrationDialect(), new SqliteIntrospector(), new SqlitePullTypes());
     }
 
-    [Theory]
-    [MemberData(nameof(RoundTripTests.PostgresSchemas), MemberType = typeof(RoundTripTests))]
-    public async Task Postgres_pull_gives_a_schema_for_the_same_database(string path)
+    private static async Task PostgresPull(string path)
     {
         await using var connection = new NpgsqlConnection(await PostgresServer.Shared.CreateDatabaseAsync("pull"));
         await connection.OpenAsync();

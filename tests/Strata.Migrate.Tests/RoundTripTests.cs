@@ -26,9 +26,16 @@ public class RoundTripTests
         {
             if (File.ReadAllText(file).Contains($"provider = \"{provider}\"", StringComparison.Ordinal)) data.Add(file);
         }
+        return data;
+    }
+
+    /// <summary>The real projects' schemas for a provider, in ../shared/data (the theories that use them are skipped without it).</summary>
+    public static TheoryData<string> ProjectsFor(string provider)
+    {
         var projects = provider == "sqlite"
             ? new[] { "epic-stack" }
             : ["hoppscotch", "reactive-resume", "saas-starter-kit", Path.Combine("umami", "postgresql")];
+        var data = new TheoryData<string>();
         foreach (var project in projects) data.Add(Path.Combine(TestPaths.PrismaProjects, project, "schema.prisma"));
         return data;
     }
@@ -36,6 +43,10 @@ public class RoundTripTests
     public static TheoryData<string> SqliteSchemas() => SchemasFor("sqlite");
 
     public static TheoryData<string> PostgresSchemas() => SchemasFor("postgresql");
+
+    public static TheoryData<string> SqliteProjects() => ProjectsFor("sqlite");
+
+    public static TheoryData<string> PostgresProjects() => ProjectsFor("postgresql");
 
     private static SchemaDefinition Compile(string text)
     {
@@ -58,7 +69,21 @@ public class RoundTripTests
 
     [Theory]
     [MemberData(nameof(SqliteSchemas))]
-    public async Task Sqlite_round_trip_has_no_difference(string path)
+    public Task Sqlite_round_trip_has_no_difference(string path) => SqliteRoundTrip(path);
+
+    [SharedDataTheory]
+    [MemberData(nameof(SqliteProjects))]
+    public Task Sqlite_round_trip_of_a_real_project_has_no_difference(string path) => SqliteRoundTrip(path);
+
+    [Theory]
+    [MemberData(nameof(PostgresSchemas))]
+    public Task Postgres_round_trip_has_no_difference(string path) => PostgresRoundTrip(path);
+
+    [SharedDataTheory]
+    [MemberData(nameof(PostgresProjects))]
+    public Task Postgres_round_trip_of_a_real_project_has_no_difference(string path) => PostgresRoundTrip(path);
+
+    private static async Task SqliteRoundTrip(string path)
     {
         await using var connection = new SqliteConnection("Data Source=:memory:");
         await connection.OpenAsync();
@@ -66,9 +91,7 @@ public class RoundTripTests
         Assert.True(steps.Count == 0, string.Join("\n", steps));
     }
 
-    [Theory]
-    [MemberData(nameof(PostgresSchemas))]
-    public async Task Postgres_round_trip_has_no_difference(string path)
+    private static async Task PostgresRoundTrip(string path)
     {
         await using var connection = new NpgsqlConnection(await PostgresServer.Shared.CreateDatabaseAsync("roundtrip"));
         await connection.OpenAsync();

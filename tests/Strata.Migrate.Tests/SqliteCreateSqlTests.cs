@@ -20,7 +20,7 @@ public class SqliteCreateSqlTests
         return Dialect.Render(MigrationPlanner.CreateAll(target, Dialect));
     }
 
-    [Fact]
+    [SharedDataFact]
     public void Epic_stack_schema_gives_the_sql_of_its_prisma_init_migration_statement_for_statement()
     {
         var project = Path.Combine(TestPaths.PrismaProjects, "epic-stack");
@@ -100,7 +100,7 @@ public class SqliteCreateSqlTests
         Assert.True(reader.GetBoolean(3));
     }
 
-    [Fact]
+    [SharedDataFact]
     public void Epic_stack_sql_creates_a_working_database()
     {
         var project = Path.Combine(TestPaths.PrismaProjects, "epic-stack");

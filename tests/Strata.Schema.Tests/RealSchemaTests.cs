@@ -15,7 +15,7 @@ public class RealSchemaTests
         return data;
     }
 
-    [Theory]
+    [SharedDataTheory]
     [MemberData(nameof(ProjectSchemas))]
     public void Project_schema_validates_without_errors(string relativePath)
     {
@@ -29,7 +29,7 @@ public class RealSchemaTests
 /// <summary>Real projects' schemas, already formatted by Prisma, format to the same text, and formatting is idempotent.</summary>
 public class RealSchemaFormatTests
 {
-    [Theory]
+    [SharedDataTheory]
     [MemberData(nameof(RealSchemaTests.ProjectSchemas), MemberType = typeof(RealSchemaTests))]
     public void Formatting_is_idempotent(string relativePath)
     {
@@ -41,7 +41,7 @@ public class RealSchemaFormatTests
 
     // umami's schemas are edited by hand after `prisma format` (their columns are not aligned), so
     // only the four projects whose files are exactly Prisma's output are compared byte for byte.
-    [Theory]
+    [SharedDataTheory]
     [InlineData("epic-stack/schema.prisma")]
     [InlineData("hoppscotch/schema.prisma")]
     [InlineData("reactive-resume/schema.prisma")]

@@ -200,7 +200,7 @@ public class SemanticModelTests
         Assert.Equal("User_pkey", ConstraintNames.PrimaryKey("User"));
     }
 
-    [Fact]
+    [SharedDataFact]
     public void Real_projects_resolve_all_their_relations()
     {
         foreach (var path in Directory.GetFiles(TestPaths.PrismaProjects, "schema.prisma", SearchOption.AllDirectories))

@@ -10,6 +10,12 @@ public static class TestPaths
 
     public static string PrismaProjects => Path.Combine(SharedData, "prisma-projects");
 
+    /// <summary>True when ../shared/data is there (in CI; not in a user's clone).</summary>
+    public static bool HasSharedData => Directory.Exists(PrismaProjects);
+
+    public const string NoSharedDataReason =
+        "needs ../shared/data (real Prisma projects and sample databases), which CI places beside the repository; this clone has none";
+
     private static string FindRepoRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
