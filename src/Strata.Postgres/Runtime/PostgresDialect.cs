@@ -33,20 +33,18 @@ public sealed class PostgresDialect : SqlDialect
     public override int MaxParameters => 65_535;
 
     /// <inheritdoc />
-    public override void WritePlaceholder(StringBuilder sql, int index, QueryParameter parameter)
-    {
+    public override void WritePlaceholder(StringBuilder sql, int index) =>
         sql.Append('$').Append((index + 1).ToString(CultureInfo.InvariantCulture));
+
+    /// <inheritdoc />
+    public override void WriteParameter(SqlWriter writer, int index, QueryParameter parameter)
+    {
+        writer.Placeholder(index);
         if (parameter.Column?.EnumMapping is { } mapping)
         {
             // Enums travel as text and are cast to the database's enum type.
-            sql.Append("::");
-            if (mapping.DatabaseSchema != null)
-            {
-                QuoteIdentifier(sql, mapping.DatabaseSchema);
-                sql.Append('.');
-            }
-            QuoteIdentifier(sql, mapping.DatabaseTypeName);
-            if (PostgresValues.IsArray(parameter)) sql.Append("[]");
+            writer.Sql("::").Table(mapping.DatabaseSchema, mapping.DatabaseTypeName);
+            if (PostgresValues.IsArray(parameter)) writer.Sql("[]");
         }
     }
 
@@ -102,7 +100,6 @@ public sealed class PostgresDialect : SqlDialect
                 break;
             default: // IsEmpty
                 bool empty = (bool)comparison.Value!;
-                writer.Token(empty ? 1 : 0);
                 if (empty) writer.Sql("(").Column(alias, column).Sql(" IS NULL OR cardinality(").Column(alias, column).Sql(") = 0)");
                 else writer.Sql("cardinality(").Column(alias, column).Sql(") > 0");
                 break;

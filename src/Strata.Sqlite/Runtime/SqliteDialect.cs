@@ -31,7 +31,7 @@ public sealed class SqliteDialect : SqlDialect
     public override int MaxParameters => 32_766;
 
     /// <inheritdoc />
-    public override void WritePlaceholder(StringBuilder sql, int index, QueryParameter parameter) =>
+    public override void WritePlaceholder(StringBuilder sql, int index) =>
         sql.Append("@p").Append(index.ToString(CultureInfo.InvariantCulture));
 
     /// <inheritdoc />
@@ -48,7 +48,6 @@ public sealed class SqliteDialect : SqlDialect
     public override void WriteLimitOffset(SqlWriter writer, int? take, int? skip)
     {
         // SQLite has no OFFSET without LIMIT; -1 means no limit.
-        writer.Token(take.HasValue ? 1 : 0).Token(skip.HasValue ? 1 : 0);
         if (take.HasValue) writer.Sql(" LIMIT ").Parameter(take.Value);
         else if (skip.HasValue) writer.Sql(" LIMIT -1");
         if (skip.HasValue) writer.Sql(" OFFSET ").Parameter(skip.Value);
@@ -76,7 +75,6 @@ public sealed class SqliteDialect : SqlDialect
     public override void WriteInList(SqlWriter writer, string? alias, ColumnInfo column, IList values, bool negate, bool insensitive)
     {
         bool asJson = column.Kind is ScalarKind.String or ScalarKind.Enum or ScalarKind.Int or ScalarKind.BigInt;
-        writer.Token(asJson ? -1 : values.Count);
         WriteOperand(writer, alias, column, insensitive);
         writer.Sql(negate ? " NOT IN (" : " IN (");
         if (asJson)

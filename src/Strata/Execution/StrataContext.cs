@@ -97,19 +97,15 @@ public sealed class StrataContext
         }
     }
 
-    /// <summary>The SQL for a statement: the shape pass finds it in the cache, else the text pass writes and caches it.</summary>
+    /// <summary>The SQL and parameters of a statement: written as pieces, its text found in the cache by them or rendered from them.</summary>
     internal Statement Build(Action<SqlWriter> write)
     {
-        var shape = new SqlWriter(Dialect, writeText: false);
-        write(shape);
-        if (!Dialect.Cache.TryGet(shape.Shape.Span, out var sql))
-        {
-            var text = new SqlWriter(Dialect, writeText: true);
-            write(text);
-            sql = text.ToString();
-            Dialect.Cache.Add(shape.Shape.Span, sql);
-        }
-        return new Statement(sql, shape.Parameters);
+        var writer = new SqlWriter(Dialect);
+        write(writer);
+        var sql = Dialect.Cache.GetOrAdd(Dialect, writer.Pieces);
+        var parameters = writer.Parameters;
+        writer.Release();
+        return new Statement(sql, parameters);
     }
 
     internal DbCommand CreateCommand(DbConnection connection, Statement statement)

@@ -18,7 +18,6 @@ internal sealed class ComparisonFilter(ColumnInfo column, FilterOperator op, obj
 
     internal override void Write(SqlWriter writer, string alias)
     {
-        writer.Token(FilterTokens.Compare).Token(Column.Index).Token((int)Operator).Token(Insensitive ? 1 : 0);
         writer.Dialect.WriteComparison(writer, alias, new Comparison(Column, Operator, Value, Insensitive));
     }
 }

@@ -48,7 +48,7 @@ public abstract class Filter
     /// <summary>Always false, so that <c>&amp;&amp;</c> and <c>||</c> always combine both sides instead of short-circuiting.</summary>
     public static bool operator false(Filter filter) => false;
 
-    /// <summary>Records the shape and parameters, or writes the SQL, of the condition on rows of <paramref name="alias"/>.</summary>
+    /// <summary>Writes the condition on rows of <paramref name="alias"/>, binding its values.</summary>
     internal abstract void Write(SqlWriter writer, string alias);
 
     private static Filter Combine(bool isAnd, ReadOnlySpan<Filter> filters)
@@ -79,7 +79,7 @@ internal sealed class ConstantFilter(bool value) : Filter
     public bool Value { get; } = value;
 
     internal override void Write(SqlWriter writer, string alias) =>
-        writer.Token(Value ? FilterTokens.True : FilterTokens.False).Sql(Value ? "1 = 1" : "1 = 0");
+        writer.Sql(Value ? "1 = 1" : "1 = 0");
 }
 
 internal sealed class LogicalFilter(bool isAnd, Filter[] parts) : Filter
@@ -90,7 +90,7 @@ internal sealed class LogicalFilter(bool isAnd, Filter[] parts) : Filter
 
     internal override void Write(SqlWriter writer, string alias)
     {
-        writer.Token(IsAnd ? FilterTokens.And : FilterTokens.Or).Token(Parts.Length).Sql('(');
+        writer.Sql('(');
         for (int i = 0; i < Parts.Length; i++)
         {
             if (i > 0) writer.Sql(IsAnd ? " AND " : " OR ");
@@ -106,14 +106,8 @@ internal sealed class NotFilter(Filter inner) : Filter
 
     internal override void Write(SqlWriter writer, string alias)
     {
-        writer.Token(FilterTokens.Not).Sql("NOT (");
+        writer.Sql("NOT (");
         Inner.Write(writer, alias);
         writer.Sql(')');
     }
-}
-
-/// <summary>Shape tokens of filter nodes; negative so they never collide with column indexes.</summary>
-internal static class FilterTokens
-{
-    public const int True = -1001, False = -1002, And = -1003, Or = -1004, Not = -1005, Compare = -1006, Relation = -1007;
 }

@@ -22,7 +22,6 @@ internal sealed class RelationFilter(RelationInfo relation, RelationTest test, F
 
     internal override void Write(SqlWriter writer, string alias)
     {
-        writer.Token(FilterTokens.Relation).Token(relation.Index).Token((int)test);
         var target = relation.Target;
         var other = writer.NextAlias();
         writer.Sql(test == RelationTest.Some ? "EXISTS (SELECT 1 FROM " : "NOT EXISTS (SELECT 1 FROM ");

@@ -62,11 +62,6 @@ public sealed class ModelInfo
     /// <summary>The generated unique proxy (<c>UserUnique</c>) that nested connects are given; set by the generated code.</summary>
     public object? UniqueProxy { get; init; }
 
-    /// <summary>Identifies the model in query shapes.</summary>
-    internal int ShapeId { get; } = Interlocked.Increment(ref s_nextShapeId);
-
-    private static int s_nextShapeId;
-
     /// <inheritdoc />
     public override string ToString() => Name;
 }

@@ -41,7 +41,5 @@ public readonly struct FieldRef
 /// <param name="Nulls">Where nulls go.</param>
 public readonly record struct OrderBy(ColumnInfo Column, bool Descending, Nulls Nulls)
 {
-    internal int Token => Column.Index * 8 + (Descending ? 4 : 0) + (int)Nulls;
-
     internal OrderBy Reversed() => new(Column, !Descending, Nulls switch { Nulls.First => Nulls.Last, Nulls.Last => Nulls.First, _ => Nulls.Default });
 }

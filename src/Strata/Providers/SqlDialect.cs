@@ -15,7 +15,7 @@ namespace Strata.Providers;
 /// </summary>
 public abstract class SqlDialect
 {
-    internal SqlCache Cache { get; } = new();
+    internal SqlCache Cache { get; } = new(SqlCache.VerifyByDefault);
 
     /// <summary>The provider's name as the schema writes it (<c>sqlite</c>, <c>postgresql</c>).</summary>
     public abstract string Name { get; }
@@ -35,8 +35,11 @@ public abstract class SqlDialect
         sql.Append('"');
     }
 
-    /// <summary>Appends the placeholder of parameter <paramref name="index"/> (zero-based), with any cast its type needs.</summary>
-    public abstract void WritePlaceholder(StringBuilder sql, int index, QueryParameter parameter);
+    /// <summary>Appends the placeholder of parameter <paramref name="index"/> (zero-based): <c>@p0</c>, <c>$1</c>.</summary>
+    public abstract void WritePlaceholder(StringBuilder sql, int index);
+
+    /// <summary>Writes a bound parameter: its placeholder, with any cast its type needs.</summary>
+    public virtual void WriteParameter(SqlWriter writer, int index, QueryParameter parameter) => writer.Placeholder(index);
 
     /// <summary>Creates the driver's parameter for <paramref name="parameter"/>, converted to the stored form and typed.</summary>
     public abstract DbParameter CreateParameter(DbCommand command, int index, QueryParameter parameter);
@@ -60,33 +63,30 @@ public abstract class SqlDialect
     /// <summary>Writes <c>LIMIT</c>/<c>OFFSET</c>; <paramref name="take"/> and <paramref name="skip"/> are bound as parameters when present.</summary>
     public virtual void WriteLimitOffset(SqlWriter writer, int? take, int? skip)
     {
-        writer.Token(take.HasValue ? 1 : 0).Token(skip.HasValue ? 1 : 0);
         if (take.HasValue) writer.Sql(" LIMIT ").Parameter(take.Value);
         if (skip.HasValue) writer.Sql(" OFFSET ").Parameter(skip.Value);
     }
 
-    /// <summary>Writes a comparison of <paramref name="alias"/>'s column; the caller recorded the column, operator and case mode as tokens.</summary>
+    /// <summary>Writes a comparison of <paramref name="alias"/>'s column.</summary>
     public virtual void WriteComparison(SqlWriter writer, string alias, Comparison comparison)
     {
         var column = comparison.Column;
         switch (comparison.Operator)
         {
             case FilterOperator.Equals when comparison.Value == null:
-                writer.Token(0).Column(alias, column).Sql(" IS NULL");
+                writer.Column(alias, column).Sql(" IS NULL");
                 return;
             case FilterOperator.NotEquals when comparison.Value == null:
-                writer.Token(0).Column(alias, column).Sql(" IS NOT NULL");
+                writer.Column(alias, column).Sql(" IS NOT NULL");
                 return;
             case FilterOperator.Equals or FilterOperator.LessThan or FilterOperator.LessThanOrEqual
                 or FilterOperator.GreaterThan or FilterOperator.GreaterThanOrEqual:
-                writer.Token(1);
                 WriteOperand(writer, alias, column, comparison.Insensitive);
                 writer.Sql(SymbolOf(comparison.Operator));
                 WriteValue(writer, column, comparison.Value, comparison.Insensitive);
                 return;
             case FilterOperator.NotEquals:
                 // C#'s != holds for rows where the column is null; SQL's <> does not, so say it.
-                writer.Token(1).Token(column.IsOptional ? 1 : 0);
                 if (column.IsOptional) writer.Sql('(');
                 WriteOperand(writer, alias, column, comparison.Insensitive);
                 writer.Sql(" <> ");
@@ -95,7 +95,6 @@ public abstract class SqlDialect
                 return;
             case FilterOperator.In or FilterOperator.NotIn:
                 bool negate = comparison.Operator == FilterOperator.NotIn;
-                writer.Token(negate && column.IsOptional ? 1 : 0);
                 if (negate && column.IsOptional) writer.Sql('(');
                 WriteInList(writer, alias, column, (IList)comparison.Value!, negate, comparison.Insensitive);
                 if (negate && column.IsOptional) writer.Sql(" OR ").Column(alias, column).Sql(" IS NULL)");

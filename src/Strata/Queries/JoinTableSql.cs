@@ -5,14 +5,11 @@ namespace Strata.Queries;
 /// <summary>Statements on the join table of an implicit many-to-many relation.</summary>
 internal static class JoinTableSql
 {
-    private const int SelectToken = -4001, InsertToken = -4002;
-
     /// <summary><c>SELECT local, target FROM join WHERE local IN (keys)</c>.</summary>
     public static void SelectLinks(SqlWriter w, JoinTableInfo join, List<object> keys)
     {
-        w.Token(SelectToken).Sql("SELECT ").Identifier(join.LocalColumn).Sql(", ").Identifier(join.TargetColumn)
+        w.Sql("SELECT ").Identifier(join.LocalColumn).Sql(", ").Identifier(join.TargetColumn)
             .Sql(" FROM ").Table(join.Schema, join.Name).Sql(" t0 WHERE ");
-        TokenNames(w, join);
         var column = new ColumnInfo(0, join.LocalColumn, join.LocalColumn, join.LocalKind, false);
         w.Dialect.WriteInList(w, "t0", column, keys, negate: false, insensitive: false);
     }
@@ -20,18 +17,8 @@ internal static class JoinTableSql
     /// <summary><c>INSERT INTO join (local, target) VALUES (...)</c>, ignoring a link that exists already.</summary>
     public static void InsertLink(SqlWriter w, JoinTableInfo join, object local, object target)
     {
-        w.Token(InsertToken);
-        TokenNames(w, join);
         w.Sql("INSERT INTO ").Table(join.Schema, join.Name).Sql(" (").Identifier(join.LocalColumn).Sql(", ").Identifier(join.TargetColumn).Sql(") VALUES (")
             .Parameter(new QueryParameter(join.LocalKind, null, local)).Sql(", ")
             .Parameter(new QueryParameter(join.TargetKind, null, target)).Sql(')').Sql(w.Dialect.OnConflictDoNothing);
-    }
-
-    private static void TokenNames(SqlWriter w, JoinTableInfo join)
-    {
-        // Join tables have no model id; their names (and which side is local) decide the text.
-        foreach (char c in join.Name) w.Token(c);
-        w.Token(join.LocalColumn[0]).Token(join.Schema?.Length ?? -1);
-        foreach (char c in join.Schema ?? "") w.Token(c);
     }
 }

@@ -32,16 +32,12 @@ internal readonly record struct PreparedSelect(QueryState State, OrderBy[] Order
 /// <summary>Writes SELECT and COUNT statements: filter, cursor, distinct, order, paging, and the per-parent window of includes.</summary>
 internal static class SelectSql
 {
-    private const int SelectToken = -2001, CountToken = -2002;
-
     public static void Write(SqlWriter w, ModelInfo model, PreparedSelect query, ParentKeys? parents, bool count = false)
     {
         var state = query.State;
         bool perParentPaging = parents != null && (query.Take.HasValue || state.Skip.HasValue);
         bool windowed = state.Distinct != null || perParentPaging;
         bool wrapCount = count && (windowed || query.Take.HasValue || state.Skip.HasValue);
-        w.Token(model.ShapeId).Token(count ? CountToken : SelectToken).Token(wrapCount ? 1 : 0).Token(windowed ? 1 : 0);
-
         var alias = w.NextAlias();
         if (count && !wrapCount) w.Sql("SELECT COUNT(*)");
         else
@@ -54,10 +50,9 @@ internal static class SelectSql
             {
                 w.Sql(", ROW_NUMBER() OVER (");
                 var partition = state.Distinct ?? parents!.Columns;
-                w.Token(partition.Length).Sql("PARTITION BY ");
+                w.Sql("PARTITION BY ");
                 for (int i = 0; i < partition.Length; i++)
                 {
-                    w.Token(partition[i].Index);
                     if (i > 0) w.Sql(", ");
                     w.Column(alias, partition[i]);
                 }
@@ -72,7 +67,6 @@ internal static class SelectSql
         if (state.Where != null) { Where(w, ref conditions); state.Where.Write(w, alias); }
         if (cursor != null) { Where(w, ref conditions); WriteCursorCondition(w, alias, cursor, query.Order, 0); }
         if (parents != null) { Where(w, ref conditions); WriteParentKeys(w, alias, parents); }
-        w.Token(conditions);
 
         if (windowed)
         {
@@ -88,11 +82,10 @@ internal static class SelectSql
             else
             {
                 w.Sql("\"__rn\" > ").Parameter(state.Skip ?? 0);
-                w.Token(query.Take.HasValue ? 1 : 0);
                 if (query.Take.HasValue) w.Sql(" AND \"__rn\" <= ").Parameter((state.Skip ?? 0) + query.Take.Value);
                 WriteOrder(w, outer, query.Order);
             }
-            var head = new SqlWriter(w.Dialect, w.IsWritingText);
+            var head = new SqlWriter(w.Dialect);
             head.Sql("SELECT ");
             if (count) head.Sql('1');
             else WriteColumns(head, model, state.Columns, outer);
@@ -105,7 +98,7 @@ internal static class SelectSql
         }
         if (wrapCount)
         {
-            var head = new SqlWriter(w.Dialect, w.IsWritingText);
+            var head = new SqlWriter(w.Dialect);
             w.Prepend(head.Sql("SELECT COUNT(*) FROM ("));
             w.Sql(") ").Sql(w.NextAlias());
         }
@@ -117,7 +110,7 @@ internal static class SelectSql
         bool first = true;
         foreach (var column in model.Columns)
         {
-            if (!columns.Has(column.Index)) { w.Token(-column.Index - 1); continue; }
+            if (!columns.Has(column.Index)) continue;
             if (!first) w.Sql(", ");
             first = false;
             w.Dialect.WriteSelectColumn(w, alias, column);
@@ -130,11 +123,10 @@ internal static class SelectSql
 
     private static void WriteOrder(SqlWriter w, string alias, OrderBy[] order)
     {
-        w.Token(order.Length);
         for (int i = 0; i < order.Length; i++)
         {
             var o = order[i];
-            w.Token(o.Token).Sql(i == 0 ? " ORDER BY " : ", ").Column(alias, o.Column).Sql(o.Descending ? " DESC" : " ASC");
+            w.Sql(i == 0 ? " ORDER BY " : ", ").Column(alias, o.Column).Sql(o.Descending ? " DESC" : " ASC");
             if (o.Nulls != Nulls.Default) w.Sql(o.Nulls == Nulls.First ? " NULLS FIRST" : " NULLS LAST");
         }
     }
@@ -148,7 +140,7 @@ internal static class SelectSql
         for (int i = 0; i < order.Length; i++)
         {
             if (i > 0) w.Sql(", ");
-            w.Column(inner, order[i].Column).Sql(" AS ").Identifier("c" + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            w.Column(inner, order[i].Column).Sql(" AS ").Identifier(CursorKey(i));
         }
         w.Sql(" FROM ").Table(model.Schema, model.TableName).Sql(' ').Sql(inner).Sql(" WHERE ");
         cursor.ToFilter(model).Write(w, inner);
@@ -160,7 +152,7 @@ internal static class SelectSql
     {
         // Rows at or after the cursor in the order: (k0 > c0 OR (k0 = c0 AND (k1 > c1 OR ... kn >= cn))).
         var o = order[i];
-        var key = "c" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var key = CursorKey(i);
         if (i == order.Length - 1)
         {
             w.Column(alias, o.Column).Sql(o.Descending ? " <= " : " >= ").Sql(cursor).Sql('.').Identifier(key);
@@ -174,14 +166,13 @@ internal static class SelectSql
 
     private static void WriteParentKeys(SqlWriter w, string alias, ParentKeys parents)
     {
-        w.Token(parents.Columns.Length);
         if (parents.Columns.Length == 1)
         {
             w.Dialect.WriteInList(w, alias, parents.Columns[0], parents.Values, negate: false, insensitive: false);
             return;
         }
         // Compound keys: (a, b) IN ((..), (..)), one parameter per value.
-        w.Token(parents.Values.Count).Sql('(');
+        w.Sql('(');
         for (int i = 0; i < parents.Columns.Length; i++)
         {
             if (i > 0) w.Sql(", ");
@@ -201,4 +192,9 @@ internal static class SelectSql
         }
         w.Sql(')');
     }
+
+    private static readonly string[] CursorKeys = Enumerable.Range(0, 16).Select(i => "c" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+
+    /// <summary>The name of the cursor row's <paramref name="i"/>th order key.</summary>
+    private static string CursorKey(int i) => i < CursorKeys.Length ? CursorKeys[i] : "c" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Strata.Metadata;
 using Strata.Providers;
@@ -5,93 +6,71 @@ using Strata.Providers;
 namespace Strata.Queries;
 
 /// <summary>
-/// Writes a statement in one of two passes over the same code. The shape pass records only
-/// tokens (what decides the SQL text: statement kind, columns, operators, counts) and the
-/// parameter values; the text pass, run only when the shape's SQL is not cached yet, writes the
-/// SQL. So every piece of text a statement writer emits must be decided by tokens it recorded.
+/// Writes a statement as a list of pieces (text, identifiers, numbers, placeholders) and binds its
+/// parameter values. The SQL text is rendered from the pieces alone, and the pieces are the key
+/// of the SQL cache, so whatever decides the text is in the key by the same call that writes it:
+/// there is no separate record of the shape for a branch to forget. Statement writers and
+/// dialects write only through these methods.
 /// </summary>
 public sealed class SqlWriter
 {
-    private readonly StringBuilder? _text;
-    private readonly ShapeBuilder? _shape;
+    // Most statements are written and looked up on one thread without an await in between, so each
+    // thread keeps one spare piece buffer: a cache hit then allocates no buffer.
+    [ThreadStatic] private static SqlPiece[]? t_spare;
+
+    private SqlPiece[] _pieces;
+    private int _count;
     private int _aliases;
 
-    internal SqlWriter(SqlDialect dialect, bool writeText)
+    internal SqlWriter(SqlDialect dialect)
     {
         Dialect = dialect;
-        if (writeText) _text = new StringBuilder(256);
-        else _shape = new ShapeBuilder();
+        _pieces = t_spare ?? new SqlPiece[64];
+        t_spare = null;
     }
 
     /// <summary>The dialect the statement is written for.</summary>
     public SqlDialect Dialect { get; }
 
-    /// <summary>True in the text pass.</summary>
-    public bool IsWritingText => _text != null;
-
     /// <summary>The values bound so far, in placeholder order.</summary>
     public List<QueryParameter> Parameters { get; } = new();
 
-    internal ShapeBuilder Shape => _shape ?? throw new InvalidOperationException("The text pass records no shape.");
+    internal ReadOnlySpan<SqlPiece> Pieces => _pieces.AsSpan(0, _count);
 
-    /// <summary>The SQL written so far (text pass only).</summary>
-    public override string ToString() => _text?.ToString() ?? string.Empty;
+    /// <summary>The SQL text of everything written so far.</summary>
+    public override string ToString() => Render(Dialect, Pieces);
 
-    /// <summary>Records a token that decides the text (shape pass only).</summary>
-    public SqlWriter Token(int token)
-    {
-        _shape?.Add(token);
-        return this;
-    }
+    /// <summary>Appends SQL text.</summary>
+    public SqlWriter Sql(string text) => Add(new SqlPiece(SqlPieceKind.Text, text, 0));
 
-    /// <summary>Appends SQL text (text pass only).</summary>
-    public SqlWriter Sql(string text)
-    {
-        _text?.Append(text);
-        return this;
-    }
+    /// <summary>Appends a character of SQL text.</summary>
+    public SqlWriter Sql(char text) => Add(new SqlPiece(SqlPieceKind.Char, null, text));
 
-    /// <summary>Appends a character of SQL text (text pass only).</summary>
-    public SqlWriter Sql(char text)
-    {
-        _text?.Append(text);
-        return this;
-    }
+    /// <summary>Appends an integer, in invariant digits.</summary>
+    public SqlWriter Number(int value) => Add(new SqlPiece(SqlPieceKind.Number, null, value));
 
-    /// <summary>Appends a quoted identifier (text pass only).</summary>
-    public SqlWriter Identifier(string name)
-    {
-        if (_text != null) Dialect.QuoteIdentifier(_text, name);
-        return this;
-    }
+    /// <summary>Appends an identifier, quoted by the dialect.</summary>
+    public SqlWriter Identifier(string name) => Add(new SqlPiece(SqlPieceKind.Identifier, name, 0));
 
     /// <summary>Appends a table name, schema-qualified where the model names a schema.</summary>
     public SqlWriter Table(string? schema, string name)
     {
-        if (_text == null) return this;
-        if (schema != null)
-        {
-            Dialect.QuoteIdentifier(_text, schema);
-            _text.Append('.');
-        }
-        Dialect.QuoteIdentifier(_text, name);
-        return this;
+        if (schema != null) Identifier(schema).Sql('.');
+        return Identifier(name);
     }
 
     /// <summary>Appends <c>alias."column"</c>, or just the column when <paramref name="alias"/> is null.</summary>
     public SqlWriter Column(string? alias, ColumnInfo column)
     {
-        if (_text == null) return this;
-        if (alias != null) _text.Append(alias).Append('.');
-        Dialect.QuoteIdentifier(_text, column.ColumnName);
-        return this;
+        if (alias != null) Sql(alias).Sql('.');
+        return Identifier(column.ColumnName);
     }
 
     /// <summary>Binds a value and appends its placeholder; the dialect may add a cast.</summary>
     public SqlWriter Parameter(QueryParameter parameter)
     {
         Parameters.Add(parameter);
-        if (_text != null) Dialect.WritePlaceholder(_text, Parameters.Count - 1, parameter);
+        Dialect.WriteParameter(this, Parameters.Count - 1, parameter);
         return this;
     }
 
@@ -101,14 +80,65 @@ public sealed class SqlWriter
     /// <summary>Binds a 32-bit integer that is not a column's value (limits, offsets).</summary>
     public SqlWriter Parameter(int value) => Parameter(new QueryParameter(ScalarKind.Int, null, value));
 
-    /// <summary>Puts <paramref name="head"/>'s text before everything written so far (it must bind no parameters).</summary>
+    /// <summary>Appends the placeholder of parameter <paramref name="index"/> (for dialects, from <see cref="SqlDialect.WriteParameter"/>).</summary>
+    public SqlWriter Placeholder(int index) => Add(new SqlPiece(SqlPieceKind.Placeholder, null, index));
+
+    /// <summary>A fresh table alias (<c>t0</c>, <c>t1</c>, ...), numbered in writing order.</summary>
+    public string NextAlias()
+    {
+        int n = _aliases++;
+        return n < Aliases.Length ? Aliases[n] : "t" + n.ToString(CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Puts <paramref name="head"/>'s pieces before everything written so far (it must bind no parameters).</summary>
     internal void Prepend(SqlWriter head)
     {
         if (head.Parameters.Count > 0) throw new InvalidOperationException("A prepended head binds no parameters.");
-        if (_text != null) _text.Insert(0, head._text!.ToString());
-        else foreach (var token in head.Shape.Span) _shape!.Add(token);
+        Reserve(head._count);
+        Array.Copy(_pieces, 0, _pieces, head._count, _count);
+        Array.Copy(head._pieces, 0, _pieces, 0, head._count);
+        _count += head._count;
+        head.Release();
     }
 
-    /// <summary>A fresh table alias (<c>t0</c>, <c>t1</c>, ...); aliases are numbered in writing order, so both passes agree.</summary>
-    public string NextAlias() => "t" + _aliases++.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>Gives the piece buffer back for the next statement on this thread; the writer is not used after.</summary>
+    internal void Release()
+    {
+        if (_pieces.Length <= 1024) t_spare = _pieces;
+        _pieces = [];
+        _count = 0;
+    }
+
+    /// <summary>The SQL text of <paramref name="pieces"/>: a function of the pieces and the dialect only.</summary>
+    internal static string Render(SqlDialect dialect, ReadOnlySpan<SqlPiece> pieces)
+    {
+        var sql = new StringBuilder(256);
+        foreach (var piece in pieces)
+        {
+            switch (piece.Kind)
+            {
+                case SqlPieceKind.Text: sql.Append(piece.Text); break;
+                case SqlPieceKind.Char: sql.Append((char)piece.Value); break;
+                case SqlPieceKind.Identifier: dialect.QuoteIdentifier(sql, piece.Text!); break;
+                case SqlPieceKind.Number: sql.Append(piece.Value.ToString(CultureInfo.InvariantCulture)); break;
+                default: dialect.WritePlaceholder(sql, piece.Value); break;
+            }
+        }
+        return sql.ToString();
+    }
+
+    private static readonly string[] Aliases = Enumerable.Range(0, 32).Select(i => "t" + i.ToString(CultureInfo.InvariantCulture)).ToArray();
+
+    private SqlWriter Add(SqlPiece piece)
+    {
+        if (_count == _pieces.Length) Reserve(1);
+        _pieces[_count++] = piece;
+        return this;
+    }
+
+    private void Reserve(int more)
+    {
+        if (_count + more <= _pieces.Length) return;
+        Array.Resize(ref _pieces, Math.Max(_pieces.Length * 2, _count + more));
+    }
 }

@@ -8,8 +8,6 @@ internal readonly record struct ColumnUpdate(ColumnInfo Column, NumberOperation 
 /// <summary>Writes INSERT, UPDATE, upsert and DELETE statements.</summary>
 internal static class WriteSql
 {
-    private const int InsertToken = -3001, UpdateToken = -3002, DeleteToken = -3003;
-
     /// <summary>
     /// <c>INSERT INTO t (cols) VALUES (...), (...)</c>, optionally skipping duplicates, or turning a
     /// conflict on <paramref name="conflict"/> into the UPDATE of <paramref name="onConflict"/>;
@@ -18,8 +16,6 @@ internal static class WriteSql
     public static void Insert(SqlWriter w, ModelInfo model, IReadOnlyList<ColumnInfo> columns, IReadOnlyList<object?[]> rows,
         ColumnSet? returning, bool skipDuplicates = false, UniqueInfo? conflict = null, IReadOnlyList<ColumnUpdate>? onConflict = null)
     {
-        w.Token(model.ShapeId).Token(InsertToken).Token(columns.Count).Token(rows.Count)
-            .Token(skipDuplicates ? 1 : 0).Token(returning.HasValue ? 1 : 0).Token(conflict == null ? -1 : Array.IndexOf(model.Uniques, conflict));
         w.Sql("INSERT INTO ").Table(model.Schema, model.TableName);
         if (columns.Count == 0)
         {
@@ -30,7 +26,6 @@ internal static class WriteSql
             w.Sql(" (");
             for (int i = 0; i < columns.Count; i++)
             {
-                w.Token(columns[i].Index);
                 if (i > 0) w.Sql(", ");
                 w.Identifier(columns[i].ColumnName);
             }
@@ -71,11 +66,9 @@ internal static class WriteSql
     /// <summary><c>UPDATE t AS t0 SET ... WHERE filter</c>, RETURNING the selected columns when asked.</summary>
     public static void Update(SqlWriter w, ModelInfo model, IReadOnlyList<ColumnUpdate> updates, Filter? where, ColumnSet? returning)
     {
-        w.Token(model.ShapeId).Token(UpdateToken).Token(returning.HasValue ? 1 : 0);
         var alias = w.NextAlias();
         w.Sql("UPDATE ").Table(model.Schema, model.TableName).Sql(" AS ").Sql(alias).Sql(" SET ");
         WriteAssignments(w, updates, null);
-        w.Token(where == null ? 0 : 1);
         if (where != null)
         {
             w.Sql(" WHERE ");
@@ -87,7 +80,6 @@ internal static class WriteSql
     /// <summary><c>DELETE FROM t AS t0 WHERE filter</c>, RETURNING the selected columns when asked.</summary>
     public static void Delete(SqlWriter w, ModelInfo model, Filter? where, ColumnSet? returning)
     {
-        w.Token(model.ShapeId).Token(DeleteToken).Token(returning.HasValue ? 1 : 0).Token(where == null ? 0 : 1);
         var alias = w.NextAlias();
         w.Sql("DELETE FROM ").Table(model.Schema, model.TableName).Sql(" AS ").Sql(alias);
         if (where != null)
@@ -100,11 +92,9 @@ internal static class WriteSql
 
     private static void WriteAssignments(SqlWriter w, IReadOnlyList<ColumnUpdate> updates, string? storedRow)
     {
-        w.Token(updates.Count);
         for (int i = 0; i < updates.Count; i++)
         {
             var u = updates[i];
-            w.Token(u.Column.Index).Token((int)u.Operation);
             if (i > 0) w.Sql(", ");
             // SET targets cannot be qualified; the operand of an atomic operation is the stored value.
             w.Identifier(u.Column.ColumnName).Sql(" = ");
