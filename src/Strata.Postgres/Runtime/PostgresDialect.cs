@@ -30,6 +30,9 @@ public sealed class PostgresDialect : SqlDialect
     public override RowReader Values { get; } = new PostgresRowReader();
 
     /// <inheritdoc />
+    public override bool NullsFirstAscending => false;
+
+    /// <inheritdoc />
     public override int MaxParameters => 65_535;
 
     /// <inheritdoc />

@@ -28,6 +28,9 @@ public sealed class SqliteDialect : SqlDialect
     public override RowReader Values { get; } = new SqliteRowReader();
 
     /// <inheritdoc />
+    public override bool NullsFirstAscending => true;
+
+    /// <inheritdoc />
     public override int MaxParameters => 32_766;
 
     /// <inheritdoc />
@@ -112,9 +115,10 @@ public sealed class SqliteDialect : SqlDialect
                 writer.Sql("instr(CAST(").Column(alias, column).Sql(" AS BLOB), CAST(").Parameter(needle).Sql(" AS BLOB)) = 1");
                 break;
             default:
-                // substr() of an empty blob is NULL, so an empty suffix is tested on its own.
-                writer.Sql("(length(CAST(").Parameter(needle).Sql(" AS BLOB)) = 0 OR (length(CAST(").Column(alias, column).Sql(" AS BLOB)) >= length(CAST(").Parameter(needle).Sql(" AS BLOB)) AND substr(CAST(")
-                    .Column(alias, column).Sql(" AS BLOB), length(CAST(").Column(alias, column).Sql(" AS BLOB)) - length(CAST(").Parameter(needle)
+                // The value is at least as long as the suffix and, unless the suffix is empty (substr()
+                // of an empty blob is NULL), ends with it. A null value leaves the whole test unknown.
+                writer.Sql("(length(CAST(").Column(alias, column).Sql(" AS BLOB)) >= length(CAST(").Parameter(needle).Sql(" AS BLOB)) AND (length(CAST(").Parameter(needle)
+                    .Sql(" AS BLOB)) = 0 OR substr(CAST(").Column(alias, column).Sql(" AS BLOB), length(CAST(").Column(alias, column).Sql(" AS BLOB)) - length(CAST(").Parameter(needle)
                     .Sql(" AS BLOB)) + 1) = CAST(").Parameter(needle).Sql(" AS BLOB)))");
                 break;
         }

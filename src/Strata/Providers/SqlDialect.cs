@@ -149,6 +149,9 @@ public abstract class SqlDialect
         else writer.Parameter(column, value);
     }
 
+    /// <summary>True where an ascending order puts nulls first when it does not say (SQLite); PostgreSQL puts them last.</summary>
+    public abstract bool NullsFirstAscending { get; }
+
     /// <summary>Writes <c>INSERT ... ON CONFLICT DO NOTHING</c>'s clause for skipped duplicates.</summary>
     public virtual string OnConflictDoNothing => " ON CONFLICT DO NOTHING";
 

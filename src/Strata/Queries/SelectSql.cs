@@ -150,18 +150,54 @@ internal static class SelectSql
 
     private static void WriteCursorCondition(SqlWriter w, string alias, string cursor, OrderBy[] order, int i)
     {
-        // Rows at or after the cursor in the order: (k0 > c0 OR (k0 = c0 AND (k1 > c1 OR ... kn >= cn))).
+        // Rows at or after the cursor row in the order: after it on k0, or level with it on k0 and
+        // at or after it on the rest. Nulls sit where the order puts them, so an optional key
+        // compares nulls too (as Prisma's cursors do), instead of letting NULL drop every row.
         var o = order[i];
         var key = CursorKey(i);
-        if (i == order.Length - 1)
+        bool last = i == order.Length - 1;
+        if (last && !o.Column.IsOptional)
         {
             w.Column(alias, o.Column).Sql(o.Descending ? " <= " : " >= ").Sql(cursor).Sql('.').Identifier(key);
             return;
         }
-        w.Sql('(').Column(alias, o.Column).Sql(o.Descending ? " < " : " > ").Sql(cursor).Sql('.').Identifier(key)
-            .Sql(" OR (").Column(alias, o.Column).Sql(" = ").Sql(cursor).Sql('.').Identifier(key).Sql(" AND ");
-        WriteCursorCondition(w, alias, cursor, order, i + 1);
-        w.Sql("))");
+        w.Sql('(');
+        WriteAfterCursor(w, alias, cursor, key, o);
+        w.Sql(" OR ");
+        if (!last) w.Sql('(');
+        WriteLevelWithCursor(w, alias, cursor, key, o);
+        if (!last)
+        {
+            w.Sql(" AND ");
+            WriteCursorCondition(w, alias, cursor, order, i + 1);
+            w.Sql(')');
+        }
+        w.Sql(')');
+    }
+
+    private static void WriteAfterCursor(SqlWriter w, string alias, string cursor, string key, OrderBy o)
+    {
+        if (!o.Column.IsOptional)
+        {
+            w.Column(alias, o.Column).Sql(o.Descending ? " < " : " > ").Sql(cursor).Sql('.').Identifier(key);
+            return;
+        }
+        bool nullsFirst = o.Nulls == Nulls.First || (o.Nulls == Nulls.Default && w.Dialect.NullsFirstAscending != o.Descending);
+        w.Sql('(').Column(alias, o.Column).Sql(o.Descending ? " < " : " > ").Sql(cursor).Sql('.').Identifier(key).Sql(" OR (");
+        // After the cursor's null when nulls come first; a null row is after the cursor's value when they come last.
+        if (nullsFirst) w.Sql(cursor).Sql('.').Identifier(key).Sql(" IS NULL AND ").Column(alias, o.Column).Sql(" IS NOT NULL))");
+        else w.Column(alias, o.Column).Sql(" IS NULL AND ").Sql(cursor).Sql('.').Identifier(key).Sql(" IS NOT NULL))");
+    }
+
+    private static void WriteLevelWithCursor(SqlWriter w, string alias, string cursor, string key, OrderBy o)
+    {
+        if (!o.Column.IsOptional)
+        {
+            w.Column(alias, o.Column).Sql(" = ").Sql(cursor).Sql('.').Identifier(key);
+            return;
+        }
+        w.Sql('(').Column(alias, o.Column).Sql(" = ").Sql(cursor).Sql('.').Identifier(key).Sql(" OR (")
+            .Column(alias, o.Column).Sql(" IS NULL AND ").Sql(cursor).Sql('.').Identifier(key).Sql(" IS NULL))");
     }
 
     private static void WriteParentKeys(SqlWriter w, string alias, ParentKeys parents)

@@ -1,0 +1,125 @@
+using Strata.Differential.Tests.Data;
+
+namespace Strata.Differential.Tests.Cases;
+
+/// <summary>
+/// Generates random queries over the world: filter trees over every operator (scalar, text with
+/// and without case, In/NotIn lists, null, relation some/every/none/is/isNot/exists, nested,
+/// &amp;&amp; || !), orderings with nulls first/last, skip/take (also negative), cursors,
+/// distinct, omit, and includes nested to three levels, each with its own where/order/skip/take.
+/// </summary>
+public sealed class CaseGenerator(Random random, WorldData data)
+{
+    private readonly Random _r = random;
+
+    public QueryCase Query()
+    {
+        int pick = _r.Next(100);
+        var model = pick < 40 ? WorldModel.Member : pick < 65 ? WorldModel.Post : pick < 75 ? WorldModel.Comment : pick < 90 ? WorldModel.Follow : WorldModel.Tag;
+        var distinct = Chance(10) ? Some(model.Scalars.Where(s => s.Orderable).ToArray(), 1, 2) : [];
+        int? take = Chance(40) ? _r.Next(distinct.Length > 0 ? 0 : -4, 8) : null;
+        return new QueryCase(model)
+        {
+            Where = Chance(80) ? Cond(model, 0) : null,
+            Order = Order(model),
+            Skip = Chance(30) ? _r.Next(0, 5) : null,
+            Take = take,
+            Cursor = Chance(15) ? CursorKey(model) : null,
+            Distinct = distinct,
+            Omit = Chance(20) ? Some(model.Scalars.Where(s => !model.Key.Contains(s)).ToArray(), 1, 2) : [],
+            Includes = Chance(45) ? Includes(model, 1) : [],
+        };
+    }
+
+    public Cond Cond(ModelSpec model, int depth)
+    {
+        int roll = _r.Next(100);
+        if (depth < 3 && roll < 12)
+            return new AndCond(_r.Next(2) == 0, Enumerable.Range(0, _r.Next(2, 4)).Select(_ => Cond(model, depth + 1)).ToArray());
+        if (depth < 3 && roll < 18) return new NotCond(Cond(model, depth + 1));
+        if (depth < 2 && roll < 34 && model.Relations.Length > 0) return Relation(model, depth);
+        if (roll == 99) return new ConstCond(_r.Next(2) == 0);
+        return Scalar(Pick(model.Scalars));
+    }
+
+    private Cond Relation(ModelSpec model, int depth)
+    {
+        var relation = Pick(model.Relations);
+        var target = relation.Target();
+        if (relation.IsList)
+        {
+            var test = Pick(new[] { RelTest.Some, RelTest.Every, RelTest.None });
+            var inner = test == RelTest.Every || Chance(80) ? Cond(target, depth + 1) : null;
+            return new RelCond(relation, test, inner);
+        }
+        if (Chance(20)) return new RelCond(relation, RelTest.Exists, null);
+        return new RelCond(relation, Pick(new[] { RelTest.Is, RelTest.IsNot }), Cond(target, depth + 1));
+    }
+
+    private Cond Scalar(ScalarSpec field)
+    {
+        var op = Pick(field.Operators);
+        bool insensitive = field.Kind == ValueKind.Text && Chance(40);
+        object? value;
+        if (field.Kind == ValueKind.Json || ((op is Op.Eq or Op.Ne) && field.Optional && Chance(25)))
+            value = null;
+        else if (op is Op.In or Op.NotIn)
+            value = CaseText.ListOf(Chance(10) ? [] : Enumerable.Range(0, _r.Next(1, 4)).Select(_ => Pick(field.Pool)).Distinct());
+        else if (op is Op.Contains or Op.StartsWith or Op.EndsWith)
+        {
+            var text = (string)Pick(field.Pool);
+            int start = text.Length == 0 ? 0 : _r.Next(text.Length), length = _r.Next(0, Math.Min(4, text.Length - start) + 1);
+            value = Chance(30) ? text : text.Substring(start, length);
+        }
+        else value = Pick(field.Pool);
+        return new ScalarCond(field, op, value, insensitive);
+    }
+
+    private OrderKey[] Order(ModelSpec model)
+    {
+        if (!Chance(60)) return [];
+        var fields = Some(model.Scalars.Where(s => s.Orderable).ToArray(), 1, 3);
+        return fields.Select(f => new OrderKey(f, Chance(50), Chance(70) ? Nulls.Default : Pick(new[] { Nulls.First, Nulls.Last }))).ToArray();
+    }
+
+    private object?[] CursorKey(ModelSpec model)
+    {
+        var rows = model.Rows(data).ToList();
+        if (rows.Count == 0 || Chance(10)) return model.Key.Select(_ => (object?)999_999).ToArray();
+        var row = rows[_r.Next(rows.Count)];
+        return model.Key.Select(k => k.Get(row)).ToArray();
+    }
+
+    private IncludeCase[] Includes(ModelSpec model, int depth)
+    {
+        var relations = Some(model.Relations, 1, 2);
+        return relations.Select(relation =>
+        {
+            var target = relation.Target();
+            var include = new IncludeCase(relation)
+            {
+                Omit = Chance(15) ? Some(target.Scalars.Where(s => !target.Key.Contains(s)).ToArray(), 1, 1) : [],
+                Includes = depth < 3 && Chance(35) ? Includes(target, depth + 1) : [],
+            };
+            if (!relation.IsList) return include;
+            return include with
+            {
+                Where = Chance(40) ? Cond(target, 1) : null,
+                Order = Chance(40) ? Order(target) : [],
+                Skip = Chance(20) ? _r.Next(0, 3) : null,
+                Take = Chance(30) ? _r.Next(0, 4) : null,
+            };
+        }).ToArray();
+    }
+
+    private bool Chance(int percent) => _r.Next(100) < percent;
+
+    private T Pick<T>(IReadOnlyList<T> items) => items[_r.Next(items.Count)];
+
+    private T[] Some<T>(T[] items, int min, int max)
+    {
+        if (items.Length == 0) return [];
+        int count = Math.Min(items.Length, _r.Next(min, max + 1));
+        return items.OrderBy(_ => _r.Next()).Take(count).ToArray();
+    }
+}

@@ -1,0 +1,67 @@
+using Strata.Differential.Tests.Data;
+using Strata.Differential.Tests.Oracle;
+
+namespace Strata.Differential.Tests.Cases;
+
+/// <summary>One key of an ordering.</summary>
+public sealed record OrderKey(ScalarSpec Field, bool Descending, Nulls Nulls)
+{
+    public OrderBy Build(object fields) => Descending ? Field.Field(fields).Desc(Nulls) : Field.Field(fields).Asc(Nulls);
+
+    public override string ToString() =>
+        $"x.{Field.Name}.{(Descending ? "Desc" : "Asc")}({(Nulls == Nulls.Default ? "" : "Nulls." + Nulls)})";
+}
+
+/// <summary>What the rows of a query or of an included list are: filter, order, paging, distinct, omit, includes.</summary>
+public abstract record RowsCase
+{
+    public Cond? Where { get; init; }
+    public OrderKey[] Order { get; init; } = [];
+    public int? Skip { get; init; }
+    public int? Take { get; init; }
+    public ScalarSpec[] Omit { get; init; } = [];
+    public IncludeCase[] Includes { get; init; } = [];
+
+    /// <summary>
+    /// An order, and paging, are made total by appending the model's key: then one result is right
+    /// and results compare as sequences; without any order they compare as sets.
+    /// </summary>
+    public virtual bool NeedsTotalOrder => Order.Length > 0 || Skip != null || Take != null;
+
+    public OrderKey[] FullOrder(ModelSpec model) => NeedsTotalOrder
+        ? [.. Order, .. model.Key.Where(k => Order.All(o => o.Field != k)).Select(k => new OrderKey(k, false, Nulls.Default))]
+        : Order;
+
+    protected IEnumerable<string> Parts(ModelSpec model)
+    {
+        if (Where != null) yield return $".Where(x => {Where})";
+        foreach (var o in FullOrder(model)) yield return $".OrderBy(x => {o})";
+        if (Skip != null) yield return $".Skip({Skip})";
+        if (Take != null) yield return $".Take({Take})";
+        if (Omit.Length > 0) yield return ".Omit(x => [" + string.Join(", ", Omit.Select(o => "x." + o.Name)) + "])";
+        foreach (var i in Includes) yield return $".Include(x => x.{i})";
+    }
+}
+
+/// <summary>An include with its own refinements (a to-one include takes only omit and nested includes).</summary>
+public sealed record IncludeCase(RelationSpec Relation) : RowsCase
+{
+    public override string ToString() => Relation.Name + string.Concat(Parts(Relation.Target()));
+}
+
+/// <summary>A generated FindMany: the rows case plus a cursor and distinct.</summary>
+public sealed record QueryCase(ModelSpec Model) : RowsCase
+{
+    public object?[]? Cursor { get; init; }
+    public ScalarSpec[] Distinct { get; init; } = [];
+
+    public override bool NeedsTotalOrder => base.NeedsTotalOrder || Cursor != null || Distinct.Length > 0;
+
+    public override string ToString()
+    {
+        var text = "db." + Model.Name + "s" + string.Concat(Parts(Model));
+        if (Cursor != null) text += ".Cursor(x => key(" + string.Join(", ", Cursor.Select(CaseText.Value)) + "))";
+        if (Distinct.Length > 0) text += ".Distinct(x => [" + string.Join(", ", Distinct.Select(d => "x." + d.Name)) + "])";
+        return text;
+    }
+}

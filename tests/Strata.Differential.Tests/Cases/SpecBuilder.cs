@@ -1,0 +1,155 @@
+using Strata.Differential.Tests.Data;
+
+namespace Strata.Differential.Tests.Cases;
+
+/// <summary>
+/// Builds the specs of a model's fields and relations from its generated proxies. Each filter is
+/// built by the proxy operators a user writes (<c>x.Age &gt;= 18</c>, <c>x.Name.Insensitive.Contains("a")</c>).
+/// </summary>
+/// <typeparam name="TE">The entity.</typeparam>
+/// <typeparam name="TW">The where proxy.</typeparam>
+/// <typeparam name="TF">The fields proxy.</typeparam>
+/// <typeparam name="TI">The include proxy.</typeparam>
+public static class SpecBuilder<TE, TW, TF, TI> where TE : class
+{
+    public static ScalarSpec Value<T>(string name, ValueKind kind, Func<TE, T> get, Func<TW, ValueField<T>> where, Func<TF, FieldRef> field, T[] pool) where T : struct => new()
+    {
+        Name = name, Kind = kind, Optional = false, Get = e => get((TE)e), Field = f => field((TF)f), Pool = pool.Cast<object>().ToArray(),
+        Build = (w, op, v, _) =>
+        {
+            var f = where((TW)w);
+            return op switch
+            {
+                Op.Eq => f == (T)v!, Op.Ne => f != (T)v!, Op.Lt => f < (T)v!, Op.Le => f <= (T)v!, Op.Gt => f > (T)v!, Op.Ge => f >= (T)v!,
+                Op.In => f.In(CaseText.Items<T>(v)), Op.NotIn => f.NotIn(CaseText.Items<T>(v)),
+                _ => throw new ArgumentOutOfRangeException(nameof(op)),
+            };
+        },
+    };
+
+    public static ScalarSpec Nullable<T>(string name, ValueKind kind, Func<TE, T?> get, Func<TW, NullableValueField<T>> where, Func<TF, FieldRef> field, T[] pool) where T : struct => new()
+    {
+        Name = name, Kind = kind, Optional = true, Get = e => get((TE)e), Field = f => field((TF)f), Pool = pool.Cast<object>().ToArray(),
+        Build = (w, op, v, _) =>
+        {
+            var f = where((TW)w);
+            return op switch
+            {
+                Op.Eq => f == (T?)v, Op.Ne => f != (T?)v, Op.Lt => f < (T)v!, Op.Le => f <= (T)v!, Op.Gt => f > (T)v!, Op.Ge => f >= (T)v!,
+                Op.In => f.In(CaseText.Items<T>(v)), Op.NotIn => f.NotIn(CaseText.Items<T>(v)),
+                _ => throw new ArgumentOutOfRangeException(nameof(op)),
+            };
+        },
+    };
+
+    public static ScalarSpec Text(string name, bool optional, Func<TE, string?> get, Func<TW, StringField> where, Func<TF, FieldRef> field, string[] pool) => new()
+    {
+        Name = name, Kind = ValueKind.Text, Optional = optional, Get = e => get((TE)e), Field = f => field((TF)f), Pool = pool.Cast<object>().ToArray(),
+        Build = (w, op, v, insensitive) =>
+        {
+            var f = where((TW)w);
+            if (insensitive)
+            {
+                var i = f.Insensitive;
+                return op switch
+                {
+                    Op.Eq => i == (string?)v, Op.Ne => i != (string?)v, Op.Lt => i < (string)v!, Op.Le => i <= (string)v!, Op.Gt => i > (string)v!, Op.Ge => i >= (string)v!,
+                    Op.In => i.In(CaseText.Items<string>(v)), Op.NotIn => i.NotIn(CaseText.Items<string>(v)),
+                    Op.Contains => i.Contains((string)v!), Op.StartsWith => i.StartsWith((string)v!), _ => i.EndsWith((string)v!),
+                };
+            }
+            return op switch
+            {
+                Op.Eq => f == (string?)v, Op.Ne => f != (string?)v, Op.Lt => f < (string)v!, Op.Le => f <= (string)v!, Op.Gt => f > (string)v!, Op.Ge => f >= (string)v!,
+                Op.In => f.In(CaseText.Items<string>(v)), Op.NotIn => f.NotIn(CaseText.Items<string>(v)),
+                Op.Contains => f.Contains((string)v!), Op.StartsWith => f.StartsWith((string)v!), _ => f.EndsWith((string)v!),
+            };
+        },
+    };
+
+    public static ScalarSpec Bool(string name, Func<TE, bool> get, Func<TW, BoolField> where, Func<TF, FieldRef> field) => new()
+    {
+        Name = name, Kind = ValueKind.Bool, Optional = false, Get = e => get((TE)e), Field = f => field((TF)f), Pool = [true, false],
+        // A Boolean field alone is a filter, and ! negates it; == and != compare.
+        Build = (w, op, v, _) => op == Op.Eq ? ((bool)v! ? where((TW)w) : !where((TW)w)) : where((TW)w) != (bool?)v,
+    };
+
+    public static ScalarSpec Enum<T>(string name, bool optional, Func<TE, T?> get, Func<TW, EnumField<T>> where, Func<TF, FieldRef> field) where T : struct, System.Enum => new()
+    {
+        Name = name, Kind = ValueKind.Enum, Optional = optional, Get = e => get((TE)e), Field = f => field((TF)f), Pool = System.Enum.GetValues<T>().Cast<object>().ToArray(),
+        Build = (w, op, v, _) =>
+        {
+            var f = where((TW)w);
+            return op switch
+            {
+                Op.Eq => f == (T?)v, Op.Ne => f != (T?)v,
+                Op.In => f.In(CaseText.Items<T>(v)), Op.NotIn => f.NotIn(CaseText.Items<T>(v)),
+                _ => throw new ArgumentOutOfRangeException(nameof(op)),
+            };
+        },
+    };
+
+    public static ScalarSpec Object<T>(string name, ValueKind kind, Func<TE, T?> get, Func<TW, ObjectField<T>> where, Func<TF, FieldRef> field, T[] pool) where T : class => new()
+    {
+        Name = name, Kind = kind, Optional = true, Get = e => get((TE)e), Field = f => field((TF)f), Pool = pool.Cast<object>().ToArray(),
+        Build = (w, op, v, _) => op == Op.Eq ? where((TW)w) == (T?)v : where((TW)w) != (T?)v,
+    };
+
+    public static RelationSpec Many<TTW, TTF, TTI>(string name, Func<ModelSpec> target, Func<WorldIndex, TE, IEnumerable<object>> related,
+        Func<TW, ListRelationField<TTW>> filter, Func<TI, IncludeMany<TTW, TTF, TTI>> include, Func<TE, object?> included)
+        where TTW : IProxy<TTW> where TTF : IProxy<TTF> where TTI : IProxy<TTI> => new()
+    {
+        Name = name, IsList = true, Target = target, Related = (world, row) => related(world, (TE)row), Included = e => included((TE)e),
+        Filter = (w, test, inner) =>
+        {
+            var f = filter((TW)w);
+            Func<TTW, Filter>? where = inner == null ? null : x => inner(x);
+            return test switch
+            {
+                RelTest.Some => f.Some(where),
+                RelTest.Every => f.Every(where ?? (_ => Strata.Filter.True)),
+                _ => f.None(where),
+            };
+        },
+        Include = (i, c) => Refine(include((TI)i), c),
+    };
+
+    public static RelationSpec One<TTW, TTF, TTI>(string name, Func<ModelSpec> target, Func<WorldIndex, TE, IEnumerable<object>> related,
+        Func<TW, RelationField<TTW>> filter, Func<TI, IncludeOne<TTF, TTI>> include, Func<TE, object?> included)
+        where TTW : IProxy<TTW> where TTF : IProxy<TTF> where TTI : IProxy<TTI> => new()
+    {
+        Name = name, IsList = false, Target = target, Related = (world, row) => related(world, (TE)row), Included = e => included((TE)e),
+        Filter = (w, test, inner) =>
+        {
+            var f = filter((TW)w);
+            return test switch
+            {
+                RelTest.Is => f.Is(x => inner!(x)),
+                RelTest.IsNot => f.IsNot(x => inner!(x)),
+                _ => f.Exists(),
+            };
+        },
+        Include = (i, c) => Refine(include((TI)i), c),
+    };
+
+    private static Include Refine<TTW, TTF, TTI>(IncludeMany<TTW, TTF, TTI> include, IncludeCase c)
+        where TTW : IProxy<TTW> where TTF : IProxy<TTF> where TTI : IProxy<TTI>
+    {
+        var target = c.Relation.Target();
+        if (c.Where != null) include = include.Where(w => c.Where.Build(w));
+        foreach (var o in c.FullOrder(target)) include = include.OrderBy(f => o.Build(f));
+        if (c.Skip is int skip) include = include.Skip(skip);
+        if (c.Take is int take) include = include.Take(take);
+        if (c.Omit.Length > 0) include = include.Omit(f => c.Omit.Select(o => o.Field(f)).ToArray());
+        foreach (var nested in c.Includes) include = include.Include(i => nested.Relation.Include(i, nested));
+        return include;
+    }
+
+    private static Include Refine<TTF, TTI>(IncludeOne<TTF, TTI> include, IncludeCase c)
+        where TTF : IProxy<TTF> where TTI : IProxy<TTI>
+    {
+        if (c.Omit.Length > 0) include = include.Omit(f => c.Omit.Select(o => o.Field(f)).ToArray());
+        foreach (var nested in c.Includes) include = include.Include(i => nested.Relation.Include(i, nested));
+        return include;
+    }
+}

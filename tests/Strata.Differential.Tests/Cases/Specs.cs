@@ -1,0 +1,72 @@
+using Strata.Differential.Tests.Data;
+
+namespace Strata.Differential.Tests.Cases;
+
+/// <summary>The operators a generated filter may use on a field.</summary>
+public enum Op { Eq, Ne, Lt, Le, Gt, Ge, In, NotIn, Contains, StartsWith, EndsWith }
+
+/// <summary>How a field's values behave in filters and orderings.</summary>
+public enum ValueKind { Number, Text, Bool, Enum, Bytes, Json, Date }
+
+/// <summary>
+/// A scalar field as the generator sees it: how to read it from an entity (a database's or the
+/// in-memory one), how to filter by it through the generated proxy, how to name it in an order
+/// or omit, and a pool of values to compare it with. Proxies are passed as objects so that one
+/// generator serves every model.
+/// </summary>
+public sealed class ScalarSpec
+{
+    public required string Name { get; init; }
+    public required ValueKind Kind { get; init; }
+    public required bool Optional { get; init; }
+    public required Func<object, object?> Get { get; init; }
+    public required Func<object, FieldRef> Field { get; init; }
+    /// <summary>(where proxy, operator, value, insensitive) to a filter.</summary>
+    public required Func<object, Op, object?, bool, Filter> Build { get; init; }
+    public required object[] Pool { get; init; }
+
+    public bool Orderable => Kind is not (ValueKind.Bytes or ValueKind.Json);
+
+    public Op[] Operators => Kind switch
+    {
+        ValueKind.Text => [Op.Eq, Op.Ne, Op.Lt, Op.Le, Op.Gt, Op.Ge, Op.In, Op.NotIn, Op.Contains, Op.StartsWith, Op.EndsWith],
+        ValueKind.Number or ValueKind.Date => [Op.Eq, Op.Ne, Op.Lt, Op.Le, Op.Gt, Op.Ge, Op.In, Op.NotIn],
+        ValueKind.Enum => [Op.Eq, Op.Ne, Op.In, Op.NotIn],
+        ValueKind.Bool or ValueKind.Bytes => [Op.Eq, Op.Ne],
+        _ => [Op.Eq, Op.Ne], // Json: null / not null only
+    };
+}
+
+/// <summary>The ways a relation filter tests related records.</summary>
+public enum RelTest { Some, Every, None, Is, IsNot, Exists }
+
+/// <summary>A relation as the generator sees it.</summary>
+public sealed class RelationSpec
+{
+    public required string Name { get; init; }
+    public required bool IsList { get; init; }
+    public required Func<ModelSpec> Target { get; init; }
+    /// <summary>The related rows of an in-memory row.</summary>
+    public required Func<WorldIndex, object, IEnumerable<object>> Related { get; init; }
+    /// <summary>(where proxy, test, inner filter on the target's where proxy) to a filter.</summary>
+    public required Func<object, RelTest, Func<object, Filter>?, Filter> Filter { get; init; }
+    /// <summary>(include proxy, the include's refinements) to an include.</summary>
+    public required Func<object, IncludeCase, Include> Include { get; init; }
+    /// <summary>What a database's entity holds for the included relation: a list, an entity or null.</summary>
+    public required Func<object, object?> Included { get; init; }
+}
+
+/// <summary>A model: its fields, relations, rows, and the unique key that makes an order total.</summary>
+public sealed class ModelSpec
+{
+    public required string Name { get; init; }
+    public required ScalarSpec[] Scalars { get; init; }
+    public RelationSpec[] Relations { get; set; } = [];
+    public required Func<WorldData, IEnumerable<object>> Rows { get; init; }
+    /// <summary>The primary key's fields, appended to an order that must be total.</summary>
+    public required ScalarSpec[] Key { get; init; }
+    /// <summary>(unique proxy, key values) to a cursor.</summary>
+    public required Func<object, object?[], UniqueFilter> Cursor { get; init; }
+
+    public ScalarSpec Scalar(string name) => Scalars.Single(s => s.Name == name);
+}

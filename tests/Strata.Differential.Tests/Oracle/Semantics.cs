@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using Strata.Differential.Tests.World;
+
+namespace Strata.Differential.Tests.Oracle;
+
+/// <summary>
+/// What the databases are expected to do where SQL leaves a choice, per provider, as docs/client.md
+/// states it. Text is compared by Unicode code point (SQLite compares UTF-8 bytes; the test
+/// PostgreSQL runs with the C collation, which does the same); case-insensitive operators fold
+/// ASCII letters only (SQLite's lower()/LIKE, and PostgreSQL's lower()/ILIKE under the C ctype);
+/// nulls sort first ascending on SQLite and last ascending on PostgreSQL; enums sort by their
+/// database name on SQLite (stored as text) and by declaration order on PostgreSQL (native enums).
+/// </summary>
+public sealed class Semantics
+{
+    private Semantics(string provider, bool nullsFirstAscending, bool enumsByName)
+    {
+        Provider = provider;
+        NullsFirstAscending = nullsFirstAscending;
+        EnumsByName = enumsByName;
+    }
+
+    public static Semantics Sqlite { get; } = new("sqlite", nullsFirstAscending: true, enumsByName: true);
+
+    public static Semantics Postgres { get; } = new("postgresql", nullsFirstAscending: false, enumsByName: false);
+
+    public string Provider { get; }
+
+    public bool NullsFirstAscending { get; }
+
+    public bool EnumsByName { get; }
+
+    public static string Fold(string s)
+    {
+        var chars = s.ToCharArray();
+        for (int i = 0; i < chars.Length; i++)
+            if (chars[i] is >= 'A' and <= 'Z') chars[i] = (char)(chars[i] + 32);
+        return new string(chars);
+    }
+
+    /// <summary>Code point order (UTF-16 code unit order differs from it above the BMP).</summary>
+    public static int CompareText(string a, string b)
+    {
+        var x = a.EnumerateRunes().GetEnumerator();
+        var y = b.EnumerateRunes().GetEnumerator();
+        while (true)
+        {
+            bool hasX = x.MoveNext(), hasY = y.MoveNext();
+            if (!hasX || !hasY) return hasX.CompareTo(hasY);
+            int c = x.Current.Value.CompareTo(y.Current.Value);
+            if (c != 0) return c;
+        }
+    }
+
+    /// <summary>Compares two non-null values of the same field.</summary>
+    public int Compare(object a, object b) => (a, b) switch
+    {
+        (string x, string y) => CompareText(x, y),
+        (Tier x, Tier y) => EnumsByName ? CompareText(TierName(x), TierName(y)) : ((int)x).CompareTo((int)y),
+        (IComparable x, _) => x.CompareTo(b),
+        _ => throw new InvalidOperationException($"{a.GetType().Name} values are not ordered."),
+    };
+
+    public static bool ValueEquals(object a, object b) => (a, b) switch
+    {
+        (byte[] x, byte[] y) => x.AsSpan().SequenceEqual(y),
+        (JsonNode x, JsonNode y) => JsonNode.DeepEquals(x, y),
+        _ => a.Equals(b),
+    };
+
+    public static string TierName(Tier tier) => tier == Tier.Enterprise ? "ent" : tier.ToString().ToUpperInvariant();
+
+    /// <summary>A value as the comparison of results prints it.</summary>
+    public static string Format(object? value) => value switch
+    {
+        null => "null",
+        string s => "\"" + s.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"",
+        DateTime d => d.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
+        decimal m => m.ToString("0.############", CultureInfo.InvariantCulture),
+        double f => f.ToString("R", CultureInfo.InvariantCulture),
+        byte[] bytes => "0x" + Convert.ToHexString(bytes),
+        JsonNode json => json.ToJsonString(),
+        bool b => b ? "true" : "false",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+}
