@@ -1,0 +1,238 @@
+using Strata.Differential.Tests.Cases;
+using Strata.Differential.Tests.Data;
+using Strata.Differential.Tests.Oracle;
+using Strata.Differential.Tests.World;
+using Xunit.Abstractions;
+
+namespace Strata.Differential.Tests;
+
+/// <summary>
+/// Random sequences of create, nested create, update, updateMany, delete (cascading), deleteMany,
+/// upsert and atomic number operations run on SQLite and PostgreSQL and on the in-memory rows.
+/// Each operation's answer (a count, the returned record, or the error code) and, after every
+/// operation, the whole Post and Comment tables must equal the oracle's. STRATA_DIFF_WRITES sets
+/// how many sequences (of 25 operations) run; STRATA_DIFF_SEED the seed.
+/// </summary>
+public class DifferentialWriteTests(ITestOutputHelper output)
+{
+    private static int Sequences => int.TryParse(Environment.GetEnvironmentVariable("STRATA_DIFF_WRITES"), out var n) ? n : 6;
+
+    [Fact]
+    public async Task Random_write_sequences_leave_every_provider_equal_to_the_oracle()
+    {
+        int operations = 0;
+        for (int sequence = 0; sequence < Sequences; sequence++)
+        {
+            int seed = HashCode.Combine(DifferentialReadTests.Seed, "writes", sequence);
+            var data = WorldData.Generate(seed, members: 12);
+            await using var sqlite = await WorldDatabase.CreateAsync(StrataProvider.Sqlite);
+            await using var postgres = await WorldDatabase.CreateAsync(StrataProvider.PostgreSql);
+            foreach (var database in new[] { sqlite, postgres }) await database.SeedAsync(data);
+
+            var random = new Random(seed);
+            var log = new List<string>();
+            for (int step = 0; step < 25; step++, operations++)
+            {
+                var op = WriteOp.Generate(random, data);
+                log.Add(op.ToString());
+                var expected = op.ApplyToOracle(data);
+                foreach (var database in new[] { sqlite, postgres })
+                {
+                    string actual;
+                    try { actual = await op.RunAsync(database.Client); }
+                    catch (StrataException e) { actual = "error " + e.Code; }
+                    Assert.True(expected == actual, Report(database, log, $"answered {actual}, the oracle {expected}"));
+                    var tables = await TablesAsync(database.Client);
+                    Assert.True(Tables(data) == tables, Report(database, log, "tables differ\nexpected:\n" + Tables(data) + "\nactual:\n" + tables));
+                }
+            }
+        }
+        output.WriteLine($"{operations} generated writes left both providers equal to the oracle.");
+    }
+
+    private static string Report(WorldDatabase database, List<string> log, string what) =>
+        $"On {database.Provider}, after:\n  " + string.Join("\n  ", log) + "\n" + what + "\nSQL:\n  " + string.Join("\n  ", database.Log.Lines);
+
+    private static string Tables(WorldData data) =>
+        string.Join("\n", data.Posts.Select(WriteOp.Text).Order(StringComparer.Ordinal)) + "\n--\n" +
+        string.Join("\n", data.Comments.Select(WriteOp.Text).Order(StringComparer.Ordinal));
+
+    private static async Task<string> TablesAsync(WorldDb db) =>
+        string.Join("\n", (await db.Posts.FindManyAsync()).Select(WriteOp.Text).Order(StringComparer.Ordinal)) + "\n--\n" +
+        string.Join("\n", (await db.Comments.FindManyAsync()).Select(WriteOp.Text).Order(StringComparer.Ordinal));
+}
+
+/// <summary>One generated write: run through the client, and applied to the in-memory rows by Prisma's semantics.</summary>
+public abstract record WriteOp
+{
+    public abstract Task<string> RunAsync(WorldDb db);
+
+    /// <summary>Applies the write to <paramref name="data"/> and returns the answer the database must give.</summary>
+    public abstract string ApplyToOracle(WorldData data);
+
+    public static string Text(Post p) => $"Post {p.Id} {Semantics.Format(p.Title)} {Semantics.Format(p.Body)} views={p.Views} rating={Semantics.Format(p.Rating)} {p.Published} by {p.AuthorId} ed {Semantics.Format(p.EditorId)}";
+
+    public static string Text(Comment c) => $"Comment {c.PostId}/{c.Seq} {Semantics.Format(c.Text)} likes={c.Likes}";
+
+    public static WriteOp Generate(Random r, WorldData data)
+    {
+        int postId = r.Next(1, data.Posts.Count + 4);
+        int memberId = r.Next(1, data.Members.Count + 2); // sometimes one that does not exist
+        string word = WorldData.Words[r.Next(WorldData.Words.Length)];
+        var where = new CaseGenerator(r, data).Cond(WorldModel.Post, 1);
+        var commentWhere = new CaseGenerator(r, data).Cond(WorldModel.Comment, 1);
+        return r.Next(8) switch
+        {
+            0 => new CreatePost(data.Posts.Count == 0 ? 1 : data.Posts.Max(p => p.Id) + 1, word, memberId, r.Next(0, 3)),
+            1 => new UpdatePost(postId, r.Next(2) == 0 ? word : null, (NumberOperation)r.Next(4), r.Next(0, 4), r.Next(3) == 0),
+            2 => new UpdateManyPosts(where, (NumberOperation)r.Next(4), r.Next(0, 3)),
+            3 => new DeletePost(postId),
+            4 => new DeleteManyComments(commentWhere),
+            5 => new UpsertComment(postId, r.Next(1, 5), word, r.Next(1, 4)),
+            6 => new CreateComment(postId, r.Next(1, 5), word),
+            _ => new UpdateManyComments(commentWhere, r.Next(0, 3)),
+        };
+    }
+
+    protected static long Apply(NumberOperation op, long stored, long by) => op switch
+    {
+        NumberOperation.Increment => stored + by,
+        NumberOperation.Decrement => stored - by,
+        NumberOperation.Multiply => stored * by,
+        _ => by,
+    };
+
+    protected static NumberUpdate<int> Update(NumberOperation op, int by) => op switch
+    {
+        NumberOperation.Increment => Op.Increment(by),
+        NumberOperation.Decrement => Op.Decrement(by),
+        NumberOperation.Multiply => Op.Multiply(by),
+        _ => by,
+    };
+
+    protected static bool Matches(WorldData data, Cond where, object row) => where.Eval(new WorldIndex(data), row, Semantics.Sqlite) == Tri.True;
+}
+
+public sealed record CreatePost(int Id, string Title, int AuthorId, int Comments) : WriteOp
+{
+    public override async Task<string> RunAsync(WorldDb db) => Text(await db.Posts.CreateAsync(new PostCreate
+    {
+        Id = Id, Title = Title, Views = 0, Published = false, AuthorId = AuthorId,
+        Comments = Comments == 0 ? null : new() { Create = Enumerable.Range(1, Comments).Select(seq => new CommentCreate { Seq = seq, Text = Title, Likes = seq }).ToList() },
+    }));
+
+    public override string ApplyToOracle(WorldData data)
+    {
+        if (data.Members.All(m => m.Id != AuthorId)) return "error " + ErrorCodes.ForeignKeyConstraint;
+        var post = new Post { Id = Id, Title = Title, AuthorId = AuthorId };
+        data.Posts.Add(post);
+        for (int seq = 1; seq <= Comments; seq++) data.Comments.Add(new Comment { PostId = Id, Seq = seq, Text = Title, Likes = seq });
+        return Text(post);
+    }
+}
+
+public sealed record UpdatePost(int Id, string? Title, NumberOperation Views, int By, bool ClearRating) : WriteOp
+{
+    public override async Task<string> RunAsync(WorldDb db)
+    {
+        var update = new PostUpdate { Views = Update(Views, By) };
+        if (Title != null) update.Title = Title;
+        if (ClearRating) update.Rating = null;
+        return Text(await db.Posts.UpdateAsync(u => u.Id == Id, update));
+    }
+
+    public override string ApplyToOracle(WorldData data)
+    {
+        var post = data.Posts.FirstOrDefault(p => p.Id == Id);
+        if (post == null) return "error " + ErrorCodes.RecordNotFound;
+        post.Views = (int)Apply(Views, post.Views, By);
+        if (Title != null) post.Title = Title;
+        if (ClearRating) post.Rating = null;
+        return Text(post);
+    }
+}
+
+public sealed record UpdateManyPosts(Cond Where, NumberOperation Views, int By) : WriteOp
+{
+    public override async Task<string> RunAsync(WorldDb db) =>
+        (await db.Posts.Where(w => Where.Build(w)).UpdateManyAsync(new PostUpdate { Views = Update(Views, By), Published = true })).ToString();
+
+    public override string ApplyToOracle(WorldData data)
+    {
+        var matched = data.Posts.Where(p => Matches(data, Where, p)).ToList();
+        foreach (var p in matched)
+        {
+            p.Views = (int)Apply(Views, p.Views, By);
+            p.Published = true;
+        }
+        return matched.Count.ToString();
+    }
+}
+
+public sealed record DeletePost(int Id) : WriteOp
+{
+    public override async Task<string> RunAsync(WorldDb db) => Text(await db.Posts.DeleteAsync(u => u.Id == Id));
+
+    public override string ApplyToOracle(WorldData data)
+    {
+        var post = data.Posts.FirstOrDefault(p => p.Id == Id);
+        if (post == null) return "error " + ErrorCodes.RecordNotFound;
+        data.Posts.Remove(post);
+        data.Comments.RemoveAll(c => c.PostId == Id); // onDelete: Cascade
+        return Text(post);
+    }
+}
+
+public sealed record DeleteManyComments(Cond Where) : WriteOp
+{
+    public override async Task<string> RunAsync(WorldDb db) => (await db.Comments.Where(w => Where.Build(w)).DeleteManyAsync()).ToString();
+
+    public override string ApplyToOracle(WorldData data) => data.Comments.RemoveAll(c => Matches(data, Where, c)).ToString();
+}
+
+public sealed record UpdateManyComments(Cond Where, int By) : WriteOp
+{
+    public override async Task<string> RunAsync(WorldDb db) =>
+        (await db.Comments.Where(w => Where.Build(w)).UpdateManyAsync(new CommentUpdate { Likes = Op.Increment(By) })).ToString();
+
+    public override string ApplyToOracle(WorldData data)
+    {
+        var matched = data.Comments.Where(c => Matches(data, Where, c)).ToList();
+        foreach (var c in matched) c.Likes += By;
+        return matched.Count.ToString();
+    }
+}
+
+public sealed record UpsertComment(int PostId, int Seq, string Content, int By) : WriteOp
+{
+    public override async Task<string> RunAsync(WorldDb db) => Text(await db.Comments.UpsertAsync(u => u.PostIdSeq(PostId, Seq),
+        new CommentCreate { PostId = PostId, Seq = Seq, Text = Content, Likes = 0 }, new CommentUpdate { Likes = Op.Increment(By) }));
+
+    public override string ApplyToOracle(WorldData data)
+    {
+        var comment = data.Comments.FirstOrDefault(c => c.PostId == PostId && c.Seq == Seq);
+        if (comment != null)
+        {
+            comment.Likes += By;
+            return Text(comment);
+        }
+        if (data.Posts.All(p => p.Id != PostId)) return "error " + ErrorCodes.ForeignKeyConstraint;
+        comment = new Comment { PostId = PostId, Seq = Seq, Text = Content, Likes = 0 };
+        data.Comments.Add(comment);
+        return Text(comment);
+    }
+}
+
+public sealed record CreateComment(int PostId, int Seq, string Content) : WriteOp
+{
+    public override async Task<string> RunAsync(WorldDb db) => Text(await db.Comments.CreateAsync(new CommentCreate { PostId = PostId, Seq = Seq, Text = Content, Likes = 1 }));
+
+    public override string ApplyToOracle(WorldData data)
+    {
+        if (data.Comments.Any(c => c.PostId == PostId && c.Seq == Seq)) return "error " + ErrorCodes.UniqueConstraint;
+        if (data.Posts.All(p => p.Id != PostId)) return "error " + ErrorCodes.ForeignKeyConstraint;
+        var comment = new Comment { PostId = PostId, Seq = Seq, Text = Content, Likes = 1 };
+        data.Comments.Add(comment);
+        return Text(comment);
+    }
+}
