@@ -95,23 +95,23 @@ public class ClientGenerationTests
         public override SourceText GetText(CancellationToken cancellationToken = default) => SourceText.From(text);
     }
 
-    private static readonly MetadataReference[] References = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
+    internal static readonly MetadataReference[] References = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
         .Split(Path.PathSeparator)
         .Concat([typeof(StrataClient).Assembly.Location, typeof(Sqlite.Runtime.SqliteProvider).Assembly.Location, typeof(Postgres.Runtime.PostgresProvider).Assembly.Location])
         .Distinct()
         .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
         .ToArray();
 
-    private static CSharpCompilation Compilation(string code, string name = "App") =>
+    internal static CSharpCompilation Compilation(string code, string name = "App") =>
         CSharpCompilation.Create(name, [CSharpSyntaxTree.ParseText(code, new CSharpParseOptions(LanguageVersion.Latest), path: "Program.cs")],
             References, new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable));
 
-    private static GeneratorDriver Driver(string schema) =>
+    internal static GeneratorDriver Driver(string schema) =>
         CSharpGeneratorDriver.Create([new StrataGenerator().AsSourceGenerator()], [new SchemaText("/app/schema.prisma", schema)],
             parseOptions: new CSharpParseOptions(LanguageVersion.Latest),
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
-    private static (Compilation Output, GeneratorDriverRunResult Result) Generate(string schema, string code)
+    internal static (Compilation Output, GeneratorDriverRunResult Result) Generate(string schema, string code)
     {
         var driver = Driver(schema).RunGeneratorsAndUpdateCompilation(Compilation(code), out var output, out _);
         return (output, driver.GetRunResult());

@@ -154,6 +154,7 @@ namespace Strata.Generator.Emit
             foreach (var c in model.Columns)
             {
                 w.Doc(c.Field.Documentation ?? $"The {c.Field.Name} field.");
+                if (!c.IsOptional && !c.IsList) w.Line("[global::Strata.RequiredField]");
                 w.Line($"public {FilterType(c)} {c.Member} => new({Meta(client, model)}.Columns[{c.Index}]);");
             }
             foreach (var r in model.Relations)

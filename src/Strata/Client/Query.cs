@@ -21,7 +21,7 @@ namespace Strata;
 /// <typeparam name="TUnique">The unique-criterion proxy (<c>UserUnique</c>).</typeparam>
 /// <typeparam name="TCreate">The create input (<c>UserCreate</c>).</typeparam>
 /// <typeparam name="TUpdate">The update input (<c>UserUpdate</c>).</typeparam>
-public abstract class Query<TSelf, TEntity, TWhere, TFields, TInclude, TUnique, TCreate, TUpdate>
+public abstract partial class Query<TSelf, TEntity, TWhere, TFields, TInclude, TUnique, TCreate, TUpdate>
     where TSelf : Query<TSelf, TEntity, TWhere, TFields, TInclude, TUnique, TCreate, TUpdate>
     where TEntity : class, IStrataEntity
     where TWhere : IProxy<TWhere>
