@@ -52,6 +52,20 @@ public class SqlCacheTests
     }
 
     [Fact]
+    public void A_cache_hit_allocates_nothing()
+    {
+        var cache = new SqlCache(verify: false);
+        var writer = Write(PostgresDialect.Instance, w => w.Sql("SELECT ").Identifier("id").Sql(" FROM ").Table("s", "users").Sql(" WHERE ").Identifier("id").Sql(" = ").Parameter(1));
+        var sql = cache.GetOrAdd(PostgresDialect.Instance, writer.Pieces);
+        cache.GetOrAdd(PostgresDialect.Instance, writer.Pieces); // warm
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var again = cache.GetOrAdd(PostgresDialect.Instance, writer.Pieces);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Same(sql, again);
+        Assert.Equal(0, allocated);
+    }
+
+    [Fact]
     public void The_test_suite_runs_with_verification_on()
     {
         // test.sh sets STRATA_VERIFY_SQL_CACHE=1 for the whole run; outside it this says nothing.
