@@ -1,7 +1,6 @@
 using System.Text;
-using Strata.Differential.Tests.Cases;
+using Strata.Differential.Engine;
 using Strata.Differential.Tests.Data;
-using Strata.Differential.Tests.Oracle;
 using Xunit.Abstractions;
 
 namespace Strata.Differential.Tests;
@@ -24,7 +23,7 @@ public class DifferentialReadTests(WorldFixture world, ITestOutputHelper output)
         int checkedCases = 0;
         for (int i = 0; i < Cases; i++)
         {
-            var query = new CaseGenerator(new Random(HashCode.Combine(Seed, i)), world.Data).Query();
+            var query = new CaseGenerator(new Random(HashCode.Combine(Seed, i)), world.Data, WorldModel.Roots).Query();
             foreach (var database in world.Databases)
             {
                 if (await DifferenceAsync(database, query) == null) continue;
@@ -40,14 +39,14 @@ public class DifferentialReadTests(WorldFixture world, ITestOutputHelper output)
     private async Task<string?> DifferenceAsync(WorldDatabase database, QueryCase query)
     {
         var semantics = database.Provider == StrataProvider.Sqlite ? Semantics.Sqlite : Semantics.Postgres;
-        var evaluator = new Evaluator(world.Index, semantics);
+        var evaluator = new Evaluator(world.Data, world.Index, semantics);
         var expectedRows = evaluator.Rows(query);
         var expected = ResultText.Rows(query.Model, query, expectedRows, evaluator.Children);
         List<object> rows;
         int count;
         try
         {
-            (rows, count) = await QueryRunner.RunAsync(database.Client, query);
+            (rows, count) = await query.Model.Run(database.Client, query);
         }
         catch (Exception e)
         {

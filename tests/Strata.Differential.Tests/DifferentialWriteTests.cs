@@ -1,6 +1,5 @@
-using Strata.Differential.Tests.Cases;
+using Strata.Differential.Engine;
 using Strata.Differential.Tests.Data;
-using Strata.Differential.Tests.Oracle;
 using Strata.Differential.Tests.World;
 using Xunit.Abstractions;
 
@@ -79,8 +78,8 @@ public abstract record WriteOp
         int postId = r.Next(1, data.Posts.Count + 4);
         int memberId = r.Next(1, data.Members.Count + 2); // sometimes one that does not exist
         string word = WorldData.Words[r.Next(WorldData.Words.Length)];
-        var where = new CaseGenerator(r, data).Cond(WorldModel.Post, 1);
-        var commentWhere = new CaseGenerator(r, data).Cond(WorldModel.Comment, 1);
+        var where = new CaseGenerator(r, data, WorldModel.Roots).Cond(WorldModel.Post, 1);
+        var commentWhere = new CaseGenerator(r, data, WorldModel.Roots).Cond(WorldModel.Comment, 1);
         return r.Next(8) switch
         {
             0 => new CreatePost(data.Posts.Count == 0 ? 1 : data.Posts.Max(p => p.Id) + 1, word, memberId, r.Next(0, 3)),

@@ -1,15 +1,5 @@
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Logging;
-using Npgsql;
+using Strata.Differential.Engine;
 using Strata.Differential.Tests.World;
-using Strata.Migrate;
-using Strata.Migrate.History;
-using Strata.Migrate.Model;
-using Strata.Migrate.Planning;
-using Strata.Postgres.Migrations;
-using Strata.Schema;
-using Strata.Sqlite.Migrations;
-using Strata.TestSupport;
 
 namespace Strata.Differential.Tests.Data;
 
@@ -21,14 +11,11 @@ public sealed class WorldDatabase : IAsyncDisposable
     private WorldDatabase(StrataProvider provider, string url, string? file)
     {
         Provider = provider;
-        Url = url;
         _file = file;
-        Client = new WorldDb(new StrataOptions { Url = url, LoggerFactory = LoggerFactory.Create(b => b.AddProvider(Log).SetMinimumLevel(LogLevel.Information)), LogParameterValues = true });
+        Client = new WorldDb(Log.Options(url));
     }
 
     public StrataProvider Provider { get; }
-
-    public string Url { get; }
 
     public WorldDb Client { get; }
 
@@ -37,24 +24,8 @@ public sealed class WorldDatabase : IAsyncDisposable
 
     public static async Task<WorldDatabase> CreateAsync(StrataProvider provider)
     {
-        var schema = SchemaCompilation.FromText(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Schema", "world.prisma"))).Schema;
-        if (provider == StrataProvider.Sqlite)
-        {
-            var file = Path.Combine(Path.GetTempPath(), "strata-world-" + Guid.NewGuid().ToString("N") + ".db");
-            await using (var connection = new SqliteConnection($"Data Source={file}"))
-            {
-                await connection.OpenAsync();
-                await CreateTablesAsync(connection, new SqliteMigrationDialect(), schema);
-            }
-            return new WorldDatabase(provider, "file:" + file, file);
-        }
-        var connectionString = await PostgresServer.Shared.CreateDatabaseAsync("world");
-        await using (var connection = new NpgsqlConnection(connectionString))
-        {
-            await connection.OpenAsync();
-            await CreateTablesAsync(connection, new PostgresMigrationDialect(), schema);
-        }
-        return new WorldDatabase(provider, connectionString, null);
+        var (url, file) = await SchemaDatabase.CreateAsync(provider, Path.Combine("Schema", "world.prisma"));
+        return new WorldDatabase(provider, url, file);
     }
 
     /// <summary>Writes the world's rows through the client: tags, members (with nested connects for the m:n links), posts, comments, follows.</summary>
@@ -83,55 +54,9 @@ public sealed class WorldDatabase : IAsyncDisposable
         await db.Follows.CreateManyAsync(data.Follows.Select(f => new FollowCreate { FollowerId = f.FollowerId, FollowedId = f.FollowedId, Since = f.Since, Weight = f.Weight }));
     }
 
-    private static async Task CreateTablesAsync(System.Data.Common.DbConnection connection, IMigrationDialect dialect, Strata.Schema.Semantics.SchemaDefinition schema)
-    {
-        var steps = MigrationPlanner.CreateAll(SchemaMapper.Map(schema, dialect), dialect);
-        await new MigrationRunner(connection, dialect).ExecuteScriptAsync(dialect.Render(steps));
-    }
-
     public async ValueTask DisposeAsync()
     {
         await Client.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        if (_file != null) File.Delete(_file);
-    }
-}
-
-/// <summary>Keeps the last statements a client logged.</summary>
-public sealed class StatementLog : ILoggerProvider
-{
-    private readonly Queue<string> _lines = new();
-
-    public void Clear()
-    {
-        lock (_lines) _lines.Clear();
-    }
-
-    public IReadOnlyList<string> Lines
-    {
-        get { lock (_lines) return _lines.ToList(); }
-    }
-
-    public ILogger CreateLogger(string categoryName) => new Logger(this);
-
-    public void Dispose() { }
-
-    private void Add(string line)
-    {
-        lock (_lines)
-        {
-            _lines.Enqueue(line);
-            while (_lines.Count > 20) _lines.Dequeue();
-        }
-    }
-
-    private sealed class Logger(StatementLog owner) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            owner.Add(formatter(state, exception));
+        SchemaDatabase.Delete(_file);
     }
 }

@@ -1,12 +1,11 @@
-using Strata.Differential.Tests.Data;
 
-namespace Strata.Differential.Tests.Cases;
+namespace Strata.Differential.Engine;
 
 /// <summary>The operators a generated filter may use on a field.</summary>
-public enum Op { Eq, Ne, Lt, Le, Gt, Ge, In, NotIn, Contains, StartsWith, EndsWith }
+public enum Op { Eq, Ne, Lt, Le, Gt, Ge, In, NotIn, Contains, StartsWith, EndsWith, Has, HasSome, HasEvery, IsEmpty }
 
 /// <summary>How a field's values behave in filters and orderings.</summary>
-public enum ValueKind { Number, Text, Bool, Enum, Bytes, Json, Date }
+public enum ValueKind { Number, Text, Bool, Enum, Bytes, Json, Date, List }
 
 /// <summary>
 /// A scalar field as the generator sees it: how to read it from an entity (a database's or the
@@ -25,7 +24,7 @@ public sealed class ScalarSpec
     public required Func<object, Op, object?, bool, Filter> Build { get; init; }
     public required object[] Pool { get; init; }
 
-    public bool Orderable => Kind is not (ValueKind.Bytes or ValueKind.Json);
+    public bool Orderable => Kind is not (ValueKind.Bytes or ValueKind.Json or ValueKind.List);
 
     public Op[] Operators => Kind switch
     {
@@ -33,6 +32,7 @@ public sealed class ScalarSpec
         ValueKind.Number or ValueKind.Date => [Op.Eq, Op.Ne, Op.Lt, Op.Le, Op.Gt, Op.Ge, Op.In, Op.NotIn],
         ValueKind.Enum => [Op.Eq, Op.Ne, Op.In, Op.NotIn],
         ValueKind.Bool or ValueKind.Bytes => [Op.Eq, Op.Ne],
+        ValueKind.List => [Op.Has, Op.HasSome, Op.HasEvery, Op.IsEmpty, Op.Eq], // scalar lists (PostgreSQL); the pool holds elements
         _ => [Op.Eq, Op.Ne], // Json: null / not null only
     };
 }
@@ -46,8 +46,8 @@ public sealed class RelationSpec
     public required string Name { get; init; }
     public required bool IsList { get; init; }
     public required Func<ModelSpec> Target { get; init; }
-    /// <summary>The related rows of an in-memory row.</summary>
-    public required Func<WorldIndex, object, IEnumerable<object>> Related { get; init; }
+    /// <summary>The related rows of an in-memory row, given the in-memory data's index.</summary>
+    public required Func<object, object, IEnumerable<object>> Related { get; init; }
     /// <summary>(where proxy, test, inner filter on the target's where proxy) to a filter.</summary>
     public required Func<object, RelTest, Func<object, Filter>?, Filter> Filter { get; init; }
     /// <summary>(include proxy, the include's refinements) to an include.</summary>
@@ -62,11 +62,15 @@ public sealed class ModelSpec
     public required string Name { get; init; }
     public required ScalarSpec[] Scalars { get; init; }
     public RelationSpec[] Relations { get; set; } = [];
-    public required Func<WorldData, IEnumerable<object>> Rows { get; init; }
+    /// <summary>The in-memory rows, given the in-memory data.</summary>
+    public required Func<object, IEnumerable<object>> Rows { get; init; }
     /// <summary>The primary key's fields, appended to an order that must be total.</summary>
     public required ScalarSpec[] Key { get; init; }
     /// <summary>(unique proxy, key values) to a cursor.</summary>
     public required Func<object, object?[], UniqueFilter> Cursor { get; init; }
+
+    /// <summary>(client, query) to the rows of FindMany and the CountAsync of the same query.</summary>
+    public required Func<object, QueryCase, Task<(List<object> Rows, int Count)>> Run { get; init; }
 
     public ScalarSpec Scalar(string name) => Scalars.Single(s => s.Name == name);
 }

@@ -1,9 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
-using Strata.Differential.Tests.World;
 
-namespace Strata.Differential.Tests.Oracle;
+namespace Strata.Differential.Engine;
 
 /// <summary>
 /// What the databases are expected to do where SQL leaves a choice, per provider, as docs/client.md
@@ -12,6 +11,7 @@ namespace Strata.Differential.Tests.Oracle;
 /// ASCII letters only (SQLite's lower()/LIKE, and PostgreSQL's lower()/ILIKE under the C ctype);
 /// nulls sort first ascending on SQLite and last ascending on PostgreSQL; enums sort by their
 /// database name on SQLite (stored as text) and by declaration order on PostgreSQL (native enums).
+/// Enum types register their database names in <see cref="EnumNames"/>.
 /// </summary>
 public sealed class Semantics
 {
@@ -58,7 +58,7 @@ public sealed class Semantics
     public int Compare(object a, object b) => (a, b) switch
     {
         (string x, string y) => CompareText(x, y),
-        (Tier x, Tier y) => EnumsByName ? CompareText(TierName(x), TierName(y)) : ((int)x).CompareTo((int)y),
+        (Enum x, Enum y) => EnumsByName ? CompareText(EnumNames[x.GetType()](x), EnumNames[y.GetType()](y)) : Convert.ToInt32(x, CultureInfo.InvariantCulture).CompareTo(Convert.ToInt32(y, CultureInfo.InvariantCulture)),
         (IComparable x, _) => x.CompareTo(b),
         _ => throw new InvalidOperationException($"{a.GetType().Name} values are not ordered."),
     };
@@ -66,11 +66,13 @@ public sealed class Semantics
     public static bool ValueEquals(object a, object b) => (a, b) switch
     {
         (byte[] x, byte[] y) => x.AsSpan().SequenceEqual(y),
+        (System.Collections.IList x, System.Collections.IList y) => x.Count == y.Count && x.Cast<object>().Zip(y.Cast<object>()).All(p => ValueEquals(p.First, p.Second)),
         (JsonNode x, JsonNode y) => JsonNode.DeepEquals(x, y),
         _ => a.Equals(b),
     };
 
-    public static string TierName(Tier tier) => tier == Tier.Enterprise ? "ent" : tier.ToString().ToUpperInvariant();
+    /// <summary>Each enum type's values as the database stores them (the schema's names, or their @map).</summary>
+    public static System.Collections.Concurrent.ConcurrentDictionary<Type, Func<Enum, string>> EnumNames { get; } = new();
 
     /// <summary>A value as the comparison of results prints it.</summary>
     public static string Format(object? value) => value switch
@@ -81,6 +83,7 @@ public sealed class Semantics
         decimal m => m.ToString("0.############", CultureInfo.InvariantCulture),
         double f => f.ToString("R", CultureInfo.InvariantCulture),
         byte[] bytes => "0x" + Convert.ToHexString(bytes),
+        System.Collections.IList list => "[" + string.Join(", ", list.Cast<object?>().Select(Format)) + "]",
         JsonNode json => json.ToJsonString(),
         bool b => b ? "true" : "false",
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),

@@ -1,8 +1,6 @@
 using System.Collections;
-using Strata.Differential.Tests.Oracle;
-using Strata.Differential.Tests.World;
 
-namespace Strata.Differential.Tests.Cases;
+namespace Strata.Differential.Engine;
 
 /// <summary>Prints generated values as C# and builds the typed lists that In/NotIn take.</summary>
 public static class CaseText
@@ -10,7 +8,7 @@ public static class CaseText
     public static string Value(object? value) => value switch
     {
         IList list and not byte[] => string.Join(", ", list.Cast<object?>().Select(Value)),
-        Tier t => "Tier." + t,
+        Enum e => e.GetType().Name + "." + e,
         DateTime d => $"DateTime.Parse(\"{Semantics.Format(d)}\")",
         decimal m => Semantics.Format(m) + "m",
         long l => l + "L",
@@ -18,16 +16,15 @@ public static class CaseText
         _ => Semantics.Format(value),
     };
 
-    /// <summary>A list of the values' own type (In/NotIn on a field take a typed list).</summary>
-    public static IList ListOf(IEnumerable<object> values)
+    /// <summary>A list of <paramref name="type"/> (In/NotIn on a field take a typed list), so that an empty one keeps its type too.</summary>
+    public static IList ListOf(IEnumerable<object> values, Type type)
     {
         var items = values.ToList();
-        if (items.Count == 0) return new List<object>();
-        var list = (IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(items[0].GetType()))!;
+        var list = (IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(type))!;
         foreach (var item in items) list.Add(item);
         return list;
     }
 
-    /// <summary>The items of a typed list, as <typeparamref name="T"/> (an empty untyped list gives none).</summary>
+    /// <summary>The items of a typed list, as <typeparamref name="T"/>.</summary>
     public static T[] Items<T>(object? list) => ((IList)list!).Cast<T>().ToArray();
 }

@@ -1,7 +1,5 @@
-using Strata.Differential.Tests.Data;
-using Strata.Differential.Tests.Oracle;
 
-namespace Strata.Differential.Tests.Cases;
+namespace Strata.Differential.Engine;
 
 /// <summary>One key of an ordering.</summary>
 public sealed record OrderKey(ScalarSpec Field, bool Descending, Nulls Nulls)

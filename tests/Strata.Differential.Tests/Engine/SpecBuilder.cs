@@ -1,16 +1,16 @@
-using Strata.Differential.Tests.Data;
 
-namespace Strata.Differential.Tests.Cases;
+namespace Strata.Differential.Engine;
 
 /// <summary>
 /// Builds the specs of a model's fields and relations from its generated proxies. Each filter is
 /// built by the proxy operators a user writes (<c>x.Age &gt;= 18</c>, <c>x.Name.Insensitive.Contains("a")</c>).
 /// </summary>
+/// <typeparam name="TIndex">The in-memory data's index, which relations are looked up in.</typeparam>
 /// <typeparam name="TE">The entity.</typeparam>
 /// <typeparam name="TW">The where proxy.</typeparam>
 /// <typeparam name="TF">The fields proxy.</typeparam>
 /// <typeparam name="TI">The include proxy.</typeparam>
-public static class SpecBuilder<TE, TW, TF, TI> where TE : class
+public static class SpecBuilder<TIndex, TE, TW, TF, TI> where TE : class
 {
     public static ScalarSpec Value<T>(string name, ValueKind kind, Func<TE, T> get, Func<TW, ValueField<T>> where, Func<TF, FieldRef> field, T[] pool) where T : struct => new()
     {
@@ -67,6 +67,24 @@ public static class SpecBuilder<TE, TW, TF, TI> where TE : class
         },
     };
 
+    public static ScalarSpec List<T>(string name, Func<TE, List<T>> get, Func<TW, ListField<T>> where, Func<TF, FieldRef> field, T[] elements) => new()
+    {
+        Name = name, Kind = ValueKind.List, Optional = false, Get = e => get((TE)e), Field = f => field((TF)f), Pool = elements.Cast<object>().ToArray()!,
+        Build = (w, op, v, _) =>
+        {
+            var f = where((TW)w);
+            return op switch
+            {
+                Op.Has => f.Has((T)v!),
+                Op.HasSome => f.HasSome(CaseText.Items<T>(v)),
+                Op.HasEvery => f.HasEvery(CaseText.Items<T>(v)),
+                Op.IsEmpty => f.IsEmpty((bool)v!),
+                Op.Eq => f == CaseText.Items<T>(v),
+                _ => throw new ArgumentOutOfRangeException(nameof(op)),
+            };
+        },
+    };
+
     public static ScalarSpec Bool(string name, Func<TE, bool> get, Func<TW, BoolField> where, Func<TF, FieldRef> field) => new()
     {
         Name = name, Kind = ValueKind.Bool, Optional = false, Get = e => get((TE)e), Field = f => field((TF)f), Pool = [true, false],
@@ -95,11 +113,11 @@ public static class SpecBuilder<TE, TW, TF, TI> where TE : class
         Build = (w, op, v, _) => op == Op.Eq ? where((TW)w) == (T?)v : where((TW)w) != (T?)v,
     };
 
-    public static RelationSpec Many<TTW, TTF, TTI>(string name, Func<ModelSpec> target, Func<WorldIndex, TE, IEnumerable<object>> related,
+    public static RelationSpec Many<TTW, TTF, TTI>(string name, Func<ModelSpec> target, Func<TIndex, TE, IEnumerable<object>> related,
         Func<TW, ListRelationField<TTW>> filter, Func<TI, IncludeMany<TTW, TTF, TTI>> include, Func<TE, object?> included)
         where TTW : IProxy<TTW> where TTF : IProxy<TTF> where TTI : IProxy<TTI> => new()
     {
-        Name = name, IsList = true, Target = target, Related = (world, row) => related(world, (TE)row), Included = e => included((TE)e),
+        Name = name, IsList = true, Target = target, Related = (index, row) => related((TIndex)index, (TE)row), Included = e => included((TE)e),
         Filter = (w, test, inner) =>
         {
             var f = filter((TW)w);
@@ -114,11 +132,11 @@ public static class SpecBuilder<TE, TW, TF, TI> where TE : class
         Include = (i, c) => Refine(include((TI)i), c),
     };
 
-    public static RelationSpec One<TTW, TTF, TTI>(string name, Func<ModelSpec> target, Func<WorldIndex, TE, IEnumerable<object>> related,
+    public static RelationSpec One<TTW, TTF, TTI>(string name, Func<ModelSpec> target, Func<TIndex, TE, IEnumerable<object>> related,
         Func<TW, RelationField<TTW>> filter, Func<TI, IncludeOne<TTF, TTI>> include, Func<TE, object?> included)
         where TTW : IProxy<TTW> where TTF : IProxy<TTF> where TTI : IProxy<TTI> => new()
     {
-        Name = name, IsList = false, Target = target, Related = (world, row) => related(world, (TE)row), Included = e => included((TE)e),
+        Name = name, IsList = false, Target = target, Related = (index, row) => related((TIndex)index, (TE)row), Included = e => included((TE)e),
         Filter = (w, test, inner) =>
         {
             var f = filter((TW)w);

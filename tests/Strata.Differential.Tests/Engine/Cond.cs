@@ -1,9 +1,7 @@
 using System.Collections;
-using Strata.Differential.Tests.Data;
-using Strata.Differential.Tests.Oracle;
-using static Strata.Differential.Tests.Oracle.TriLogic;
+using static Strata.Differential.Engine.TriLogic;
 
-namespace Strata.Differential.Tests.Cases;
+namespace Strata.Differential.Engine;
 
 /// <summary>
 /// A generated filter: it builds the Strata filter through the generated proxies, evaluates itself
@@ -14,7 +12,7 @@ public abstract record Cond
 {
     public abstract Filter Build(object where);
 
-    public abstract Tri Eval(WorldIndex world, object row, Semantics semantics);
+    public abstract Tri Eval(object world, object row, Semantics semantics);
 
     public virtual IEnumerable<Cond> Shrink() => [];
 }
@@ -23,7 +21,7 @@ public sealed record ConstCond(bool Value) : Cond
 {
     public override Filter Build(object where) => Value ? Filter.True : Filter.False;
 
-    public override Tri Eval(WorldIndex world, object row, Semantics semantics) => Of(Value);
+    public override Tri Eval(object world, object row, Semantics semantics) => Of(Value);
 
     public override string ToString() => Value ? "Filter.True" : "Filter.False";
 }
@@ -36,7 +34,7 @@ public sealed record AndCond(bool IsAnd, Cond[] Parts) : Cond
         return IsAnd ? Filter.And(filters) : Filter.Or(filters);
     }
 
-    public override Tri Eval(WorldIndex world, object row, Semantics semantics) =>
+    public override Tri Eval(object world, object row, Semantics semantics) =>
         Parts.Aggregate(Of(IsAnd), (acc, p) => IsAnd ? And(acc, p.Eval(world, row, semantics)) : Or(acc, p.Eval(world, row, semantics)));
 
     public override IEnumerable<Cond> Shrink()
@@ -55,7 +53,7 @@ public sealed record NotCond(Cond Inner) : Cond
 {
     public override Filter Build(object where) => !Inner.Build(where);
 
-    public override Tri Eval(WorldIndex world, object row, Semantics semantics) => Not(Inner.Eval(world, row, semantics));
+    public override Tri Eval(object world, object row, Semantics semantics) => Not(Inner.Eval(world, row, semantics));
 
     public override IEnumerable<Cond> Shrink() => [Inner, .. Inner.Shrink().Select(s => new NotCond(s))];
 
@@ -66,9 +64,10 @@ public sealed record ScalarCond(ScalarSpec Field, Op Op, object? Value, bool Ins
 {
     public override Filter Build(object where) => Field.Build(where, Op, Value, Insensitive);
 
-    public override Tri Eval(WorldIndex world, object row, Semantics semantics)
+    public override Tri Eval(object world, object row, Semantics semantics)
     {
         var x = Field.Get(row);
+        if (Field.Kind == ValueKind.List) return EvalList((IList?)x);
         switch (Op)
         {
             case Op.Eq when Value == null: return Of(x == null);
@@ -95,6 +94,22 @@ public sealed record ScalarCond(ScalarSpec Field, Op Op, object? Value, bool Ins
         return Of(Op switch { Op.Lt => c < 0, Op.Le => c <= 0, Op.Gt => c > 0, _ => c >= 0 });
     }
 
+    /// <summary>Scalar-list filters: a null list leaves each test unknown, except that it counts as empty.</summary>
+    private Tri EvalList(IList? list)
+    {
+        if (Op == Op.IsEmpty) return list == null ? Tri.True : (bool)Value! ? Of(list.Count == 0) : list.Count == 0 ? Tri.False : Tri.True;
+        if (list == null) return Tri.Unknown;
+        var items = list.Cast<object>().ToList();
+        var values = Value is IList given ? given.Cast<object>().ToList() : [];
+        return Op switch
+        {
+            Op.Has => Of(items.Any(i => Semantics.ValueEquals(i, Value!))),
+            Op.HasSome => Of(values.Any(v => items.Any(i => Semantics.ValueEquals(i, v)))),
+            Op.HasEvery => Of(values.All(v => items.Any(i => Semantics.ValueEquals(i, v)))),
+            _ => Of(items.Count == values.Count && items.Zip(values).All(p => Semantics.ValueEquals(p.First, p.Second))),
+        };
+    }
+
     private string Text(object value) => Insensitive ? Semantics.Fold((string)value) : (string)value;
 
     private bool Equal(object x, object v) => x is string s ? Text(s) == Text(v) : Semantics.ValueEquals(x, v);
@@ -103,7 +118,7 @@ public sealed record ScalarCond(ScalarSpec Field, Op Op, object? Value, bool Ins
     {
         if (Insensitive) yield return this with { Insensitive = false };
         if (Value is IList { Count: > 1 } list)
-            yield return this with { Value = CaseText.ListOf(list.Cast<object>().Take(list.Count / 2)) };
+            yield return this with { Value = CaseText.ListOf(list.Cast<object>().Take(list.Count / 2), list.GetType().GetGenericArguments()[0]) };
     }
 
     public override string ToString()
@@ -111,13 +126,14 @@ public sealed record ScalarCond(ScalarSpec Field, Op Op, object? Value, bool Ins
         var field = "x." + Field.Name + (Insensitive ? ".Insensitive" : "");
         return Op switch
         {
+            Op.Eq when Field.Kind == ValueKind.List => $"{field} == [{CaseText.Value(Value)}]",
             Op.Eq => $"{field} == {CaseText.Value(Value)}",
             Op.Ne => $"{field} != {CaseText.Value(Value)}",
             Op.Lt => $"{field} < {CaseText.Value(Value)}",
             Op.Le => $"{field} <= {CaseText.Value(Value)}",
             Op.Gt => $"{field} > {CaseText.Value(Value)}",
             Op.Ge => $"{field} >= {CaseText.Value(Value)}",
-            _ => $"{field}.{Op}({CaseText.Value(Value)})",
+            _ => $"{field}.{Op}({CaseText.Value(Value)})", // In, NotIn, Contains, StartsWith, EndsWith, Has, HasSome, HasEvery, IsEmpty
         };
     }
 }
@@ -127,7 +143,7 @@ public sealed record RelCond(RelationSpec Relation, RelTest Test, Cond? Inner) :
     public override Filter Build(object where) =>
         Relation.Filter(where, Test, Inner == null ? null : w => Inner.Build(w));
 
-    public override Tri Eval(WorldIndex world, object row, Semantics semantics)
+    public override Tri Eval(object world, object row, Semantics semantics)
     {
         var related = Relation.Related(world, row);
         Tri Inside(object r) => Inner?.Eval(world, r, semantics) ?? Tri.True;

@@ -1,7 +1,5 @@
-using Strata.Differential.Tests.Cases;
-using Strata.Differential.Tests.Data;
 
-namespace Strata.Differential.Tests.Oracle;
+namespace Strata.Differential.Engine;
 
 /// <summary>
 /// Evaluates a generated query over the in-memory rows with LINQ to objects, by Prisma's
@@ -9,21 +7,24 @@ namespace Strata.Differential.Tests.Oracle;
 /// distinct (the first row of each value in the order), skip and take (a negative take pages
 /// backwards and keeps the order), and per-parent includes with their own refinements.
 /// </summary>
-public sealed class Evaluator(WorldIndex world, Semantics semantics)
+/// <param name="data">The in-memory data, whose rows the models read.</param>
+/// <param name="index">Its index, which relations are looked up in.</param>
+/// <param name="semantics">The provider's semantics.</param>
+public sealed class Evaluator(object data, object index, Semantics semantics)
 {
     public List<object> Rows(QueryCase query) =>
-        Apply(query, query.Model, query.Model.Rows(world.Data), query.Cursor, query.Distinct);
+        Apply(query, query.Model, query.Model.Rows(data), query.Cursor, query.Distinct);
 
     public List<object> Apply(RowsCase rows, ModelSpec model, IEnumerable<object> candidates, object?[]? cursor = null, ScalarSpec[]? distinct = null)
     {
-        var matching = candidates.Where(r => rows.Where == null || rows.Where.Eval(world, r, semantics) == Tri.True).ToList();
+        var matching = candidates.Where(r => rows.Where == null || rows.Where.Eval(index, r, semantics) == Tri.True).ToList();
         bool reverse = rows.Take < 0;
         var order = rows.FullOrder(model).Select(o => reverse ? o with { Descending = !o.Descending, Nulls = Flip(o.Nulls) } : o).ToArray();
         var comparer = Comparer<object>.Create((a, b) => Compare(order, a, b));
         if (order.Length > 0) matching = matching.OrderBy(r => r, comparer).ToList();
         if (cursor != null)
         {
-            var at = model.Rows(world.Data).FirstOrDefault(r => model.Key.Select(k => k.Get(r)).SequenceEqual(cursor));
+            var at = model.Rows(data).FirstOrDefault(r => model.Key.Select(k => k.Get(r)).SequenceEqual(cursor));
             matching = at == null ? [] : matching.Where(r => comparer.Compare(r, at) >= 0).ToList();
         }
         if (distinct is { Length: > 0 })
@@ -42,7 +43,7 @@ public sealed class Evaluator(WorldIndex world, Semantics semantics)
     /// <summary>The rows of an included relation of <paramref name="parent"/>.</summary>
     public List<object> Children(IncludeCase include, object parent)
     {
-        var related = include.Relation.Related(world, parent);
+        var related = include.Relation.Related(index, parent);
         return include.Relation.IsList ? Apply(include, include.Relation.Target(), related) : related.Take(1).ToList();
     }
 

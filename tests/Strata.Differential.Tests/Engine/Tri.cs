@@ -1,4 +1,4 @@
-namespace Strata.Differential.Tests.Oracle;
+namespace Strata.Differential.Engine;
 
 /// <summary>SQL's three truth values: a comparison with NULL is neither true nor false, and WHERE keeps only true rows.</summary>
 public enum Tri { False, True, Unknown }

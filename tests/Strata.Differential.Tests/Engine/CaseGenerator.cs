@@ -1,6 +1,5 @@
-using Strata.Differential.Tests.Data;
 
-namespace Strata.Differential.Tests.Cases;
+namespace Strata.Differential.Engine;
 
 /// <summary>
 /// Generates random queries over the world: filter trees over every operator (scalar, text with
@@ -8,14 +7,17 @@ namespace Strata.Differential.Tests.Cases;
 /// &amp;&amp; || !), orderings with nulls first/last, skip/take (also negative), cursors,
 /// distinct, omit, and includes nested to three levels, each with its own where/order/skip/take.
 /// </summary>
-public sealed class CaseGenerator(Random random, WorldData data)
+/// <param name="random">The source of every choice.</param>
+/// <param name="data">The in-memory data (cursors name its rows).</param>
+/// <param name="roots">The models queries start from, each with how often (a weight).</param>
+public sealed class CaseGenerator(Random random, object data, params (ModelSpec Model, int Weight)[] roots)
 {
     private readonly Random _r = random;
 
     public QueryCase Query()
     {
-        int pick = _r.Next(100);
-        var model = pick < 40 ? WorldModel.Member : pick < 65 ? WorldModel.Post : pick < 75 ? WorldModel.Comment : pick < 90 ? WorldModel.Follow : WorldModel.Tag;
+        int pick = _r.Next(roots.Sum(r => r.Weight));
+        var model = roots.SkipWhile(r => (pick -= r.Weight) >= 0).First().Model;
         var distinct = Chance(10) ? Some(model.Scalars.Where(s => s.Orderable).ToArray(), 1, 2) : [];
         int? take = Chance(40) ? _r.Next(distinct.Length > 0 ? 0 : -4, 8) : null;
         return new QueryCase(model)
@@ -61,10 +63,19 @@ public sealed class CaseGenerator(Random random, WorldData data)
         var op = Pick(field.Operators);
         bool insensitive = field.Kind == ValueKind.Text && Chance(40);
         object? value;
-        if (field.Kind == ValueKind.Json || ((op is Op.Eq or Op.Ne) && field.Optional && Chance(25)))
+        if (field.Kind == ValueKind.List)
+            value = op switch
+            {
+                Op.Has => Pick(field.Pool),
+                Op.IsEmpty => Chance(50),
+                // HasSome/HasEvery take a set; equality a list in order (repeats allowed).
+                Op.Eq => CaseText.ListOf(Enumerable.Range(0, _r.Next(0, 3)).Select(_ => Pick(field.Pool)), field.Pool[0].GetType()),
+                _ => CaseText.ListOf(Enumerable.Range(0, _r.Next(0, 3)).Select(_ => Pick(field.Pool)).Distinct(), field.Pool[0].GetType()),
+            };
+        else if (field.Kind == ValueKind.Json || ((op is Op.Eq or Op.Ne) && field.Optional && Chance(25)))
             value = null;
         else if (op is Op.In or Op.NotIn)
-            value = CaseText.ListOf(Chance(10) ? [] : Enumerable.Range(0, _r.Next(1, 4)).Select(_ => Pick(field.Pool)).Distinct());
+            value = CaseText.ListOf(Chance(10) ? [] : Enumerable.Range(0, _r.Next(1, 4)).Select(_ => Pick(field.Pool)).Distinct(), field.Pool[0].GetType());
         else if (op is Op.Contains or Op.StartsWith or Op.EndsWith)
         {
             var text = (string)Pick(field.Pool);

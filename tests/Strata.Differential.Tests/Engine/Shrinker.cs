@@ -1,4 +1,4 @@
-namespace Strata.Differential.Tests.Cases;
+namespace Strata.Differential.Engine;
 
 /// <summary>Smaller variants of a failing query, tried in turn until none still fails, so that a failure reads as a minimal query.</summary>
 public static class Shrinker
