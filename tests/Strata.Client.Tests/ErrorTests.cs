@@ -38,7 +38,10 @@ public class ErrorTests : ClientTest
         var unknown = Assert.Throws<StrataException>(() => new BlogDb("mysql://localhost/db"));
         Assert.Contains("neither a SQLite URL", unknown.Message);
         Assert.Throws<ArgumentException>(() => new BlogDb(new StrataOptions()));
-        var badUrl = Assert.Throws<FormatException>(() => new BlogDb("file:"));
-        Assert.Contains("names no file", badUrl.Message);
+        var badUrl = Assert.Throws<StrataException>(() => new BlogDb("file:"));
+        Assert.Equal(("P1013", true), (badUrl.Code, badUrl.Message.Contains("names no file")));
+        Assert.Equal("P1013", Assert.Throws<StrataException>(() => new BlogDb("Data Source=x.db;Nonsense=1")).Code);
+        Assert.Equal("P1013", Assert.Throws<StrataException>(() => new BlogDb("Host=localhost;Port=abc")).Code);
+        Assert.Equal("P1013", Assert.Throws<StrataException>(() => new BlogDb("file:./x.db?mode=sideways")).Code);
     }
 }

@@ -19,12 +19,14 @@ public sealed class PostgresServer
 
     private readonly string? _directory;
     private readonly string? _binDirectory;
+    private readonly string? _options;
 
-    private PostgresServer(string connectionString, string? directory, string? binDirectory)
+    private PostgresServer(string connectionString, string? directory, string? binDirectory, string? options = null)
     {
         ConnectionString = connectionString;
         _directory = directory;
         _binDirectory = binDirectory;
+        _options = options;
     }
 
     /// <summary>The server for this test process.</summary>
@@ -48,7 +50,22 @@ public sealed class PostgresServer
     {
         var existing = Environment.GetEnvironmentVariable("STRATA_TEST_POSTGRES");
         if (!string.IsNullOrWhiteSpace(existing)) return new PostgresServer(existing, null, null);
+        return Launch();
+    }
 
+    /// <summary>A server of the test's own, which it may stop and start again (fault tests); it is removed when the process ends.</summary>
+    public static PostgresServer StartPrivate() => Launch();
+
+    /// <summary>Stops the server at once, as a crash or a restart would, keeping its data (private servers only).</summary>
+    public void Halt() => Run(Path.Combine(Bin, "pg_ctl"), ["-D", Path.Combine(_directory!, "data"), "-m", "immediate", "-w", "stop"], Environment.UserName == "root");
+
+    /// <summary>Starts a halted server again on the same port.</summary>
+    public void Resume() => Run(Path.Combine(Bin, "pg_ctl"), ["-D", Path.Combine(_directory!, "data"), "-o", _options!, "-l", Path.Combine(_directory!, "server.log"), "-w", "-t", "60", "start"], Environment.UserName == "root");
+
+    private string Bin => _binDirectory ?? throw new InvalidOperationException("This server was not started by the tests (STRATA_TEST_POSTGRES), so they cannot stop it.");
+
+    private static PostgresServer Launch()
+    {
         var bin = Directory.Exists("/usr/lib/postgresql")
             ? Directory.GetDirectories("/usr/lib/postgresql").Select(d => Path.Combine(d, "bin"))
                 .Where(b => File.Exists(Path.Combine(b, "initdb")) && File.Exists(Path.Combine(b, "pg_ctl")))
@@ -74,7 +91,7 @@ public sealed class PostgresServer
         var options = $"-p {port} -k {dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200";
         Run(Path.Combine(bin, "pg_ctl"), ["-D", data, "-o", options, "-l", Path.Combine(dir, "server.log"), "-w", "-t", "60", "start"], root);
 
-        var server = new PostgresServer($"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Timeout=30;Command Timeout=120", dir, bin);
+        var server = new PostgresServer($"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Timeout=30;Command Timeout=120", dir, bin, options);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop(root);
         return server;
     }

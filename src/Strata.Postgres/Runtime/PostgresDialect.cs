@@ -67,6 +67,15 @@ public sealed class PostgresDialect : SqlDialect
     }
 
     /// <inheritdoc />
+    /// <remarks>Dividing the row's own result by zero raises division_by_zero (translated to P2020) only for rows that reach it; a constant would be folded at planning and fail every statement.</remarks>
+    protected override void WriteRangeFailure(SqlWriter writer, Action<SqlWriter> result)
+    {
+        writer.Sql('(');
+        result(writer);
+        writer.Sql(") / 0");
+    }
+
+    /// <inheritdoc />
     public override void WriteInList(SqlWriter writer, string? alias, ColumnInfo column, IList values, bool negate, bool insensitive)
     {
         var array = new QueryParameter(column.Kind, column, values, IsList: true);
@@ -111,6 +120,9 @@ public sealed class PostgresDialect : SqlDialect
 
     /// <inheritdoc />
     public override StrataException? Translate(DbException error, ModelInfo? model) => PostgresErrors.Translate(error, model);
+
+    /// <inheritdoc />
+    public override StrataException? TranslateConnectionFailure(Exception error) => PostgresErrors.TranslateConnection(error) ?? base.TranslateConnectionFailure(error);
 
     /// <inheritdoc />
     public override Task<int>? BulkInsertAsync(DbConnection connection, DbTransaction? transaction, ModelInfo model, IReadOnlyList<ColumnInfo> columns, IReadOnlyList<object?[]> rows, CancellationToken cancellationToken)

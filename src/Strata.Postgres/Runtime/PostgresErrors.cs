@@ -23,6 +23,37 @@ internal static class PostgresErrors
         };
     }
 
+    /// <summary>Failures to reach or keep the server, by SQLSTATE or by what Npgsql wraps (a socket error, a timeout, a broken stream).</summary>
+    public static StrataException? TranslateConnection(Exception error)
+    {
+        if (error is PostgresException pg)
+        {
+            return pg.SqlState switch
+            {
+                "28P01" or "28000" => new StrataException(ErrorCodes.AuthenticationFailed, $"The PostgreSQL server refused the credentials: {pg.MessageText}", error),
+                "3D000" => new StrataException(ErrorCodes.DatabaseDoesNotExist, $"The database does not exist on the PostgreSQL server: {pg.MessageText}", error),
+                "57P01" or "57P02" => new StrataException(ErrorCodes.ConnectionClosed, $"The PostgreSQL server closed the connection: {pg.MessageText}", error),
+                "57P03" or "53300" => new StrataException(ErrorCodes.DatabaseUnreachable, $"The PostgreSQL server is not accepting connections: {pg.MessageText}", error),
+                "57014" => new StrataException(ErrorCodes.Timeout, $"The statement ran past its time limit: {pg.MessageText}", error),
+                _ => null,
+            };
+        }
+        if (error is not NpgsqlException npgsql) return null;
+        for (var inner = npgsql.InnerException; inner != null; inner = inner.InnerException)
+        {
+            switch (inner)
+            {
+                case TimeoutException:
+                    return new StrataException(ErrorCodes.Timeout, $"PostgreSQL did not answer in time: {npgsql.Message}", error);
+                case System.Net.Sockets.SocketException socket:
+                    return new StrataException(ErrorCodes.DatabaseUnreachable, $"The PostgreSQL server cannot be reached: {socket.Message}", error);
+                case IOException or EndOfStreamException:
+                    return new StrataException(ErrorCodes.ConnectionClosed, $"The connection to PostgreSQL was lost: {npgsql.Message}", error);
+            }
+        }
+        return npgsql.IsTransient ? new StrataException(ErrorCodes.ConnectionClosed, $"The connection to PostgreSQL failed: {npgsql.Message}", error) : null;
+    }
+
     private static List<string> UniqueFields(ModelInfo? model, PostgresException pg)
     {
         var unique = model?.Uniques.FirstOrDefault(u => u.Name == pg.ConstraintName);

@@ -32,7 +32,12 @@ public sealed class PostgresProvider : IStrataProvider
     }
 
     /// <inheritdoc />
-    public DbDataSource CreateDataSource(string url, string baseDirectory) => NpgsqlDataSource.Create(PostgresUrl.ToConnectionString(url));
+    public DbDataSource CreateDataSource(string url, StrataOptions options)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(PostgresUrl.ToConnectionString(url));
+        if (options.CommandTimeout is { } timeout) builder.CommandTimeout = Math.Max(1, (int)Math.Ceiling(timeout.TotalSeconds));
+        return NpgsqlDataSource.Create(builder);
+    }
 
     /// <inheritdoc />
     public bool Owns(DbDataSource dataSource) => dataSource is NpgsqlDataSource;

@@ -94,6 +94,10 @@ internal static class PostgresValues
     private static DateTime ToStoredDateTime(DateTime value, string? nativeType)
     {
         var utc = value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : DateTime.SpecifyKind(value, DateTimeKind.Utc);
+        // Prisma's DateTime is timestamp(3), which would round sub-millisecond ticks; SQLite keeps whole
+        // milliseconds by truncating. Truncating here too gives both providers the same stored values and
+        // the same comparisons. A @db.Timestamp(n) column keeps what its precision holds.
+        if (nativeType == null) utc = new DateTime(utc.Ticks - utc.Ticks % TimeSpan.TicksPerMillisecond, DateTimeKind.Utc);
         // timestamp (without time zone) holds UTC wall-clock time, as Prisma writes it; Npgsql wants it Unspecified.
         return nativeType == "Timestamptz" ? utc : DateTime.SpecifyKind(utc, DateTimeKind.Unspecified);
     }

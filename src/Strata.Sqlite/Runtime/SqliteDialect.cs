@@ -59,20 +59,37 @@ public sealed class SqliteDialect : SqlDialect
     /// <inheritdoc />
     public override void WriteNumberOperation(SqlWriter writer, string? storedRow, ColumnInfo column, NumberOperation operation, object? operand)
     {
-        if (column.Kind != ScalarKind.Int)
+        if (column.Kind is not (ScalarKind.Int or ScalarKind.BigInt))
         {
             base.WriteNumberOperation(writer, storedRow, column, operation, operand);
             return;
         }
-        // SQLite integers are 64-bit; an Int field must stay within 32 bits. Out of range, abs() of the
-        // smallest 64-bit integer raises SQLite's "integer overflow", so the statement fails and changes nothing.
-        // A null stays null: NOT BETWEEN is then null too, and the ELSE branch keeps it.
+        RefuseDivisionByZero(column, operation, operand);
+        // SQLite integers are 64-bit and turn REAL when a result overflows; an Int field must also stay
+        // within 32 bits. Out of range the statement fails, so nothing changes. A null stays null: the
+        // test is then null too, and the ELSE branch keeps it.
         writer.Sql("CASE WHEN ");
-        base.WriteNumberOperation(writer, storedRow, column, operation, operand);
-        writer.Sql(" NOT BETWEEN -2147483648 AND 2147483647 THEN abs(-9223372036854775807 - 1) ELSE ");
-        base.WriteNumberOperation(writer, storedRow, column, operation, operand);
+        if (column.Kind == ScalarKind.Int)
+        {
+            WriteArithmetic(writer, storedRow, column, operation, operand);
+            writer.Sql(" NOT BETWEEN -2147483648 AND 2147483647");
+        }
+        else
+        {
+            writer.Sql("typeof(");
+            WriteArithmetic(writer, storedRow, column, operation, operand);
+            writer.Sql(") = 'real'");
+        }
+        writer.Sql(" THEN ");
+        WriteRangeFailure(writer, w => WriteArithmetic(w, storedRow, column, operation, operand));
+        writer.Sql(" ELSE ");
+        WriteArithmetic(writer, storedRow, column, operation, operand);
         writer.Sql(" END");
     }
+
+    /// <inheritdoc />
+    /// <remarks>abs() of the smallest 64-bit integer raises SQLite's "integer overflow", which is translated to P2020.</remarks>
+    protected override void WriteRangeFailure(SqlWriter writer, Action<SqlWriter> result) => writer.Sql("abs(-9223372036854775807 - 1)");
 
     /// <inheritdoc />
     public override void WriteInList(SqlWriter writer, string? alias, ColumnInfo column, IList values, bool negate, bool insensitive)
@@ -82,6 +99,8 @@ public sealed class SqliteDialect : SqlDialect
         writer.Sql(negate ? " NOT IN (" : " IN (");
         if (asJson)
         {
+            // The values travel as one JSON text, where a lone surrogate would hide as an escape: check them first.
+            Execution.ValueGuard.Check(new QueryParameter(column.Kind, column, values), null);
             // One parameter whatever the count: a JSON array, unpacked by json_each.
             writer.Sql(insensitive ? "SELECT lower(value) FROM json_each(" : "SELECT value FROM json_each(")
                 .Parameter(new QueryParameter(ScalarKind.Json, null, JsonArray(column, values))).Sql("))");
@@ -98,30 +117,55 @@ public sealed class SqliteDialect : SqlDialect
     /// <inheritdoc />
     public override void WriteTextMatch(SqlWriter writer, string alias, ColumnInfo column, FilterOperator op, string value, bool insensitive)
     {
-        if (insensitive)
-        {
-            // LIKE folds ASCII letters, as SQLite's lower() does.
-            writer.Column(alias, column).Sql(" LIKE ").Parameter(new QueryParameter(ScalarKind.String, null, LikePattern(op, value))).Sql(" ESCAPE '\\'");
-            return;
-        }
-        // Case-sensitive, by bytes: LIKE would fold case, GLOB and length() stop at NUL characters.
+        // By bytes, not LIKE or GLOB: LIKE folds case and stops at a NUL character, GLOB and length()
+        // of text stop at NUL too. Without case, both sides are lowered first (ASCII letters, as LIKE would).
         var needle = new QueryParameter(ScalarKind.String, null, value);
+        void Value(SqlWriter w) => Blob(w, insensitive, w2 => w2.Column(alias, column));
+        void Needle(SqlWriter w) => Blob(w, insensitive, w2 => w2.Parameter(needle));
         switch (op)
         {
             case FilterOperator.Contains:
-                writer.Sql("instr(CAST(").Column(alias, column).Sql(" AS BLOB), CAST(").Parameter(needle).Sql(" AS BLOB)) > 0");
+                writer.Sql("instr(");
+                Value(writer);
+                writer.Sql(", ");
+                Needle(writer);
+                writer.Sql(") > 0");
                 break;
             case FilterOperator.StartsWith:
-                writer.Sql("instr(CAST(").Column(alias, column).Sql(" AS BLOB), CAST(").Parameter(needle).Sql(" AS BLOB)) = 1");
+                writer.Sql("instr(");
+                Value(writer);
+                writer.Sql(", ");
+                Needle(writer);
+                writer.Sql(") = 1");
                 break;
             default:
                 // The value is at least as long as the suffix and, unless the suffix is empty (substr()
                 // of an empty blob is NULL), ends with it. A null value leaves the whole test unknown.
-                writer.Sql("(length(CAST(").Column(alias, column).Sql(" AS BLOB)) >= length(CAST(").Parameter(needle).Sql(" AS BLOB)) AND (length(CAST(").Parameter(needle)
-                    .Sql(" AS BLOB)) = 0 OR substr(CAST(").Column(alias, column).Sql(" AS BLOB), length(CAST(").Column(alias, column).Sql(" AS BLOB)) - length(CAST(").Parameter(needle)
-                    .Sql(" AS BLOB)) + 1) = CAST(").Parameter(needle).Sql(" AS BLOB)))");
+                writer.Sql("(length(");
+                Value(writer);
+                writer.Sql(") >= length(");
+                Needle(writer);
+                writer.Sql(") AND (length(");
+                Needle(writer);
+                writer.Sql(") = 0 OR substr(");
+                Value(writer);
+                writer.Sql(", length(");
+                Value(writer);
+                writer.Sql(") - length(");
+                Needle(writer);
+                writer.Sql(") + 1) = ");
+                Needle(writer);
+                writer.Sql("))");
                 break;
         }
+    }
+
+    /// <summary>Writes <c>CAST(x AS BLOB)</c>, or <c>CAST(lower(x) AS BLOB)</c> without case.</summary>
+    private static void Blob(SqlWriter writer, bool lower, Action<SqlWriter> text)
+    {
+        writer.Sql(lower ? "CAST(lower(" : "CAST(");
+        text(writer);
+        writer.Sql(lower ? ") AS BLOB)" : " AS BLOB)");
     }
 
     /// <inheritdoc />
@@ -143,16 +187,21 @@ public sealed class SqliteDialect : SqlDialect
         {
             ScalarKind.String => (SqliteType.Text, value),
             ScalarKind.Int or ScalarKind.BigInt => (SqliteType.Integer, value),
-            ScalarKind.Float => (SqliteType.Real, value),
+            ScalarKind.Float => (SqliteType.Real, value is double d && double.IsNaN(d)
+                ? throw new ValueOutOfRangeException(ErrorCodes.ValueOutOfRange, $"SQLite cannot store NaN{Of(parameter)}: it would read back as NULL. Nothing was written.", null)
+                : value),
             ScalarKind.Decimal => (SqliteType.Text, System.Convert.ToDecimal(value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture)),
             ScalarKind.Boolean => (SqliteType.Integer, (bool)value ? 1L : 0L),
             ScalarKind.DateTime => (SqliteType.Integer, ToUnixMilliseconds((DateTime)value)),
-            ScalarKind.Json => (SqliteType.Text, value is string text ? text : ((System.Text.Json.Nodes.JsonNode)value).ToJsonString()),
+            ScalarKind.Json => (SqliteType.Text, SqliteJson.ToStored(value, parameter)),
             ScalarKind.Bytes => (SqliteType.Blob, value),
             ScalarKind.Enum => (SqliteType.Text, value is string name ? name : parameter.Column!.EnumMapping!.ToDatabase(value)),
             _ => (SqliteType.Text, value),
         };
     }
+
+    /// <summary>" of Model.field" for messages, when the parameter belongs to a column.</summary>
+    internal static string Of(QueryParameter parameter) => parameter.Column is { } c ? " in " + c.FieldName : "";
 
     internal static long ToUnixMilliseconds(DateTime value)
     {

@@ -7,7 +7,7 @@ namespace Strata.Sqlite.Runtime;
 /// <summary>Turns SQLite's constraint errors into Strata's typed exceptions.</summary>
 internal static class SqliteErrors
 {
-    private const int Busy = 5, Locked = 6, Constraint = 19, TooBig = 18;
+    private const int Busy = 5, Locked = 6, ReadOnly = 8, CantOpen = 14, Constraint = 19, TooBig = 18;
     private const int Unique = 2067, PrimaryKey = 1555, ForeignKey = 787, NotNull = 1299;
 
     public static StrataException? Translate(DbException error, ModelInfo? model)
@@ -18,6 +18,10 @@ internal static class SqliteErrors
         {
             case Busy or Locked:
                 return new StrataException(ErrorCodes.WriteConflict, $"The database was busy with another write: {sqlite.Message}", error) { Model = model?.Name };
+            case ReadOnly:
+                return new StrataException(ErrorCodes.DatabaseError, $"The SQLite database is read-only (its URL says mode=ro, or the file cannot be written): {sqlite.Message}", error) { Model = model?.Name };
+            case CantOpen:
+                return new StrataException(ErrorCodes.DatabaseDoesNotExist, $"The SQLite database file cannot be opened: {sqlite.Message}", error) { Model = model?.Name };
             case TooBig:
                 return new ValueOutOfRangeException(ErrorCodes.ValueTooLong, $"A value is too long for SQLite: {sqlite.Message}", error) { Model = model?.Name };
             case Constraint:

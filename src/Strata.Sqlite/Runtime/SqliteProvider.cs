@@ -32,9 +32,14 @@ public sealed class SqliteProvider : IStrataProvider
     }
 
     /// <inheritdoc />
-    public DbDataSource CreateDataSource(string url, string baseDirectory)
+    public DbDataSource CreateDataSource(string url, StrataOptions options)
     {
-        var builder = new SqliteConnectionStringBuilder(SqliteUrl.ToConnectionString(url, baseDirectory)) { ForeignKeys = true };
+        var builder = new SqliteConnectionStringBuilder(SqliteUrl.ToConnectionString(url, options.BaseDirectory ?? Environment.CurrentDirectory))
+        {
+            ForeignKeys = true,
+            // The driver retries a busy statement until its command timeout passes; one second is the least it takes.
+            DefaultTimeout = Math.Max(1, (int)Math.Ceiling((options.SqliteBusyTimeout ?? TimeSpan.FromSeconds(1)).TotalSeconds)),
+        };
         return SqliteFactory.Instance.CreateDataSource(builder.ConnectionString);
     }
 

@@ -33,7 +33,15 @@ internal static class ClientConnector
                 _ => recognizing.FirstOrDefault(p => p.Kind == schemaProvider) ?? recognizing[0],
             };
         }
-        var dataSource = selected.CreateDataSource(url, options.BaseDirectory ?? Environment.CurrentDirectory);
+        DbDataSource dataSource;
+        try
+        {
+            dataSource = selected.CreateDataSource(url, options);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or KeyNotFoundException)
+        {
+            throw new StrataException(ErrorCodes.InvalidDatabaseUrl, $"\"{Redact(url, providers)}\" is not a valid {selected.Dialect.Name} URL or connection string: {e.Message}", e);
+        }
         return (new StrataContext(selected.Dialect, dataSource, prepareConnections: false, logger, options.LogParameterValues), dataSource);
     }
 

@@ -64,7 +64,9 @@ public abstract partial class Query<TSelf, TEntity, TWhere, TFields, TInclude, T
     public TSelf Skip(int count) => With(_state with { Skip = Paging.CheckSkip(count) });
 
     /// <summary>Takes at most <paramref name="count"/> records; a negative count takes from the end of the order (backward paging).</summary>
-    public TSelf Take(int count) => With(_state with { Take = count });
+    public TSelf Take(int count) => count == int.MinValue
+        ? throw new ArgumentOutOfRangeException(nameof(count), count, "Take takes at most int.MaxValue records, forwards or backwards.")
+        : With(_state with { Take = count });
 
     /// <summary>Starts at the record <paramref name="cursor"/> names (included; add <c>Skip(1)</c> to start after it), in the query's order.</summary>
     public TSelf Cursor(Func<TUnique, UniqueFilter> cursor) => With(_state with { Cursor = cursor(TUnique.Instance) });

@@ -26,4 +26,17 @@ public sealed class StrataOptions
 
     /// <summary>Also logs parameter values. Off by default: values may be personal data or secrets.</summary>
     public bool LogParameterValues { get; set; }
+
+    /// <summary>
+    /// How long a statement may run on PostgreSQL before it fails with <see cref="ErrorCodes.Timeout"/>
+    /// (P1008); the driver's default (30 s) when null. SQLite statements have no time limit.
+    /// </summary>
+    public TimeSpan? CommandTimeout { get; set; }
+
+    /// <summary>
+    /// How long a SQLite statement waits for a database that another connection is writing before
+    /// it fails with <see cref="ErrorCodes.WriteConflict"/> (P2034). Null waits as little as the driver
+    /// allows (one second); raise it where concurrent writers are expected to queue.
+    /// </summary>
+    public TimeSpan? SqliteBusyTimeout { get; set; }
 }

@@ -28,8 +28,12 @@ public interface IStrataProvider
     /// <summary>True when <paramref name="url"/> is this provider's URL or connection string.</summary>
     bool Recognizes(string url);
 
-    /// <summary>A pooled data source for <paramref name="url"/>; relative SQLite files resolve against <paramref name="baseDirectory"/>.</summary>
-    DbDataSource CreateDataSource(string url, string baseDirectory);
+    /// <summary>
+    /// A pooled data source for <paramref name="url"/>, with the timeouts of <paramref name="options"/>;
+    /// relative SQLite files resolve against its base directory. A URL the driver refuses throws an
+    /// <see cref="ArgumentException"/> or <see cref="FormatException"/>.
+    /// </summary>
+    DbDataSource CreateDataSource(string url, StrataOptions options);
 
     /// <summary>True when <paramref name="dataSource"/> is this provider's driver.</summary>
     bool Owns(DbDataSource dataSource);

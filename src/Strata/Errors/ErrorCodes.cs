@@ -6,6 +6,18 @@ namespace Strata;
 /// </summary>
 public static class ErrorCodes
 {
+    /// <summary>The database server refused the credentials (P1000).</summary>
+    public const string AuthenticationFailed = "P1000";
+    /// <summary>The database server cannot be reached (P1001).</summary>
+    public const string DatabaseUnreachable = "P1001";
+    /// <summary>The database does not exist on the server, or the SQLite file cannot be opened (P1003).</summary>
+    public const string DatabaseDoesNotExist = "P1003";
+    /// <summary>An operation timed out: connecting, waiting for a pooled connection, or a statement past the command timeout (P1008).</summary>
+    public const string Timeout = "P1008";
+    /// <summary>The URL or connection string is not valid for its provider (P1013).</summary>
+    public const string InvalidDatabaseUrl = "P1013";
+    /// <summary>The server closed the connection, for example a terminated backend or a restart (P1017).</summary>
+    public const string ConnectionClosed = "P1017";
     /// <summary>A value is too long for its column (P2000).</summary>
     public const string ValueTooLong = "P2000";
     /// <summary>A unique constraint was violated (P2002).</summary>

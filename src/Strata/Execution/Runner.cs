@@ -33,11 +33,11 @@ internal static class Runner
         var connection = await context.OpenAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await using var command = context.CreateCommand(connection, statement);
+            await using var command = context.CreateCommand(connection, statement, model);
             long started = Stopwatch.GetTimestamp();
             DbDataReader reader;
             try { reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false); }
-            catch (DbException e) { context.LogFailed(statement, started, e); throw context.Translate(e, model); }
+            catch (Exception e) when (StrataContext.IsDriverFailure(e, cancellationToken)) { context.LogFailed(statement, started, e); throw context.Translate(e, model); }
             await using (reader.ConfigureAwait(false))
             {
                 var values = context.Dialect.Values;
@@ -80,7 +80,7 @@ internal static class Runner
         var connection = await context.OpenAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await using var command = context.CreateCommand(connection, statement);
+            await using var command = context.CreateCommand(connection, statement, model);
             long started = Stopwatch.GetTimestamp();
             try
             {
@@ -88,7 +88,7 @@ internal static class Runner
                 context.LogExecuted(statement, started);
                 return result;
             }
-            catch (DbException e)
+            catch (Exception e) when (StrataContext.IsDriverFailure(e, cancellationToken))
             {
                 context.LogFailed(statement, started, e);
                 throw context.Translate(e, model);
@@ -103,7 +103,7 @@ internal static class Runner
     private static async ValueTask<bool> ReadAsync(StrataContext context, ModelInfo model, DbDataReader reader, CancellationToken cancellationToken)
     {
         try { return await reader.ReadAsync(cancellationToken).ConfigureAwait(false); }
-        catch (DbException e) { throw context.Translate(e, model); }
+        catch (Exception e) when (StrataContext.IsDriverFailure(e, cancellationToken)) { throw context.Translate(e, model); }
     }
 
     private static IStrataEntity ReadRow(ModelInfo model, EntityReader entities, DbDataReader reader, ColumnSet columns, Providers.RowReader values)

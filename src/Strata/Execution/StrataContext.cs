@@ -54,10 +54,37 @@ public sealed class StrataContext
     internal async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
         if (Connection != null) return Connection;
-        var connection = await _dataSource!.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        if (_prepareConnections) await Dialect.PrepareConnectionAsync(connection, cancellationToken).ConfigureAwait(false);
+        DbConnection connection;
+        try
+        {
+            connection = await _dataSource!.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (IsDriverFailure(e, cancellationToken))
+        {
+            throw Translate(e, null);
+        }
+        if (!_prepareConnections) return connection;
+        try
+        {
+            await Dialect.PrepareConnectionAsync(connection, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (IsDriverFailure(e, cancellationToken))
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw Translate(e, null);
+        }
         return connection;
     }
+
+    /// <summary>
+    /// True for a failure of the driver or the database, which becomes a <see cref="StrataException"/>;
+    /// false for cancellation the caller asked for, and for Strata's own exceptions.
+    /// </summary>
+    internal static bool IsDriverFailure(Exception error, CancellationToken cancellationToken) =>
+        error is not StrataException
+        && !(error is OperationCanceledException && cancellationToken.IsCancellationRequested)
+        && (error is DbException or TimeoutException or IOException or System.Net.Sockets.SocketException
+            || (error is InvalidOperationException && error.Source is "Npgsql" or "Microsoft.Data.Sqlite"));
 
     internal ValueTask ReleaseAsync(DbConnection connection) =>
         ReferenceEquals(connection, Connection) ? ValueTask.CompletedTask : connection.DisposeAsync();
@@ -69,23 +96,33 @@ public sealed class StrataContext
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await using var transaction = await connection.BeginTransactionAsync(isolation ?? IsolationLevel.Unspecified, cancellationToken).ConfigureAwait(false);
+            DbTransaction transaction;
+            try
+            {
+                transaction = await connection.BeginTransactionAsync(isolation ?? IsolationLevel.Unspecified, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (IsDriverFailure(e, cancellationToken))
+            {
+                throw Translate(e, null);
+            }
+            await using var owned = transaction.ConfigureAwait(false);
             var inner = new StrataContext(this, connection, transaction);
             T result;
             try
             {
                 result = await body(inner).ConfigureAwait(false);
             }
-            catch
+            catch (Exception e)
             {
-                await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+                await RollbackAsync(transaction, e).ConfigureAwait(false);
+                if (IsDriverFailure(e, cancellationToken)) throw Translate(e, null);
                 throw;
             }
             try
             {
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             }
-            catch (DbException e)
+            catch (Exception e) when (IsDriverFailure(e, cancellationToken))
             {
                 throw Translate(e, null);
             }
@@ -108,19 +145,39 @@ public sealed class StrataContext
         return new Statement(sql, parameters);
     }
 
-    internal DbCommand CreateCommand(DbConnection connection, Statement statement)
+    internal DbCommand CreateCommand(DbConnection connection, Statement statement, ModelInfo? model = null)
     {
+        var parameters = statement.Parameters;
+        for (int i = 0; i < parameters.Count; i++) ValueGuard.Check(parameters[i], model?.Name);
         var command = connection.CreateCommand();
         command.CommandText = statement.Sql;
         command.Transaction = Transaction;
-        var parameters = statement.Parameters;
         for (int i = 0; i < parameters.Count; i++)
             command.Parameters.Add(Dialect.CreateParameter(command, i, parameters[i]));
         return command;
     }
 
-    internal StrataException Translate(DbException error, ModelInfo? model) =>
-        Dialect.Translate(error, model) ?? new StrataException(ErrorCodes.DatabaseError, $"The database reported an error: {error.Message}", error) { Model = model?.Name };
+    /// <summary>
+    /// Rolls back after <paramref name="failure"/>. A rollback that fails too (the connection broke,
+    /// which is often why the body failed) is logged and never hides the body's error.
+    /// </summary>
+    private async Task RollbackAsync(DbTransaction transaction, Exception failure)
+    {
+        try
+        {
+            await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception rollback) when (IsDriverFailure(rollback, CancellationToken.None))
+        {
+            if (Logger.IsEnabled(LogLevel.Warning)) Log.RollbackFailed(Logger, failure.Message, rollback);
+        }
+    }
+
+    /// <summary>A driver or database failure as a <see cref="StrataException"/>: a constraint or value error, a connection failure, or P2010 with the driver's error inside.</summary>
+    internal StrataException Translate(Exception error, ModelInfo? model) =>
+        (error is DbException db ? Dialect.Translate(db, model) : null)
+        ?? Dialect.TranslateConnectionFailure(error)
+        ?? new StrataException(ErrorCodes.DatabaseError, $"The database reported an error: {error.Message}", error) { Model = model?.Name };
 
     internal void LogExecuted(Statement statement, long started)
     {
@@ -146,6 +203,9 @@ public sealed class StrataContext
 
         public static readonly Action<ILogger, double, string, string, Exception?> ExecutedWithParameters =
             LoggerMessage.Define<double, string, string>(LogLevel.Information, new EventId(1, "CommandExecuted"), "Executed in {ElapsedMilliseconds:0.###} ms: {Sql} [{Parameters}]");
+
+        public static readonly Action<ILogger, string, Exception?> RollbackFailed =
+            LoggerMessage.Define<string>(LogLevel.Warning, new EventId(3, "RollbackFailed"), "The rollback after a failure ({Failure}) failed too");
 
         public static readonly Action<ILogger, double, string, Exception?> Failed =
             LoggerMessage.Define<double, string>(LogLevel.Error, new EventId(2, "CommandFailed"), "Failed after {ElapsedMilliseconds:0.###} ms: {Sql}");

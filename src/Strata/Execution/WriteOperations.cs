@@ -30,11 +30,14 @@ internal static class WriteOperations
                 if (!skipDuplicates)
                 {
                     var connection = await tx.OpenAsync(cancellationToken).ConfigureAwait(false);
+                    // A bulk copy binds no statement parameters, so its values are checked here.
+                    foreach (var row in rows)
+                        for (int i = 0; i < columns.Count; i++) ValueGuard.Check(new Queries.QueryParameter(columns[i].Kind, columns[i], row[i]), model.Name);
                     var bulk = tx.Dialect.BulkInsertAsync(connection, tx.Transaction, model, columns, rows, cancellationToken);
                     if (bulk != null)
                     {
                         try { count += await bulk.ConfigureAwait(false); }
-                        catch (System.Data.Common.DbException e) { throw tx.Translate(e, model); }
+                        catch (Exception e) when (StrataContext.IsDriverFailure(e, cancellationToken)) { throw tx.Translate(e, model); }
                         continue;
                     }
                 }

@@ -178,6 +178,9 @@ internal static class FieldFilters
     {
         // An empty list matches nothing (In) or everything (NotIn), as in Prisma; no SQL needs writing.
         if (values.Length == 0) return negate ? Filter.True : Filter.False;
+        if (default(T) == null && Array.IndexOf(values, default(T)) >= 0)
+            throw new StrataException(ErrorCodes.InvalidQuery,
+                $"{(negate ? "NotIn" : "In")} on {column.FieldName} was given null among its values; a list holds values only. Match nulls with {column.FieldName} {(negate ? "!=" : "==")} null, combined with {(negate ? "&&" : "||")}.");
         return new ComparisonFilter(column, negate ? FilterOperator.NotIn : FilterOperator.In, values, insensitive);
     }
 }

@@ -47,8 +47,44 @@ public abstract class SqlDialect
     /// <summary>Writes a column of a SELECT or RETURNING list; a dialect may convert it to a form the driver reads (keeping its name).</summary>
     public virtual void WriteSelectColumn(SqlWriter writer, string? alias, ColumnInfo column) => writer.Column(alias, column);
 
-    /// <summary>Writes the new value of an atomic update: the stored value (qualified by <paramref name="storedRow"/> when given) combined with a bound operand.</summary>
+    /// <summary>
+    /// Writes the new value of an atomic update: the stored value (qualified by <paramref name="storedRow"/>
+    /// when given) combined with a bound operand. A result out of its field's range fails the statement
+    /// (P2020), so nothing is written; dividing by zero is refused before anything runs.
+    /// </summary>
     public virtual void WriteNumberOperation(SqlWriter writer, string? storedRow, ColumnInfo column, NumberOperation operation, object? operand)
+    {
+        RefuseDivisionByZero(column, operation, operand);
+        if (column.Kind != ScalarKind.Decimal)
+        {
+            WriteArithmetic(writer, storedRow, column, operation, operand);
+            return;
+        }
+        // C#'s decimal holds up to 79,228,162,514,264,337,593,543,950,335: a larger result could be stored but never read.
+        writer.Sql("CASE WHEN abs(");
+        WriteArithmetic(writer, storedRow, column, operation, operand);
+        writer.Sql(") > 79228162514264337593543950335 THEN ");
+        WriteRangeFailure(writer, w => WriteArithmetic(w, storedRow, column, operation, operand));
+        writer.Sql(" ELSE ");
+        WriteArithmetic(writer, storedRow, column, operation, operand);
+        writer.Sql(" END");
+    }
+
+    /// <summary>
+    /// Writes an expression that, when evaluated, fails the statement with an error the dialect translates
+    /// to P2020; it sits in the branch of a CASE that only rows with an out-of-range <paramref name="result"/> reach.
+    /// </summary>
+    protected abstract void WriteRangeFailure(SqlWriter writer, Action<SqlWriter> result);
+
+    /// <summary>Dividing by zero fails before anything runs (P2020), the same on every database (SQLite would store NULL).</summary>
+    protected static void RefuseDivisionByZero(ColumnInfo column, NumberOperation operation, object? operand)
+    {
+        if (operation == NumberOperation.Divide && operand is not null && System.Convert.ToDouble(operand, System.Globalization.CultureInfo.InvariantCulture) == 0)
+            throw new ValueOutOfRangeException(ErrorCodes.ValueOutOfRange, $"{column.FieldName} cannot be divided by zero; nothing was written.", null);
+    }
+
+    /// <summary>Writes <c>stored op operand</c>, the operand bound as a parameter.</summary>
+    protected static void WriteArithmetic(SqlWriter writer, string? storedRow, ColumnInfo column, NumberOperation operation, object? operand)
     {
         if (storedRow != null) writer.Identifier(storedRow).Sql('.');
         writer.Identifier(column.ColumnName).Sql(operation switch
@@ -160,6 +196,19 @@ public abstract class SqlDialect
     /// dialect knows; <paramref name="model"/> is the statement's model, used to name fields.
     /// </summary>
     public abstract StrataException? Translate(DbException error, ModelInfo? model);
+
+    /// <summary>
+    /// Turns a failure to reach or keep the database (unreachable, refused credentials, missing
+    /// database, timeout, closed connection) into a typed exception with a P1xxx code, or returns
+    /// null when <paramref name="error"/> is not one.
+    /// </summary>
+    public virtual StrataException? TranslateConnectionFailure(Exception error) => error switch
+    {
+        TimeoutException => new StrataException(ErrorCodes.Timeout, $"The database did not answer in time: {error.Message}", error),
+        System.Net.Sockets.SocketException => new StrataException(ErrorCodes.DatabaseUnreachable, $"The database server cannot be reached: {error.Message}", error),
+        IOException => new StrataException(ErrorCodes.ConnectionClosed, $"The connection to the database was lost: {error.Message}", error),
+        _ => null,
+    };
 
     /// <summary>Runs once on each connection the client opens from a data source it did not create (SQLite turns foreign keys on).</summary>
     public virtual ValueTask PrepareConnectionAsync(DbConnection connection, CancellationToken cancellationToken) => ValueTask.CompletedTask;
