@@ -47,6 +47,19 @@ public partial class DocsExamplesTests
     }
 
     [Theory]
+    [InlineData("errors.md", 1)]
+    [InlineData("transactions.md", 3)]
+    public void Every_csharp_example_in_the_errors_and_transactions_docs_compiles(string page, int atLeast)
+    {
+        var text = File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "docs", page));
+        // The examples name a post by an id variable, as an application's code would have one.
+        var blocks = CSharpBlock().Matches(text).Select(m => "string id = \"p1\";\n" + m.Groups[1].Value).ToArray();
+        Assert.True(blocks.Length >= atLeast, $"found {blocks.Length} C# examples in {page}");
+        var errors = Compile(blocks);
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
+    [Theory]
     [InlineData("await db.Users.CreateAsync(new UserCreate { Name = \"no email\" });", "CS9035")]            // a required member is missing
     [InlineData("await db.Users.FindUniqueAsync(u => u.Name == \"x\");", "CS1061")]                          // not a unique criterion
     [InlineData("await db.Users.FindUniqueAsync(u => u.Email != \"x\");", "CS0619")]                         // != in a unique criterion
