@@ -38,11 +38,21 @@ internal static class Runner
             DbDataReader reader;
             try { reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false); }
             catch (Exception e) when (StrataContext.IsDriverFailure(e, cancellationToken)) { context.LogFailed(statement, started, e); throw context.Translate(e, model); }
-            await using (reader.ConfigureAwait(false))
+            bool finished = false;
+            try
             {
                 var values = context.Dialect.Values;
                 while (await ReadAsync(context, model, reader, cancellationToken).ConfigureAwait(false))
                     yield return (T)ReadRow(model, model.Reader, reader, columns, values);
+                finished = true;
+            }
+            finally
+            {
+                // Closing the reader of a broken connection fails too: after all rows that is the error to
+                // report (typed); while another error is on its way out, it must not replace it.
+                try { await reader.DisposeAsync().ConfigureAwait(false); }
+                catch (Exception e) when (finished && StrataContext.IsDriverFailure(e, cancellationToken)) { throw context.Translate(e, model); }
+                catch (Exception e) when (!finished && StrataContext.IsDriverFailure(e, cancellationToken)) { }
             }
             context.LogExecuted(statement, started);
         }
