@@ -31,6 +31,15 @@ public sealed class SqliteDialect : SqlDialect
     public override bool NullsFirstAscending => true;
 
     /// <inheritdoc />
+    /// <remarks>
+    /// Microsoft.Data.Sqlite binds parameters by name, and SQLite finds a name by scanning the
+    /// statement's names, so binding n values costs n²: 10,000 rows in statements of 12,000 values
+    /// took 15 s here. Measured on 10,000 rows of 5 columns: 16 values a statement 0.8 s, 32 0.4 s,
+    /// 64 0.5 s, 256 1.2 s, 1,000 2.8 s; the rest is per-statement work that prepared statements will remove.
+    /// </remarks>
+    public override int InsertParameters => 64;
+
+    /// <inheritdoc />
     public override int MaxParameters => 32_766;
 
     /// <inheritdoc />

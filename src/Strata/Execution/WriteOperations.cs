@@ -25,7 +25,7 @@ internal static class WriteOperations
         return await context.InTransactionAsync(async tx =>
         {
             int count = 0;
-            foreach (var (columns, rows) in Batches(model, inputs, tx.Dialect.MaxParameters))
+            foreach (var (columns, rows) in Batches(model, inputs, tx.Dialect.InsertParameters))
             {
                 if (!skipDuplicates)
                 {
@@ -55,7 +55,7 @@ internal static class WriteOperations
         return await context.InTransactionAsync(async tx =>
         {
             var result = new List<T>(inputs.Count);
-            foreach (var (columns, rows) in Batches(model, inputs, tx.Dialect.MaxParameters))
+            foreach (var (columns, rows) in Batches(model, inputs, tx.Dialect.InsertParameters))
             {
                 var statement = tx.Build(w => WriteSql.Insert(w, model, columns, rows, read.Columns, skipDuplicates));
                 result.AddRange(await Runner.QueryAsync<T>(tx, model, statement, read.Columns, cancellationToken).ConfigureAwait(false));
@@ -265,7 +265,7 @@ internal static class WriteOperations
             throw new StrataException(ErrorCodes.InvalidQuery, $"{operation} of {model.Name} does not take nested relation writes; create related records with their own operations.") { Model = model.Name };
     }
 
-    /// <summary>Groups rows by the columns they write and cuts them to fit the parameter limit.</summary>
+    /// <summary>Groups rows by the columns they write and cuts them into statements of at most <paramref name="maxParameters"/> values.</summary>
     private static IEnumerable<(List<ColumnInfo> Columns, List<object?[]> Rows)> Batches(ModelInfo model, IReadOnlyList<WriteInput> inputs, int maxParameters)
     {
         var now = RowBuilder.Now();

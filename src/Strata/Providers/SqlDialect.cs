@@ -222,6 +222,9 @@ public abstract class SqlDialect
     /// <summary>The most parameters one statement may bind.</summary>
     public abstract int MaxParameters { get; }
 
+    /// <summary>How many values one multi-row INSERT of <c>CreateMany</c> binds at most: the limit, unless binding grows faster than the rows.</summary>
+    public virtual int InsertParameters => MaxParameters;
+
     private static string SymbolOf(FilterOperator op) => op switch
     {
         FilterOperator.Equals => " = ",
