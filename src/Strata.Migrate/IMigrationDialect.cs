@@ -68,6 +68,15 @@ public interface IMigrationDialect
     /// <summary>SQL that releases <see cref="LockSql"/>'s lock, or null.</summary>
     string? UnlockSql { get; }
 
+    /// <summary>
+    /// An identifier (table, column, schema, database) as SQL, quoted whatever it holds: every
+    /// name the tools put into SQL text goes through here, so that no name can end the quotes.
+    /// </summary>
+    string QuoteIdentifier(string name);
+
+    /// <summary>A table (or type) name as SQL, qualified with its database schema when it has one.</summary>
+    string QuoteName(string name, string? schema);
+
     /// <summary>The SQL text of the steps, in order, as a migration file holds it.</summary>
     string Render(IReadOnlyList<MigrationStep> steps);
 }

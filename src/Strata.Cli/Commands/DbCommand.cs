@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Strata.Cli.Database;
 using Strata.Cli.Output;
 using Strata.Migrate.Introspection;
 
@@ -74,7 +75,7 @@ internal static class DbCommand
             var dialect = session.Target.Dialect;
             if (parse.GetValue(forceReset))
             {
-                await ResetCommand.EmptyAsync(session, ct);
+                await DatabaseWipe.EmptyAsync(session.Connection, session.Target, ct);
                 context.Out.WriteLine("The database was emptied.");
             }
             var live = await session.ReadLiveAsync(ct);

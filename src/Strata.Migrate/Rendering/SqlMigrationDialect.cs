@@ -52,6 +52,12 @@ public abstract class SqlMigrationDialect : IMigrationDialect
     public virtual string? UnlockSql => null;
 
     /// <inheritdoc />
+    public string QuoteIdentifier(string name) => Ident(name);
+
+    /// <inheritdoc />
+    public string QuoteName(string name, string? schema) => TableName(name, schema);
+
+    /// <inheritdoc />
     public virtual string? BeforeMigrationSql => null;
 
     /// <inheritdoc />
