@@ -127,6 +127,61 @@ public class HostileNameTests
     [Fact]
     public async Task Postgres_migrate_dev_with_hostile_names() => Dev("postgresql", await PostgresServer.Shared.CreateDatabaseAsync("hostiledev"));
 
+    /// <summary>Database schemas with a quote in their name: the shadow database is wiped, migrations replayed, and the database reset through quoted names.</summary>
+    [Fact]
+    public async Task Postgres_hostile_schema_names_in_the_shadow_database_and_reset()
+    {
+        using var cli = new CliRunner();
+        var url = await PostgresServer.Shared.CreateDatabaseAsync("hostileschemas");
+        var shadow = await PostgresServer.Shared.CreateDatabaseAsync("hostileshadow");
+        cli.Write(".env", $"DATABASE_URL=\"{url}\"\nSHADOW_URL=\"{shadow}\"\n");
+        string Schema(string values) => $$$"""
+            datasource db {
+              provider          = "postgresql"
+              url               = env("DATABASE_URL")
+              shadowDatabaseUrl = env("SHADOW_URL")
+              schemas           = ["base", "te\"am ü"]
+            }
+
+            model User {
+              id Int @id
+
+              @@schema("base")
+            }
+
+            model Team {
+              id   Int  @id
+              role Role @default(Member)
+
+              @@map("a\"b")
+              @@schema("te\"am ü")
+            }
+
+            enum Role {
+              {{{values}}}
+
+              @@schema("te\"am ü")
+            }
+            """;
+        cli.Write("prisma/schema.prisma", Schema("Member\n  Owner"));
+        var init = cli.Run("migrate", "dev", "--name", "init");
+        Assert.True(init.Code == 0, init.Out + init.Error);
+        cli.Write("prisma/schema.prisma", Schema("Member\n  Admin\n  Owner"));
+        var more = cli.Run("migrate", "dev", "--name", "admin");
+        Assert.True(more.Code == 0, more.Out + more.Error);
+        var db = new Database("postgresql", url, cli);
+        db.Execute("INSERT INTO \"te\"\"am ü\".\"a\"\"b\" (\"id\", \"role\") VALUES (1, 'Admin')");
+
+        var reset = cli.Run("migrate", "reset", "--force");
+        Assert.True(reset.Code == 0, reset.Out + reset.Error);
+        Assert.Contains("Applied 2 migrations", reset.Out);
+        Assert.Equal(0L, db.Count("a\"b", schema: "te\"am ü"));
+        var status = cli.Run("migrate", "status");
+        Assert.True(status.Code == 0, status.Out + status.Error);
+        var diff = cli.Run("migrate", "diff", "--from-url", url, "--to-schema", "prisma/schema.prisma", "--exit-code");
+        Assert.True(diff.Code == 0, diff.Out + diff.Error);
+    }
+
     [Fact]
     public async Task Postgres_db_push_refuses_when_the_data_loss_check_cannot_count()
     {

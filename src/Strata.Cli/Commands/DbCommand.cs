@@ -75,7 +75,7 @@ internal static class DbCommand
             var dialect = session.Target.Dialect;
             if (parse.GetValue(forceReset))
             {
-                await DatabaseWipe.EmptyAsync(session.Connection, session.Target, ct);
+                await DatabaseWipe.EmptyAsync(session.Connection, session.Target, keepSchemas: true, ct);
                 context.Out.WriteLine("The database was emptied.");
             }
             var live = await session.ReadLiveAsync(ct);

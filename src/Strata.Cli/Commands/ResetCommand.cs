@@ -30,7 +30,7 @@ internal static class ResetCommand
                     return 1;
                 }
             }
-            await DatabaseWipe.EmptyAsync(session.Connection, session.Target, ct);
+            await DatabaseWipe.EmptyAsync(session.Connection, session.Target, keepSchemas: true, ct);
             context.Out.WriteLine("The database was emptied.");
             try
             {

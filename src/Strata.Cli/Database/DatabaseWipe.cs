@@ -8,18 +8,23 @@ namespace Strata.Cli.Database;
 internal static class DatabaseWipe
 {
     /// <summary>
-    /// On PostgreSQL drops the target's schemas (with all they hold) and creates them again; SQLite
-    /// has no schemas, so its tables and views are dropped one by one. Names are quoted by the target's dialect.
+    /// On PostgreSQL drops the target's schemas and <c>public</c> (which holds the history table
+    /// and whatever is not qualified), with all they hold, and creates <c>public</c> again; with
+    /// <paramref name="keepSchemas"/> the target's schemas too, empty. Without, the database is as a
+    /// new one, so that a shadow replay compared with it sees the migrations create their schemas.
+    /// SQLite has no schemas: its tables and views are dropped one by one. Names are quoted by
+    /// the target's dialect.
     /// </summary>
-    public static async Task EmptyAsync(DbConnection connection, DatabaseTarget target, CancellationToken token)
+    public static async Task EmptyAsync(DbConnection connection, DatabaseTarget target, bool keepSchemas, CancellationToken token)
     {
         var dialect = target.Dialect;
         if (target.Provider == ProviderKind.PostgreSql)
         {
-            foreach (var name in target.Schemas.Count == 0 ? ["public"] : target.Schemas)
+            foreach (var name in target.Schemas.Append("public").Distinct())
             {
                 var schema = dialect.QuoteIdentifier(name);
-                await DbQuery.ExecuteAsync(connection, $"DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema};", token);
+                bool recreate = keepSchemas || name == "public";
+                await DbQuery.ExecuteAsync(connection, $"DROP SCHEMA IF EXISTS {schema} CASCADE;{(recreate ? $" CREATE SCHEMA {schema};" : "")}", token);
             }
             return;
         }

@@ -46,7 +46,7 @@ internal static class ShadowDatabase
             await using (var connection = await shadow.OpenAsync(context, token))
             {
                 if (connection == null) return null;
-                await DatabaseWipe.EmptyAsync(connection, shadow, token);
+                await DatabaseWipe.EmptyAsync(connection, shadow, keepSchemas: false, token);
             }
             return await ReplayIntoAsync(context, shadow, migrations, token);
         }
