@@ -1,3 +1,4 @@
+using Strata.Migrate.Locking;
 using Strata.Migrate.Steps;
 using Strata.Schema.Semantics;
 
@@ -62,11 +63,8 @@ public interface IMigrationDialect
     /// <summary>CREATE TABLE IF NOT EXISTS for the <c>_prisma_migrations</c> history table, with Prisma's columns.</summary>
     string HistoryTableSql { get; }
 
-    /// <summary>SQL that takes the lock which makes concurrent deploys run one after the other, or null (SQLite).</summary>
-    string? LockSql { get; }
-
-    /// <summary>SQL that releases <see cref="LockSql"/>'s lock, or null.</summary>
-    string? UnlockSql { get; }
+    /// <summary>The lock that makes concurrent deploys of one database run one after the other.</summary>
+    IDeployLock DeployLock { get; }
 
     /// <summary>
     /// An identifier (table, column, schema, database) as SQL, quoted whatever it holds: every
