@@ -25,7 +25,8 @@ public class ConcurrentDeployTests(ITestOutputHelper output)
             $"CREATE TABLE IF NOT EXISTS \"runs\" (\"name\" TEXT);\nINSERT INTO \"runs\" (\"name\") VALUES ('0{i}_step');\nCREATE TABLE \"T{i}\" (\"id\" INTEGER);\n", null))
         .ToList();
 
-    private async Task RunRounds(string provider, Func<int, Task<string>> freshDatabase, Func<string, DbConnection> open, IMigrationDialect dialect)
+    private async Task RunRounds(string provider, Func<int, Task<string>> freshDatabase, Func<string, Task> dropDatabase, Func<string, DbConnection> open,
+        IMigrationDialect dialect)
     {
         var clock = Stopwatch.StartNew();
         for (int round = 0; round < Rounds; round++)
@@ -57,6 +58,8 @@ public class ConcurrentDeployTests(ITestOutputHelper output)
             await using var runs = check.CreateCommand();
             runs.CommandText = "SELECT count(*) FROM \"runs\"";
             Assert.Equal(Migrations.Count, Convert.ToInt32(await runs.ExecuteScalarAsync()));
+            await check.CloseAsync();
+            await dropDatabase(database);
         }
         output.WriteLine($"{provider}: {Rounds} rounds of {Deployers} concurrent deploys in {clock.Elapsed.TotalSeconds:0.0} s");
     }
@@ -68,6 +71,11 @@ public class ConcurrentDeployTests(ITestOutputHelper output)
         try
         {
             await RunRounds("SQLite", round => Task.FromResult(Path.Combine(folder.FullName, $"round{round}.db")),
+                file =>
+                {
+                    File.Delete(file);
+                    return Task.CompletedTask;
+                },
                 file => new SqliteConnection($"Data Source={file};Pooling=False"), new SqliteMigrationDialect());
         }
         finally
@@ -78,6 +86,6 @@ public class ConcurrentDeployTests(ITestOutputHelper output)
 
     [Fact]
     public async Task Concurrent_postgres_deploys_apply_each_migration_once() =>
-        await RunRounds("PostgreSQL", _ => PostgresServer.Shared.CreateDatabaseAsync("concurrent"),
+        await RunRounds("PostgreSQL", _ => PostgresServer.Shared.CreateDatabaseAsync("concurrent"), PostgresServer.Shared.DropDatabaseAsync,
             url => new NpgsqlConnection(url), new PostgresMigrationDialect());
 }
