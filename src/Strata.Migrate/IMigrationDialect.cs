@@ -1,3 +1,4 @@
+using Strata.Migrate.Locking;
 using Strata.Migrate.Steps;
 using Strata.Schema.Semantics;
 
@@ -62,11 +63,17 @@ public interface IMigrationDialect
     /// <summary>CREATE TABLE IF NOT EXISTS for the <c>_prisma_migrations</c> history table, with Prisma's columns.</summary>
     string HistoryTableSql { get; }
 
-    /// <summary>SQL that takes the lock which makes concurrent deploys run one after the other, or null (SQLite).</summary>
-    string? LockSql { get; }
+    /// <summary>The lock that makes concurrent deploys of one database run one after the other.</summary>
+    IDeployLock DeployLock { get; }
 
-    /// <summary>SQL that releases <see cref="LockSql"/>'s lock, or null.</summary>
-    string? UnlockSql { get; }
+    /// <summary>
+    /// An identifier (table, column, schema, database) as SQL, quoted whatever it holds: every
+    /// name the tools put into SQL text goes through here, so that no name can end the quotes.
+    /// </summary>
+    string QuoteIdentifier(string name);
+
+    /// <summary>A table (or type) name as SQL, qualified with its database schema when it has one.</summary>
+    string QuoteName(string name, string? schema);
 
     /// <summary>The SQL text of the steps, in order, as a migration file holds it.</summary>
     string Render(IReadOnlyList<MigrationStep> steps);

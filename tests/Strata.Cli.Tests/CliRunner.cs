@@ -23,13 +23,26 @@ public sealed class CliRunner : IDisposable
     {
         var output = new StringWriter();
         var error = new StringWriter();
+        int code = Invoke(output, error, color, answer, input, args);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    /// <summary>Starts a command on another thread (no terminal, no input); its output can be read while it runs.</summary>
+    public (Task<int> Exit, LiveWriter Out, LiveWriter Error) Start(params string[] args)
+    {
+        var output = new LiveWriter();
+        var error = new LiveWriter();
+        return (Task.Run(() => Invoke(output, error, false, null, "", args)), output, error);
+    }
+
+    private int Invoke(TextWriter output, TextWriter error, bool color, bool? answer, string input, string[] args)
+    {
         var context = new CliContext(Directory, output, error, color, _ => null)
         {
             Confirm = answer == null ? null : _ => answer.Value,
             TempDirectory = TempDirectory,
         };
-        int code = StrataCommand.Run(args, context, new StringReader(input));
-        return (code, output.ToString(), error.ToString());
+        return StrataCommand.Run(args, context, new StringReader(input));
     }
 
     public string PathOf(string relative) => Path.Combine(Directory, relative);

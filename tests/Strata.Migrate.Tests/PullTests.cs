@@ -31,7 +31,7 @@ public class PullTests
         var schemas = schema.Datasource?.Schemas ?? [];
         var live = await introspector.IntrospectAsync(connection, schemas);
         var header = $"datasource db {{\n  provider = \"{(dialect.Provider == Schema.Semantics.ProviderKind.Sqlite ? "sqlite" : "postgresql")}\"\n{(schemas.Count > 0 ? $"  schemas  = [{string.Join(", ", schemas.Select(s => $"\"{s}\""))}]\n" : "")}}}\n\n";
-        var pulled = header + SchemaWriter.Write(live, types);
+        var pulled = header + SchemaWriter.Write(live, types, dialect);
         var compilation = SchemaCompilation.FromText(pulled);
         Assert.False(compilation.HasErrors, string.Join("\n", compilation.Diagnostics) + "\n" + pulled);
         Assert.NotNull(SchemaFormatter.FormatText(pulled));

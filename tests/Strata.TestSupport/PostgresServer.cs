@@ -46,6 +46,18 @@ public sealed class PostgresServer
         return new NpgsqlConnectionStringBuilder(ConnectionString) { Database = name }.ConnectionString;
     }
 
+    /// <summary>Drops a database made by <see cref="CreateDatabaseAsync"/>, so that tests that make many keep the server small.</summary>
+    public async Task DropDatabaseAsync(string connectionString)
+    {
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database!;
+        // Idle pooled connections to it would keep it in use.
+        await using (var pooled = new NpgsqlConnection(connectionString)) NpgsqlConnection.ClearPool(pooled);
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name.Replace("\"", "\"\"")}\" WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
+
     private static PostgresServer Start()
     {
         var existing = Environment.GetEnvironmentVariable("STRATA_TEST_POSTGRES");

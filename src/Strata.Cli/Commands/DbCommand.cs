@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Strata.Cli.Database;
 using Strata.Cli.Output;
 using Strata.Migrate.Introspection;
 
@@ -74,7 +75,7 @@ internal static class DbCommand
             var dialect = session.Target.Dialect;
             if (parse.GetValue(forceReset))
             {
-                await ResetCommand.EmptyAsync(session, ct);
+                await DatabaseWipe.EmptyAsync(session.Connection, session.Target, keepSchemas: true, ct);
                 context.Out.WriteLine("The database was emptied.");
             }
             var live = await session.ReadLiveAsync(ct);
@@ -84,8 +85,7 @@ internal static class DbCommand
                 context.Out.WriteLine("The database is already in sync with the schema.");
                 return 0;
             }
-            var warnings = await Strata.Migrate.Diffing.DataLossCheck.FindAsync(session.Connection, steps, ct);
-            if (!DataLossPrompt.Allow(context, warnings, parse.GetValue(acceptDataLoss), "This change")) return 1;
+            if (!await DataLossPrompt.AllowAsync(context, session, live, steps, parse.GetValue(acceptDataLoss), "This change", ct)) return 1;
             await session.Runner.ExecuteScriptAsync(dialect.Render(steps), ct);
             context.Out.WriteLine($"The database is now in sync with the schema ({steps.Count} change{(steps.Count == 1 ? "" : "s")}).");
             return 0;

@@ -63,8 +63,7 @@ internal static partial class DevCommand
             context.Out.WriteLine("The database is in sync with the schema; no new migration.");
             return 0;
         }
-        var warnings = await DataLossCheck.FindAsync(session.Connection, steps, token);
-        if (!createOnly && !DataLossPrompt.Allow(context, warnings, acceptDataLoss, "This change")) return 1;
+        if (!createOnly && !await DataLossPrompt.AllowAsync(context, session, live, steps, acceptDataLoss, "This change", token)) return 1;
 
         // Folder names sort in the order migrations apply; a name already taken moves one second on.
         var stamp = DateTime.UtcNow;

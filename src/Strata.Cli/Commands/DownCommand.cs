@@ -72,8 +72,7 @@ internal static class DownCommand
         var described = await session.DescribeAsync(context, remaining, token);
         if (described == null) return 1;
         var live = await session.ReadLiveAsync(token);
-        var warnings = await DataLossCheck.FindAsync(session.Connection, SchemaDiffer.Diff(live, described, session.Target.Dialect), token);
-        if (!DataLossPrompt.Allow(context, warnings, acceptDataLoss, "Reverting")) return 1;
+        if (!await DataLossPrompt.AllowAsync(context, session, live, SchemaDiffer.Diff(live, described, session.Target.Dialect), acceptDataLoss, "Reverting", token)) return 1;
         try
         {
             foreach (var migration in revert)

@@ -164,7 +164,7 @@ internal static class MigrateCommand
         }
         await using var connection = await target.OpenAsync(context, token);
         if (connection == null) return 1;
-        var session = new Session(new MigrationRunner(connection, target.Dialect), SchemaLocator.DisplayPath(folder.Path, context.WorkingDirectory),
+        var session = new Session(new MigrationRunner(connection, target.Dialect, new LockWaitProgress(context)), SchemaLocator.DisplayPath(folder.Path, context.WorkingDirectory),
             folder, target, connection, compilation.Schema, EnvFile.CreateLookup(location.Directory, context.WorkingDirectory, context.Environment));
         IReadOnlyList<MigrationFile> files;
         try

@@ -46,7 +46,7 @@ internal static class PullCommand
                 if (item.TrailingComment != null && item is BlockDeclaration) kept.Append(' ').Append(item.TrailingComment);
                 kept.Append('\n');
             }
-            var text = kept.ToString().TrimEnd() + "\n\n" + SchemaWriter.Write(live, types);
+            var text = kept.ToString().TrimEnd() + "\n\n" + SchemaWriter.Write(live, types, session.Target.Dialect);
             var formatted = SchemaFormatter.FormatText(text) ?? text;
             var compilation = SchemaCompilation.FromText(formatted, document.File.Path);
             if (parse.GetValue(print))

@@ -1,8 +1,7 @@
 using System.CommandLine;
+using Strata.Cli.Database;
 using Strata.Cli.Output;
 using Strata.Migrate.History;
-using Strata.Migrate.Introspection;
-using Strata.Schema.Semantics;
 
 namespace Strata.Cli.Commands;
 
@@ -31,7 +30,7 @@ internal static class ResetCommand
                     return 1;
                 }
             }
-            await EmptyAsync(session, ct);
+            await DatabaseWipe.EmptyAsync(session.Connection, session.Target, keepSchemas: true, ct);
             context.Out.WriteLine("The database was emptied.");
             try
             {
@@ -46,24 +45,5 @@ internal static class ResetCommand
             }
         }));
         return command;
-    }
-
-    /// <summary>Drops every table, view and type: on PostgreSQL by recreating the schemas, on SQLite object by object.</summary>
-    internal static async Task EmptyAsync(MigrateCommand.Session session, CancellationToken token)
-    {
-        var connection = session.Connection;
-        if (session.Target.Provider == ProviderKind.PostgreSql)
-        {
-            var schemas = session.Schema.Datasource!.Schemas;
-            foreach (var name in schemas.Count == 0 ? ["public"] : schemas)
-                await DbQuery.ExecuteAsync(connection, $"DROP SCHEMA IF EXISTS \"{name.Replace("\"", "\"\"")}\" CASCADE; CREATE SCHEMA \"{name.Replace("\"", "\"\"")}\";", token);
-            return;
-        }
-        var objects = await DbQuery.ListAsync(connection,
-            "SELECT type, name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%'", r => (Type: r.GetString(0), Name: r.GetString(1)), token);
-        await DbQuery.ExecuteAsync(connection, "PRAGMA foreign_keys=OFF;", token);
-        foreach (var (type, name) in objects)
-            await DbQuery.ExecuteAsync(connection, $"DROP {(type == "view" ? "VIEW" : "TABLE")} IF EXISTS \"{name.Replace("\"", "\"\"")}\";", token);
-        await DbQuery.ExecuteAsync(connection, "PRAGMA foreign_keys=ON;", token);
     }
 }

@@ -46,8 +46,7 @@ internal static class ShadowDatabase
             await using (var connection = await shadow.OpenAsync(context, token))
             {
                 if (connection == null) return null;
-                foreach (var name in schemas.Count == 0 ? ["public"] : schemas)
-                    await DbQuery.ExecuteAsync(connection, $"DROP SCHEMA IF EXISTS \"{name}\" CASCADE; CREATE SCHEMA \"{name}\";", token);
+                await DatabaseWipe.EmptyAsync(connection, shadow, keepSchemas: false, token);
             }
             return await ReplayIntoAsync(context, shadow, migrations, token);
         }
@@ -60,7 +59,8 @@ internal static class ShadowDatabase
         var databaseName = $"strata_shadow_{Guid.NewGuid():N}"[..30];
         await using var admin = await server.OpenAsync(context, token);
         if (admin == null) return null;
-        await DbQuery.ExecuteAsync(admin, $"CREATE DATABASE \"{databaseName}\"", token);
+        var quoted = server.Dialect.QuoteIdentifier(databaseName);
+        await DbQuery.ExecuteAsync(admin, $"CREATE DATABASE {quoted}", token);
         try
         {
             var connectionString = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = databaseName, Pooling = false }.ConnectionString;
@@ -69,7 +69,7 @@ internal static class ShadowDatabase
         }
         finally
         {
-            await DbQuery.ExecuteAsync(admin, $"DROP DATABASE IF EXISTS \"{databaseName}\" WITH (FORCE)", CancellationToken.None);
+            await DbQuery.ExecuteAsync(admin, $"DROP DATABASE IF EXISTS {quoted} WITH (FORCE)", CancellationToken.None);
         }
     }
 

@@ -1,37 +1,29 @@
 using System.Data.Common;
 using Strata.Migrate.Introspection;
+using Strata.Migrate.Locking;
 
 namespace Strata.Migrate.History;
 
-/// <summary>A row of <c>_prisma_migrations</c>.</summary>
-public sealed record AppliedMigration(string Id, string Checksum, string Name, bool Finished, bool RolledBack, string? Logs, int AppliedStepsCount)
-{
-    /// <summary>Started, neither finished nor marked rolled back: it blocks further deploys until resolved.</summary>
-    public bool Failed => !Finished && !RolledBack;
-}
-
-/// <summary>Which migration a deploy is applying: the <paramref name="Index"/>th (from 1) of <paramref name="Count"/>.</summary>
-public sealed record MigrationProgress(int Index, int Count, string Name);
-
-/// <summary>A migration that failed; the database is as it was before it, and the history records the error.</summary>
-public sealed class MigrationFailedException(string migration, string error, Exception inner)
-    : Exception($"The migration {migration} failed and was rolled back: {error}", inner)
-{
-    /// <summary>The folder name of the migration.</summary>
-    public string Migration { get; } = migration;
-}
-
-/// <summary>Why nothing was applied: an earlier migration failed, or the history and the folder disagree.</summary>
-public sealed class MigrationBlockedException(string message) : Exception(message);
-
 /// <summary>
 /// Applies migration files to a database and keeps the <c>_prisma_migrations</c> history exactly as
-/// Prisma does, so that either tool can take over a database from the other. Each migration runs in
-/// its own transaction; concurrent deploys on PostgreSQL wait on an advisory lock, so each
-/// migration is applied once.
+/// Prisma does, so that either tool can take over a database from the other. A deploy holds the
+/// provider's deploy lock from before it reads the history until it ends, so that concurrent
+/// deploys apply each migration once; each migration runs in its own transaction (a savepoint,
+/// where the lock is itself a transaction).
 /// </summary>
-public sealed class MigrationRunner(DbConnection connection, IMigrationDialect dialect)
+/// <param name="connection">The open connection to the database.</param>
+/// <param name="dialect">The provider's migration dialect.</param>
+/// <param name="lockWait">Told, every <see cref="LockWaitReportInterval"/>, while a deploy waits for another to finish.</param>
+public sealed class MigrationRunner(DbConnection connection, IMigrationDialect dialect, IProgress<LockWait>? lockWait = null)
 {
+    private const string Savepoint = "strata_migration";
+
+    // Set while this runner holds a deploy lock that is a write transaction (SQLite): a migration then runs in a savepoint of it.
+    private bool _insideLockTransaction;
+
+    /// <summary>How often a deploy that waits for another's lock says so; every five seconds unless set.</summary>
+    public TimeSpan LockWaitReportInterval { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>The history, oldest first; empty when the table does not exist yet.</summary>
     public async Task<IReadOnlyList<AppliedMigration>> ReadHistoryAsync(CancellationToken cancellationToken = default)
     {
@@ -45,35 +37,54 @@ public sealed class MigrationRunner(DbConnection connection, IMigrationDialect d
     /// <summary>
     /// Applies every migration of <paramref name="migrations"/> that the history does not show as
     /// applied, in order. Returns the names applied. Stops at the first failure, which is recorded
-    /// in the history and blocks later deploys until <see cref="ResolveAsync"/>.
+    /// in the history and blocks later deploys until <see cref="ResolveAsync"/>. Waits while
+    /// another deploy holds the deploy lock.
     /// </summary>
     public async Task<IReadOnlyList<string>> DeployAsync(IReadOnlyList<MigrationFile> migrations, IProgress<MigrationProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        if (dialect.LockSql != null) await ExecuteAsync(dialect.LockSql, cancellationToken);
+        var deployLock = dialect.DeployLock;
+        // A lock that is a transaction is taken after the set-up that works only outside one (SQLite's foreign keys off).
+        if (deployLock.IsTransaction) await BeforeScriptAsync(cancellationToken);
         try
         {
-            var history = await ReadHistoryAsync(cancellationToken);
-            var failed = history.FirstOrDefault(h => h.Failed);
-            if (failed != null)
+            await DeployLockWaiter.AcquireAsync(deployLock, connection, lockWait, LockWaitReportInterval, cancellationToken);
+            _insideLockTransaction = deployLock.IsTransaction;
+            try
             {
-                throw new MigrationBlockedException(
-                    $"The migration {failed.Name} failed earlier, so no migration was applied. Fix the database, then run `strata migrate resolve --rolled-back {failed.Name}` (to run it again) or `--applied {failed.Name}` (if you applied it by hand).");
+                return await DeployLockedAsync(migrations, progress, cancellationToken);
             }
-            var applied = history.Where(h => h.Finished && !h.RolledBack).Select(h => h.Name).ToHashSet();
-            var done = new List<string>();
-            var pending = migrations.Where(m => !applied.Contains(m.Name)).ToList();
-            foreach (var migration in pending)
+            finally
             {
-                progress?.Report(new MigrationProgress(done.Count + 1, pending.Count, migration.Name));
-                await ApplyAsync(migration, cancellationToken);
-                done.Add(migration.Name);
+                _insideLockTransaction = false;
+                await deployLock.ReleaseAsync(connection, CancellationToken.None);
             }
-            return done;
         }
         finally
         {
-            if (dialect.UnlockSql != null) await ExecuteAsync(dialect.UnlockSql, CancellationToken.None);
+            if (deployLock.IsTransaction) await AfterScriptAsync();
         }
+    }
+
+    /// <summary>The deploy itself; the history is read only now that no other deploy can change it.</summary>
+    private async Task<IReadOnlyList<string>> DeployLockedAsync(IReadOnlyList<MigrationFile> migrations, IProgress<MigrationProgress>? progress, CancellationToken cancellationToken)
+    {
+        var history = await ReadHistoryAsync(cancellationToken);
+        var failed = history.FirstOrDefault(h => h.Failed);
+        if (failed != null)
+        {
+            throw new MigrationBlockedException(
+                $"The migration {failed.Name} failed earlier, so no migration was applied. Fix the database, then run `strata migrate resolve --rolled-back {failed.Name}` (to run it again) or `--applied {failed.Name}` (if you applied it by hand).");
+        }
+        var applied = history.Where(h => h.Finished && !h.RolledBack).Select(h => h.Name).ToHashSet();
+        var done = new List<string>();
+        var pending = migrations.Where(m => !applied.Contains(m.Name)).ToList();
+        foreach (var migration in pending)
+        {
+            progress?.Report(new MigrationProgress(done.Count + 1, pending.Count, migration.Name));
+            await ApplyAsync(migration, cancellationToken);
+            done.Add(migration.Name);
+        }
+        return done;
     }
 
     /// <summary>
@@ -114,23 +125,23 @@ public sealed class MigrationRunner(DbConnection connection, IMigrationDialect d
 
     /// <summary>
     /// Runs a script in one transaction, with the dialect's set-up before and after it (SQLite's
-    /// foreign keys off). A database error rolls the transaction back and is thrown.
+    /// foreign keys off). A database error rolls the transaction back and is thrown. Inside a
+    /// deploy whose lock is a transaction, the script runs in a savepoint of it instead.
     /// </summary>
     public async Task ExecuteScriptAsync(string script, CancellationToken cancellationToken = default)
     {
-        if (dialect.BeforeMigrationSql != null) await ExecuteAsync(dialect.BeforeMigrationSql, cancellationToken);
+        if (_insideLockTransaction)
+        {
+            await InSavepointAsync(script, cancellationToken);
+            return;
+        }
+        await BeforeScriptAsync(cancellationToken);
         try
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             try
             {
-                await using (var command = connection.CreateCommand())
-                {
-                    command.Transaction = transaction;
-                    command.CommandText = script;
-                    command.CommandTimeout = 0;
-                    await command.ExecuteNonQueryAsync(cancellationToken);
-                }
+                await RunCommandAsync(script, transaction, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
             }
             catch (DbException)
@@ -141,8 +152,31 @@ public sealed class MigrationRunner(DbConnection connection, IMigrationDialect d
         }
         finally
         {
-            if (dialect.AfterMigrationSql != null) await ExecuteAsync(dialect.AfterMigrationSql, CancellationToken.None);
+            await AfterScriptAsync();
         }
+    }
+
+    /// <summary>A script as one unit inside the open transaction: on any failure its changes, and only its, are undone.</summary>
+    private async Task InSavepointAsync(string script, CancellationToken cancellationToken)
+    {
+        await ExecuteAsync($"SAVEPOINT {Savepoint};", cancellationToken);
+        try
+        {
+            await RunCommandAsync(script, null, cancellationToken);
+        }
+        catch
+        {
+            try
+            {
+                await ExecuteAsync($"ROLLBACK TO SAVEPOINT {Savepoint}; RELEASE SAVEPOINT {Savepoint};", CancellationToken.None);
+            }
+            catch (DbException)
+            {
+                // SQLite already ended the whole transaction after this error (a full disk, an interrupt): nothing is left to undo.
+            }
+            throw;
+        }
+        await ExecuteAsync($"RELEASE SAVEPOINT {Savepoint};", cancellationToken);
     }
 
     /// <summary>Runs a migration's script; a failure is logged on its history row.</summary>
@@ -157,6 +191,26 @@ public sealed class MigrationRunner(DbConnection connection, IMigrationDialect d
             await ExecuteAsync("UPDATE \"_prisma_migrations\" SET logs = @logs WHERE id = @id", CancellationToken.None, ("logs", e.Message), ("id", historyId));
             throw new MigrationFailedException(name, e.Message, e);
         }
+    }
+
+    private async Task RunCommandAsync(string script, DbTransaction? transaction, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = script;
+        // A migration may rebuild a large table: it runs as long as it needs.
+        command.CommandTimeout = 0;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private async Task BeforeScriptAsync(CancellationToken cancellationToken)
+    {
+        if (dialect.BeforeMigrationSql != null) await ExecuteAsync(dialect.BeforeMigrationSql, cancellationToken);
+    }
+
+    private async Task AfterScriptAsync()
+    {
+        if (dialect.AfterMigrationSql != null) await ExecuteAsync(dialect.AfterMigrationSql, CancellationToken.None);
     }
 
     private Task ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters) =>

@@ -14,10 +14,10 @@ namespace Strata.Migrate.Pulling;
 /// </summary>
 public static partial class SchemaWriter
 {
-    /// <summary>The models and enums of <paramref name="database"/> as schema text.</summary>
-    public static string Write(DatabaseSchema database, IPullTypes types)
+    /// <summary>The models and enums of <paramref name="database"/> as schema text; <paramref name="dialect"/> spells enum types as its columns name them.</summary>
+    public static string Write(DatabaseSchema database, IPullTypes types, IMigrationDialect dialect)
     {
-        var enumNames = database.Enums.ToDictionary(e => EnumKey(e.Name, e.Schema), e => Identifier(e.Name));
+        var enumNames = database.Enums.ToDictionary(e => dialect.QuoteName(e.Name, e.Schema), e => Identifier(e.Name));
         var joinTables = database.Tables.Where(IsJoinTable).ToList();
         var tables = database.Tables.Except(joinTables).ToList();
         var modelNames = tables.ToDictionary(t => t, t => Identifier(t.Name));
@@ -48,8 +48,6 @@ public static partial class SchemaWriter
         }
         return sb.ToString();
     }
-
-    internal static string EnumKey(string name, string? schema) => schema == null ? $"\"{name}\"" : $"\"{schema}\".\"{name}\"";
 
     private static bool IsJoinTable(Table t) =>
         t.Name.StartsWith('_') && t.Columns.Count == 2 && t.Columns[0].Name == "A" && t.Columns[1].Name == "B" && t.ForeignKeys.Count == 2;

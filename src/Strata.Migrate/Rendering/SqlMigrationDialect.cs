@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Strata.Migrate.Locking;
 using Strata.Migrate.Model;
 using Strata.Migrate.Steps;
 using Strata.Schema.Semantics;
@@ -46,10 +47,13 @@ public abstract class SqlMigrationDialect : IMigrationDialect
     public abstract string HistoryTableSql { get; }
 
     /// <inheritdoc />
-    public virtual string? LockSql => null;
+    public abstract IDeployLock DeployLock { get; }
 
     /// <inheritdoc />
-    public virtual string? UnlockSql => null;
+    public string QuoteIdentifier(string name) => Ident(name);
+
+    /// <inheritdoc />
+    public string QuoteName(string name, string? schema) => TableName(name, schema);
 
     /// <inheritdoc />
     public virtual string? BeforeMigrationSql => null;

@@ -11,6 +11,9 @@ namespace Strata.Postgres.Migrations;
 /// </summary>
 public sealed partial class PostgresIntrospector : IIntrospector
 {
+    // Enum columns name their type as the dialect writes it, so that a schema and a database compare equal.
+    private static readonly PostgresMigrationDialect Dialect = new();
+
     private const string ColumnsSql = """
         SELECT n.nspname, c.relname, a.attnum, a.attname, a.attnotnull, pg_get_expr(d.adbin, d.adrelid),
                format_type(a.atttypid, a.atttypmod), t.typtype, et.typtype, coalesce(et.typname, t.typname), coalesce(etn.nspname, tn.nspname),
@@ -93,7 +96,7 @@ public sealed partial class PostgresIntrospector : IIntrospector
             {
                 bool serial = c.Default != null && c.Default.StartsWith("nextval(", StringComparison.Ordinal) || c.Identity is 'a' or 'd';
                 string type = c.TypType == 'e' || c.ElemTypType == 'e'
-                    ? Ident(c.TypeName, qualify ? c.TypeSchema : null) + (c.IsArray ? "[]" : "")
+                    ? Dialect.QuoteName(c.TypeName, qualify ? c.TypeSchema : null) + (c.IsArray ? "[]" : "")
                     : NormalizeType(c.Formatted);
                 if (serial) type = type switch { "BIGINT" => "BIGSERIAL", "SMALLINT" => "SMALLSERIAL", _ => "SERIAL" };
                 return new Column(c.Name, type, !c.NotNull, serial ? null : c.Default, serial);
@@ -112,9 +115,6 @@ public sealed partial class PostgresIntrospector : IIntrospector
         var enums = enumRows.GroupBy(e => (e.Schema, e.Name)).Select(g => new DatabaseEnum(g.Key.Name, Ns(g.Key.Schema), g.Select(e => e.Value).ToList())).ToList();
         return new DatabaseSchema(tables, enums, qualify ? existingSchemas : []);
     }
-
-    private static string Ident(string name, string? schema) =>
-        (schema == null ? "" : "\"" + schema.Replace("\"", "\"\"") + "\".") + "\"" + name.Replace("\"", "\"\"") + "\"";
 
     private static string Unquote(string column) =>
         column.Length > 1 && column[0] == '"' && column[^1] == '"' ? column[1..^1].Replace("\"\"", "\"") : column;

@@ -1,4 +1,5 @@
 using System.Text;
+using Strata.Migrate.Locking;
 using Strata.Migrate.Model;
 using Strata.Migrate.Rendering;
 using Strata.Migrate.Steps;
@@ -45,12 +46,8 @@ public sealed class PostgresMigrationDialect : SqlMigrationDialect
         );
         """;
 
-    // Prisma's advisory lock key, so that a Prisma deploy and a Strata deploy also wait for each other.
     /// <inheritdoc />
-    public override string? LockSql => "SELECT pg_advisory_lock(72707369);";
-
-    /// <inheritdoc />
-    public override string? UnlockSql => "SELECT pg_advisory_unlock(72707369);";
+    public override IDeployLock DeployLock { get; } = new PostgresAdvisoryLock();
 
     /// <inheritdoc />
     public override string ColumnType(FieldDefinition field)

@@ -1,4 +1,5 @@
 using System.Text;
+using Strata.Migrate.Locking;
 using Strata.Migrate.Model;
 using Strata.Migrate.Rendering;
 using Strata.Migrate.Steps;
@@ -43,6 +44,9 @@ public sealed class SqliteMigrationDialect : SqlMigrationDialect
             "applied_steps_count"   INTEGER UNSIGNED NOT NULL DEFAULT 0
         );
         """;
+
+    /// <inheritdoc />
+    public override IDeployLock DeployLock { get; } = new SqliteWriteLock();
 
     /// <inheritdoc />
     public override string? BeforeMigrationSql => "PRAGMA foreign_keys=OFF;";
