@@ -12,6 +12,20 @@ public static class StrataCommand
     /// <summary>Runs with <paramref name="standardInput"/> as the input of `db execute --stdin`.</summary>
     public static int Run(string[] args, CliContext context, TextReader standardInput)
     {
+        // Standard error carries messages that quote URLs, connection strings and drivers' errors: it hides passwords.
+        var error = new Output.RedactingWriter(context.Error);
+        try
+        {
+            return Invoke(args, context with { Error = error }, standardInput);
+        }
+        finally
+        {
+            error.Flush();
+        }
+    }
+
+    private static int Invoke(string[] args, CliContext context, TextReader standardInput)
+    {
         // A root named "strata" whatever the executable's file is called (the assembly is Strata.Cli).
         var root = new Command("strata", "Strata: a schema-first ORM for .NET. The schema is written in the Prisma Schema Language.")
         {

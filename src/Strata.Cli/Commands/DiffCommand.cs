@@ -138,6 +138,7 @@ internal static class DiffCommand
                 return schema == null ? null : SchemaMapper.Map(schema, dialect);
             case "url":
                 var target = ShadowDatabase.Target(context, provider, source.Value!, schemas);
+                if (target == null) return null;
                 await using (var connection = await target.OpenAsync(context, token))
                 {
                     return connection == null ? null : await target.Introspector.IntrospectAsync(connection, target.Schemas, token);

@@ -51,7 +51,7 @@ internal static class PullCommand
             var compilation = SchemaCompilation.FromText(formatted, document.File.Path);
             if (parse.GetValue(print))
             {
-                context.Out.Write(formatted);
+                context.Out.Write(WithoutSecrets(formatted, compilation));
             }
             else
             {
@@ -64,5 +64,18 @@ internal static class PullCommand
             return compilation.HasErrors ? 1 : 0;
         }));
         return command;
+    }
+
+    /// <summary>
+    /// The printed schema with the password of a url written out in its datasource hidden, as on
+    /// every other output; the file that db pull writes keeps it. Only the datasource block is
+    /// touched: elsewhere a string such as a default value is data, printed as it is.
+    /// </summary>
+    private static string WithoutSecrets(string text, SchemaCompilation compilation)
+    {
+        var datasource = compilation.Documents[0].Blocks.FirstOrDefault(b => b.Kind == BlockKind.Datasource);
+        if (datasource == null) return text;
+        var span = datasource.Span;
+        return text[..span.Start] + ConnectionSecrets.Redact(text.Substring(span.Start, span.Length)) + text[span.End..];
     }
 }

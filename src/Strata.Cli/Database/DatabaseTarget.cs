@@ -46,13 +46,24 @@ internal sealed record DatabaseTarget(ProviderKind Provider, IMigrationDialect D
                 return null;
             }
         }
+        return For(datasource.ProviderKind, url, location.Directory, datasource.Schemas, out error);
+    }
+
+    /// <summary>
+    /// The target for a URL or connection string of <paramref name="provider"/>; relative SQLite files
+    /// resolve against <paramref name="baseDirectory"/>. Null, with a one-line reason, when it is not valid.
+    /// What users see of it (<see cref="Display"/>) has its password hidden.
+    /// </summary>
+    public static DatabaseTarget? For(ProviderKind provider, string url, string baseDirectory, IReadOnlyList<string> schemas, out string? error)
+    {
+        error = null;
         try
         {
-            return datasource.ProviderKind == ProviderKind.Sqlite
-                ? new DatabaseTarget(ProviderKind.Sqlite, new SqliteMigrationDialect(), new SqliteIntrospector(),
-                    SqliteUrl.ToConnectionString(url, location.Directory), url, [])
-                : new DatabaseTarget(ProviderKind.PostgreSql, new PostgresMigrationDialect(), new PostgresIntrospector(),
-                    PostgresUrl.ToConnectionString(url), PostgresUrl.Redact(url), datasource.Schemas);
+            var display = ConnectionSecrets.Redact(url.Trim());
+            var connectionString = provider == ProviderKind.Sqlite ? SqliteUrl.ToConnectionString(url, baseDirectory) : PostgresUrl.ToConnectionString(url);
+            return provider == ProviderKind.Sqlite
+                ? new DatabaseTarget(ProviderKind.Sqlite, new SqliteMigrationDialect(), new SqliteIntrospector(), connectionString, display, [])
+                : new DatabaseTarget(ProviderKind.PostgreSql, new PostgresMigrationDialect(), new PostgresIntrospector(), connectionString, display, schemas);
         }
         catch (Exception e) when (e is FormatException or ArgumentException)
         {

@@ -18,11 +18,17 @@ internal readonly record struct SourceExcerpt(string Text, int CaretStart, int C
 
     private const string Ellipsis = "...";
 
-    /// <summary>The excerpt of <paramref name="line"/> for a span that starts at <paramref name="start"/> (0-based) and covers <paramref name="length"/> characters.</summary>
+    /// <summary>
+    /// The excerpt of <paramref name="line"/> for a span that starts at <paramref name="start"/> (0-based)
+    /// and covers <paramref name="length"/> characters. A password in the line (a datasource url
+    /// written out in the schema) is hidden first, with the caret moved to match.
+    /// </summary>
     public static SourceExcerpt Of(string line, int start, int length)
     {
         start = Math.Clamp(start, 0, line.Length);
-        int width = Math.Max(1, Math.Min(length, line.Length - start));
+        int end = Math.Clamp(start + Math.Max(0, length), start, line.Length);
+        (line, start, end) = Redacted(line, start, end);
+        int width = Math.Max(1, end - start);
         if (line.Length <= MaxWidth) return new SourceExcerpt(Printable(line), start, width);
 
         // A window that shows the start of the span, with a quarter of the width before it for context.
@@ -34,6 +40,24 @@ internal readonly record struct SourceExcerpt(string Text, int CaretStart, int C
         string before = from > 0 ? Ellipsis : "";
         string text = before + Printable(line[from..to]) + (to < line.Length ? Ellipsis : "");
         return new SourceExcerpt(text, start - from + before.Length, Math.Max(1, Math.Min(width, to - start)));
+    }
+
+    /// <summary>The line with its secrets masked, and the span's ends moved by what the masks removed before them.</summary>
+    private static (string Line, int Start, int End) Redacted(string line, int start, int end)
+    {
+        var secrets = ConnectionSecrets.Find(line);
+        if (secrets.Count == 0) return (line, start, end);
+        int Moved(int offset, bool isEnd)
+        {
+            int shift = 0;
+            foreach (var (from, length) in secrets)
+            {
+                if (offset >= from + length) shift += length - ConnectionSecrets.Mask.Length;
+                else if (offset > from) return from - shift + (isEnd ? ConnectionSecrets.Mask.Length : 0); // inside a secret: the whole mask
+            }
+            return offset - shift;
+        }
+        return (ConnectionSecrets.Redact(line), Moved(start, isEnd: false), Moved(end, isEnd: true));
     }
 
     /// <summary>
