@@ -45,12 +45,13 @@ public class SecretTests
         cli.Succeeds("migrate", "reset", "--url", ado);
         Assert.Contains(cli.Questions, q => q.Contains("Host=127.0.0.1;", StringComparison.Ordinal) && q.Contains("PASSWORD=***", StringComparison.Ordinal));
 
-        // Failing ones: a closed port, a database that does not exist, a URL without a host, a positional URL.
+        // Failing ones: a closed port, a database that does not exist, a URL without a host, a bad keyword, a positional URL.
         int closed = ClosedPort();
         cli.Fails("migrate", "status", "--url", url.Replace($":{server.Port}/", $":{closed}/", StringComparison.Ordinal));
         cli.Fails("migrate", "status", "--url", ado.Replace($"Port={server.Port}", $"Port={closed}", StringComparison.Ordinal));
         cli.Fails("migrate", "status", "--url", url.Replace(server.Database!, "no_such_database", StringComparison.Ordinal));
         cli.Fails("migrate", "deploy", "--url", $"postgresql://{server.Username}:{UrlPassword}@/db");
+        cli.Fails("migrate", "status", "--url", ado + ";Frobnicate=1");
         cli.Fails("migrate", "diff", "--from-url", "postgresql://u:" + UrlPassword + "@/db", "--to-empty");
         cli.Fails("migrate", "status", url);
         // A database error that quotes a connection string, wrapped in the tool's own message and then in migrate status.
@@ -73,6 +74,8 @@ public class SecretTests
         Assert.Contains(cli.Questions, q => q.Contains("file:./dev.db?password=***", StringComparison.Ordinal));
 
         cli.Fails("migrate", "status", "--url", "Data Source=dev.db;Password=" + QuotedPassword);
+        cli.Fails("migrate", "status", "--url", "Data Source=dev.db;pwd=" + QuotedPassword);
+        cli.Fails("migrate", "status", "--url", "Data Source=dev.db;Mode=Sideways;Password=" + QuotedPassword);
         cli.Fails("migrate", "status", "--url", "sqlite://user:" + UrlPassword + "@host/dev.db");
         cli.Fails("migrate", "diff", "--from-url", "Data Source=dev.db;Password=" + QuotedPassword, "--to-empty");
         cli.Fails("migrate", "status", "Data Source=dev.db;Password=" + QuotedPassword);

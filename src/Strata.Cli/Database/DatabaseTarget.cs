@@ -61,6 +61,8 @@ internal sealed record DatabaseTarget(ProviderKind Provider, IMigrationDialect D
         {
             var display = ConnectionSecrets.Redact(url.Trim());
             var connectionString = provider == ProviderKind.Sqlite ? SqliteUrl.ToConnectionString(url, baseDirectory) : PostgresUrl.ToConnectionString(url);
+            error = ConnectionStringCheck.Problem(provider, connectionString);
+            if (error != null) return null;
             return provider == ProviderKind.Sqlite
                 ? new DatabaseTarget(ProviderKind.Sqlite, new SqliteMigrationDialect(), new SqliteIntrospector(), connectionString, display, [])
                 : new DatabaseTarget(ProviderKind.PostgreSql, new PostgresMigrationDialect(), new PostgresIntrospector(), connectionString, display, schemas);
@@ -75,15 +77,16 @@ internal sealed record DatabaseTarget(ProviderKind Provider, IMigrationDialect D
     /// <summary>Opens a connection; null, with a one-line reason, when the database cannot be reached.</summary>
     public async Task<DbConnection?> OpenAsync(CliContext context, CancellationToken cancellationToken)
     {
-        DbConnection connection = Provider == ProviderKind.Sqlite ? new SqliteConnection(ConnectionString) : new NpgsqlConnection(ConnectionString);
+        DbConnection? connection = null;
         try
         {
+            connection = Provider == ProviderKind.Sqlite ? new SqliteConnection(ConnectionString) : new NpgsqlConnection(ConnectionString);
             await connection.OpenAsync(cancellationToken);
             return connection;
         }
         catch (Exception e) when (e is DbException or System.Net.Sockets.SocketException or TimeoutException or InvalidOperationException or ArgumentException)
         {
-            await connection.DisposeAsync();
+            if (connection != null) await connection.DisposeAsync();
             var reason = e is PostgresException pg ? pg.MessageText : e.InnerException?.Message ?? e.Message;
             Output.DiagnosticPrinter.PrintError(context, $"Cannot connect to {Display}: {reason}");
             return null;

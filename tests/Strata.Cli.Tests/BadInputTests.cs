@@ -1,0 +1,44 @@
+namespace Strata.Cli.Tests;
+
+/// <summary>
+/// Bad input gives one clear line on standard error and exit code 1, never a stack trace and never
+/// the tool's last-resort "unexpected" line: each case is handled where it happens.
+/// </summary>
+public class BadInputTests
+{
+    private const string Models = "\nmodel User {\n  id Int @id\n}\n";
+
+    private static string Schema(string provider) => $"datasource db {{\n  provider = \"{provider}\"\n  url      = env(\"DATABASE_URL\")\n}}\n" + Models;
+
+    /// <summary>Exit code 1 and one line that contains <paramref name="expected"/>.</summary>
+    internal static void AssertOneLine((int Code, string Out, string Error) result, string expected)
+    {
+        Assert.True(result.Code == 1, $"exit code {result.Code}:\n{result.Out}{result.Error}");
+        var lines = result.Error.Replace("\r\n", "\n").TrimEnd('\n').Split('\n');
+        Assert.True(lines.Length == 1, "more than one line:\n" + result.Error);
+        Assert.StartsWith("error: ", lines[0]);
+        Assert.Contains(expected, lines[0]);
+        Assert.DoesNotContain("unexpected", lines[0]);
+    }
+
+    [Theory]
+    [InlineData("sqlite", "Data Source=x.db;Foo=1", "has the keyword `foo`, which SQLite's driver (Microsoft.Data.Sqlite) does not know")]
+    [InlineData("sqlite", "Data Source=x.db;Mode=Sideways", "The connection string's `mode` value is not valid: Requested value 'Sideways' was not found.")]
+    [InlineData("sqlite", "Data Source=x.db;Cache='Shared", "The connection string is not valid: write it as Keyword=value pairs")]
+    [InlineData("postgresql", "Host=;Port=abc", "The connection string's `port` value is not valid: The input string 'abc' was not in a correct format.")]
+    [InlineData("postgresql", "Host=127.0.0.1;Port=99999999999", "The connection string's `port` value is not valid")]
+    [InlineData("postgresql", "Host=127.0.0.1;Frobnicate=1", "has the keyword `frobnicate`, which PostgreSQL's driver (Npgsql) does not know")]
+    [InlineData("postgresql", "Host=127.0.0.1;Password=a;b;Port=1", "password holds a `;`")]
+    [InlineData("postgresql", "Host=;Port=1", "Cannot connect to Host=;Port=1: ")]
+    public void A_bad_connection_string_is_one_line_naming_the_keyword(string provider, string url, string expected)
+    {
+        using var cli = new CliRunner();
+        cli.Write("prisma/schema.prisma", Schema(provider));
+        AssertOneLine(cli.Run("migrate", "status", "--url", url), expected);
+        AssertOneLine(cli.Run("db", "pull", "--print", "--url", url), expected);
+        AssertOneLine(cli.RunWith(false, null, "SELECT 1;", "db", "execute", "--stdin", "--url", url), expected);
+        if (provider == "sqlite") AssertOneLine(cli.Run("migrate", "diff", "--from-url", url, "--to-empty"), expected);
+        cli.Write(".env", $"DATABASE_URL=\"{url}\"\n");
+        AssertOneLine(cli.Run("migrate", "deploy"), expected);
+    }
+}
