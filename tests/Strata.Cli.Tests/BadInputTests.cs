@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Strata.Cli.Tests;
 
 /// <summary>
@@ -40,5 +42,47 @@ public class BadInputTests
         if (provider == "sqlite") AssertOneLine(cli.Run("migrate", "diff", "--from-url", url, "--to-empty"), expected);
         cli.Write(".env", $"DATABASE_URL=\"{url}\"\n");
         AssertOneLine(cli.Run("migrate", "deploy"), expected);
+    }
+
+    [Fact]
+    public void A_device_as_the_schema_is_refused_at_once()
+    {
+        using var cli = new CliRunner();
+        foreach (var command in new[] { "validate", "format" })
+            AssertOneLine(Bounded(() => cli.Run(command, "--schema", "/dev/zero")), "/dev/zero is a character device, not a regular file");
+    }
+
+    [Fact]
+    public void A_fifo_as_the_schema_or_its_env_file_is_refused_at_once()
+    {
+        using var cli = new CliRunner();
+        MakeFifo(cli.PathOf("schema.prisma"));
+        AssertOneLine(Bounded(() => cli.Run("validate")), "Cannot read the schema at schema.prisma: schema.prisma is a FIFO (named pipe), not a regular file");
+        AssertOneLine(Bounded(() => cli.Run("format", "--schema", "schema.prisma")), "schema.prisma is a FIFO (named pipe)");
+        File.Delete(cli.PathOf("schema.prisma"));
+
+        cli.Write("prisma/schema/models.prisma", Schema("sqlite"));
+        MakeFifo(cli.PathOf("prisma/schema/pipe.prisma"));
+        AssertOneLine(Bounded(() => cli.Run("validate")), "prisma/schema/pipe.prisma is a FIFO (named pipe)");
+        File.Delete(cli.PathOf("prisma/schema/pipe.prisma"));
+
+        MakeFifo(cli.PathOf("prisma/schema/.env"));
+        AssertOneLine(Bounded(() => cli.Run("migrate", "status")), "Cannot read the .env file: ");
+    }
+
+    /// <summary>Runs <paramref name="run"/> with a time limit that only a read that blocks can reach.</summary>
+    private static (int, string, string) Bounded(Func<(int, string, string)> run)
+    {
+        var task = Task.Run(run);
+        Assert.True(task.Wait(TimeSpan.FromSeconds(30)), "the command did not return: it is reading a FIFO or a device");
+        return task.Result;
+    }
+
+    private static void MakeFifo(string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        using var mkfifo = Process.Start("mkfifo", [path]);
+        mkfifo.WaitForExit();
+        Assert.Equal(0, mkfifo.ExitCode);
     }
 }

@@ -94,7 +94,7 @@ internal static class DiffCommand
             else foreach (var line in Summary(steps)) context.Out.WriteLine(line);
             return exitCode && steps.Count > 0 ? 2 : 0;
         }
-        catch (Exception e) when (e is MigrationFailedException or MigrationBlockedException or System.Data.Common.DbException or IOException)
+        catch (Exception e) when (e is MigrationFailedException or MigrationBlockedException or System.Data.Common.DbException or IOException or UnauthorizedAccessException)
         {
             DiagnosticPrinter.PrintError(context, e.Message);
             return 1;

@@ -56,7 +56,15 @@ internal static class PullCommand
             else
             {
                 var path = Path.Combine(context.WorkingDirectory, document.File.Path);
-                await File.WriteAllTextAsync(path, formatted, ct);
+                try
+                {
+                    await File.WriteAllTextAsync(path, formatted, ct);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    DiagnosticPrinter.PrintError(context, $"Cannot write the schema to {document.File.Path}: {e.Message} Pass --print to see it instead.");
+                    return 1;
+                }
                 context.Out.WriteLine($"Introspected {live.Tables.Count} table{(live.Tables.Count == 1 ? "" : "s")} and {live.Enums.Count} enum{(live.Enums.Count == 1 ? "" : "s")} into {document.File.Path}.");
             }
             if (compilation.Diagnostics.Count > 0)

@@ -28,14 +28,9 @@ internal static class SchemaInput
             var files = SchemaLocator.Read(location, context.WorkingDirectory);
             return (location, SchemaCompilation.Create(files));
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            DiagnosticPrinter.PrintError(context, $"Cannot read the schema at {location.Path}: {e.Message}");
-            return null;
-        }
-        catch (UnauthorizedAccessException e)
-        {
-            DiagnosticPrinter.PrintError(context, $"Cannot read the schema at {location.Path}: {e.Message}");
+            DiagnosticPrinter.PrintError(context, $"Cannot read the schema at {SchemaLocator.DisplayPath(location.Path, context.WorkingDirectory)}: {e.Message}");
             return null;
         }
     }

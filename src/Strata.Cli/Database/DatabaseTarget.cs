@@ -17,9 +17,9 @@ internal sealed record DatabaseTarget(ProviderKind Provider, IMigrationDialect D
 {
     /// <summary>
     /// The target for a schema: <paramref name="urlOverride"/>, else the datasource's url (env()
-    /// read from the environment and .env files). Null, with a one-line reason, when it cannot be had.
+    /// read with <paramref name="env"/>). Null, with a one-line reason, when it cannot be had.
     /// </summary>
-    public static DatabaseTarget? Resolve(CliContext context, SchemaLocation location, SchemaDefinition schema, string? urlOverride, out string? error)
+    public static DatabaseTarget? Resolve(SchemaLocation location, SchemaDefinition schema, Func<string, string?> env, string? urlOverride, out string? error)
     {
         error = null;
         var datasource = schema.Datasource;
@@ -38,8 +38,7 @@ internal sealed record DatabaseTarget(ProviderKind Provider, IMigrationDialect D
                 error = "The datasource has no url. Add `url = env(\"DATABASE_URL\")` to it, or pass --url.";
                 return null;
             }
-            var lookup = EnvFile.CreateLookup(location.Directory, context.WorkingDirectory, context.Environment);
-            url = datasource.Url.Resolve(lookup);
+            url = datasource.Url.Resolve(env);
             if (string.IsNullOrWhiteSpace(url))
             {
                 error = $"The environment variable {datasource.Url.Text} is not set. Set it, add it to .env, or pass --url.";
