@@ -44,6 +44,25 @@ public class BadInputTests
         AssertOneLine(cli.Run("migrate", "deploy"), expected);
     }
 
+    [Theory]
+    [InlineData("--schema", "validate", "--schema", "")]
+    [InlineData("--schema", "format", "--schema", "")]
+    [InlineData("--schema", "migrate", "status", "--schema", " ")]
+    [InlineData("--url", "migrate", "status", "--url", "")]
+    [InlineData("--from-schema", "migrate", "diff", "--from-schema", "", "--to-empty")]
+    [InlineData("--from-migrations", "migrate", "diff", "--from-migrations", "", "--to-empty")]
+    [InlineData("--to-url", "migrate", "diff", "--from-empty", "--to-url", "")]
+    [InlineData("--shadow-database-url", "migrate", "diff", "--from-empty", "--to-empty", "--shadow-database-url", "")]
+    [InlineData("--file", "db", "execute", "--file", "")]
+    [InlineData("--url", "init", "--url", "")]
+    public void An_empty_option_value_is_one_line_naming_the_option(string option, params string[] args)
+    {
+        using var cli = new CliRunner();
+        cli.Write("prisma/schema.prisma", Schema("sqlite"));
+        cli.Write(".env", "DATABASE_URL=\"file:./dev.db\"\n");
+        AssertOneLine(cli.Run(args), $"{option} was given an empty value");
+    }
+
     [Fact]
     public void A_device_as_the_schema_is_refused_at_once()
     {

@@ -25,6 +25,11 @@ internal static class InitCommand
         command.SetAction(parse =>
         {
             var given = parse.GetValue(url);
+            if (given != null && given.Trim().Length == 0)
+            {
+                DiagnosticPrinter.PrintError(context, "--url was given an empty value; give the URL for DATABASE_URL, or leave --url out for the default.");
+                return 1;
+            }
             try
             {
                 return Run(context, parse.GetValue(provider)!, given);

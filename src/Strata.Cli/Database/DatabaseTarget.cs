@@ -31,6 +31,11 @@ internal sealed record DatabaseTarget(ProviderKind Provider, IMigrationDialect D
             return null;
         }
         string? url = urlOverride;
+        if (url != null && url.Trim().Length == 0)
+        {
+            error = "--url was given an empty value; give a URL (file:./dev.db, postgresql://...) or a connection string.";
+            return null;
+        }
         if (url == null)
         {
             if (datasource.Url == null)
