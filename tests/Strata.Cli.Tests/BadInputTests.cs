@@ -64,6 +64,16 @@ public class BadInputTests
     }
 
     [Fact]
+    public void A_failing_pending_migration_in_migrate_dev_is_one_line()
+    {
+        using var cli = new CliRunner();
+        cli.Write("prisma/schema.prisma", Schema("sqlite"));
+        cli.Write("prisma/.env", "DATABASE_URL=\"file:./dev.db\"\n");
+        cli.Write("prisma/migrations/20240101000000_bad/migration.sql", "NOT SQL;\n");
+        AssertOneLine(cli.Run("migrate", "dev", "--name", "next"), "The migration 20240101000000_bad failed and was rolled back: SQLite Error 1");
+    }
+
+    [Fact]
     public void A_device_as_the_schema_is_refused_at_once()
     {
         using var cli = new CliRunner();

@@ -209,6 +209,12 @@ internal static class MigrateCommand
             DiagnosticPrinter.PrintError(context, $"The database reported an error: {e.Message}");
             return 1;
         }
+        catch (Exception e) when (e is MigrationFailedException or MigrationBlockedException)
+        {
+            // A migration that fails where a command did not expect one: applying pending ones in migrate dev, a shadow replay.
+            DiagnosticPrinter.PrintError(context, e.Message);
+            return 1;
+        }
     }
 
 }
