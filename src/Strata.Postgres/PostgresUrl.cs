@@ -21,10 +21,10 @@ public static class PostgresUrl
         if (!text.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase) && !text.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase))
         {
             if (text.Contains('=', StringComparison.Ordinal)) return (text, "public");
-            throw new FormatException($"A PostgreSQL URL starts with \"postgresql://\", as in \"postgresql://user:password@localhost:5432/app\"; got \"{Redact(url)}\".");
+            throw new FormatException($"A PostgreSQL URL starts with \"postgresql://\", as in \"postgresql://user:password@localhost:5432/app\"; got \"{ConnectionSecrets.Redact(url)}\".");
         }
-        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || string.IsNullOrEmpty(uri.Host))
-            throw new FormatException($"\"{Redact(url)}\" is not a valid PostgreSQL URL. Write it as postgresql://user:password@host:5432/database.");
+        if (!Uri.TryCreate(EscapeUserInfo(text), UriKind.Absolute, out var uri) || string.IsNullOrEmpty(uri.Host))
+            throw new FormatException($"\"{ConnectionSecrets.Redact(url)}\" is not a valid PostgreSQL URL. Write it as postgresql://user:password@host:5432/database.");
         var parts = new List<string> { $"Host={Quote(uri.Host.Trim('[', ']'))}" };
         parts.Add($"Port={(uri.IsDefaultPort || uri.Port < 0 ? 5432 : uri.Port)}");
         if (uri.UserInfo.Length > 0)
@@ -53,16 +53,25 @@ public static class PostgresUrl
         return (string.Join(";", parts), schema);
     }
 
-    /// <summary>The URL with its password hidden, for messages.</summary>
-    public static string Redact(string url)
+    /// <summary>
+    /// The URL with its user name and password %-escaped. Prisma asks for reserved characters in a
+    /// password to be escaped, and not everyone does: a raw '@', ':', '/', '?' or '#' would make Uri
+    /// read part of the password as the host or the database, and a message naming that database
+    /// would then show it. The user info runs to the last '@' (as in <see cref="ConnectionSecrets"/>);
+    /// escapes already there are kept.
+    /// </summary>
+    private static string EscapeUserInfo(string url)
     {
-        int at = url.IndexOf('@', StringComparison.Ordinal);
-        int scheme = url.IndexOf("://", StringComparison.Ordinal);
-        if (at < 0 || scheme < 0 || at < scheme) return url;
-        var user = url[(scheme + 3)..at];
-        int colon = user.IndexOf(':', StringComparison.Ordinal);
-        return colon < 0 ? url : url[..(scheme + 3)] + user[..colon] + ":***" + url[at..];
+        int start = url.IndexOf("://", StringComparison.Ordinal) + 3;
+        int at = url.LastIndexOf('@');
+        if (at < start) return url;
+        var userInfo = url[start..at];
+        int colon = userInfo.IndexOf(':', StringComparison.Ordinal);
+        var escaped = colon < 0 ? Escape(userInfo) : Escape(userInfo[..colon]) + ":" + Escape(userInfo[(colon + 1)..]);
+        return url[..start] + escaped + url[at..];
     }
+
+    private static string Escape(string part) => Uri.EscapeDataString(Uri.UnescapeDataString(part));
 
     private static string SslMode(string value) => value switch
     {

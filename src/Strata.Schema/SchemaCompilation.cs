@@ -47,9 +47,15 @@ namespace Strata.Schema
             var documents = files.Select(f => Parser.Parse(f, bag)).ToList();
             var schema = new SchemaDefinition(documents);
             new SchemaBinder(new BindContext(schema, bag)).Bind(documents);
+            // Diagnostics sort by file: the position of each path, looked up once per file rather than per diagnostic.
+            var fileOrder = new Dictionary<string, int>();
+            for (int i = 0; i < documents.Count; i++)
+            {
+                if (!fileOrder.ContainsKey(documents[i].File.Path)) fileOrder.Add(documents[i].File.Path, i);
+            }
             var ordered = bag.Items
                 .Select((d, i) => (d, i))
-                .OrderBy(x => documents.FindIndex(doc => doc.File.Path == x.d.Location.Path))
+                .OrderBy(x => fileOrder.TryGetValue(x.d.Location.Path, out var index) ? index : -1)
                 .ThenBy(x => x.d.Location.Span.Start)
                 .ThenBy(x => x.i)
                 .Select(x => x.d)

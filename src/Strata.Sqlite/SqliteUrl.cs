@@ -15,13 +15,13 @@ public static class SqliteUrl
         if (text.Contains('=', StringComparison.Ordinal) && !text.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
             return text; // already an ADO.NET connection string
         if (!text.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
-            throw new FormatException($"A SQLite URL starts with \"file:\", as in \"file:./dev.db\"; got \"{url}\".");
+            throw new FormatException($"A SQLite URL starts with \"file:\", as in \"file:./dev.db\"; got \"{ConnectionSecrets.Redact(url)}\".");
         var path = text[5..];
         int query = path.IndexOf('?', StringComparison.Ordinal);
         var mode = query < 0 ? null : Mode(path[(query + 1)..], url);
         if (query >= 0) path = path[..query];
         if (path.StartsWith("//", StringComparison.Ordinal)) path = path[2..];
-        if (path.Length == 0) throw new FormatException($"The SQLite URL \"{url}\" names no file.");
+        if (path.Length == 0) throw new FormatException($"The SQLite URL \"{ConnectionSecrets.Redact(url)}\" names no file.");
         var full = Path.GetFullPath(Path.Combine(baseDirectory, path));
         return $"Data Source={full};Foreign Keys=True" + (mode == null ? "" : ";Mode=" + mode);
     }

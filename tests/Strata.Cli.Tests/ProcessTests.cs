@@ -1,27 +1,10 @@
-using System.Diagnostics;
-
 namespace Strata.Cli.Tests;
 
 /// <summary>The built `strata` program, run as a separate process: help, version and exit codes.</summary>
 public class ProcessTests
 {
-    private static (int Code, string Out, string Error) Strata(string workingDirectory, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Strata.Cli.dll"));
-        foreach (var a in args) start.ArgumentList.Add(a);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(60_000), "strata did not exit");
-        return (process.ExitCode, output.Result, error.Result);
-    }
+    private static (int Code, string Out, string Error) Strata(string workingDirectory, params string[] args) =>
+        StrataProcess.Run(workingDirectory, args);
 
     [Theory]
     [InlineData("init", "--datasource-provider")]

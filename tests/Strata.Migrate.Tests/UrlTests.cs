@@ -36,6 +36,6 @@ public class UrlTests
         Assert.Equal("app", plain.Database);
         Assert.Equal("Host=x;Username=y", PostgresUrl.ToConnectionString("Host=x;Username=y"));
         Assert.Throws<FormatException>(() => PostgresUrl.ToConnectionString("mysql://x"));
-        Assert.Equal("postgresql://jane:***@h/db", PostgresUrl.Redact("postgresql://jane:secret@h/db"));
+        Assert.Equal("postgresql://jane:***@h/db", ConnectionSecrets.Redact("postgresql://jane:secret@h/db"));
     }
 }

@@ -163,4 +163,16 @@ public class ParserTests
         Assert.Equal(["A", "B"], doc.Blocks.Select(b => b.Name));
         Assert.Single(doc.Blocks.Last().Fields);
     }
+
+    [Fact]
+    public void A_run_of_bad_characters_is_one_diagnostic_over_the_run()
+    {
+        var (_, diagnostics) = Parser.Parse(new SourceFile("s.prisma", "model A {\n  id Int @id $ % $\n  b Int ~\n}\n" + new string('\0', 100_000)));
+        Assert.Equal(["S1001", "S1001", "S1001"], diagnostics.Select(d => d.Code));
+        Assert.Equal((2, 14, 5), (diagnostics[0].Location.Line, diagnostics[0].Location.Column, diagnostics[0].Location.Length));
+        Assert.StartsWith("Unexpected characters: '$' and 2 more.", diagnostics[0].Message);
+        Assert.StartsWith("Unexpected character '~'.", diagnostics[1].Message);
+        Assert.Equal(100_000, diagnostics[2].Location.Length);
+        Assert.StartsWith("Unexpected characters: '\\u0000' and 99999 more.", diagnostics[2].Message);
+    }
 }

@@ -25,12 +25,22 @@ internal static class DbCommand
                 DiagnosticPrinter.PrintError(context, "Give exactly one of --file PATH or --stdin.");
                 return Task.FromResult(1);
             }
+            if (path != null && path.Trim().Length == 0)
+            {
+                DiagnosticPrinter.PrintError(context, "--file was given an empty value; give the path of a SQL file.");
+                return Task.FromResult(1);
+            }
+            if (path != null && Directory.Exists(Path.Combine(context.WorkingDirectory, path)))
+            {
+                DiagnosticPrinter.PrintError(context, $"--file {path} is a folder; give the path of a SQL file.");
+                return Task.FromResult(1);
+            }
             string sql;
             try
             {
                 sql = path != null ? File.ReadAllText(Path.Combine(context.WorkingDirectory, path)) : standardInput.ReadToEnd();
             }
-            catch (IOException e)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 DiagnosticPrinter.PrintError(context, $"Cannot read {path}: {e.Message}");
                 return Task.FromResult(1);

@@ -75,11 +75,19 @@ internal static partial class DevCommand
             stamp = stamp.AddSeconds(1);
         }
         while (Directory.Exists(dir) || files.Any(f => string.CompareOrdinal(f.Name, folderName) >= 0));
-        Directory.CreateDirectory(dir);
-        await File.WriteAllTextAsync(Path.Combine(dir, "migration.sql"), dialect.Render(steps), token);
-        await File.WriteAllTextAsync(Path.Combine(dir, "down.sql"), dialect.Render(SchemaDiffer.Diff(target, described, dialect)), token);
-        if (session.Folder.ReadLockedProvider() == null)
-            session.Folder.WriteLock(session.Target.Provider == Schema.Semantics.ProviderKind.Sqlite ? "sqlite" : "postgresql");
+        try
+        {
+            Directory.CreateDirectory(dir);
+            await File.WriteAllTextAsync(Path.Combine(dir, "migration.sql"), dialect.Render(steps), token);
+            await File.WriteAllTextAsync(Path.Combine(dir, "down.sql"), dialect.Render(SchemaDiffer.Diff(target, described, dialect)), token);
+            if (session.Folder.ReadLockedProvider() == null)
+                session.Folder.WriteLock(session.Target.Provider == Schema.Semantics.ProviderKind.Sqlite ? "sqlite" : "postgresql");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            DiagnosticPrinter.PrintError(context, $"Cannot write the migration into {session.MigrationsDisplay}: {e.Message} Nothing was applied.");
+            return 1;
+        }
         context.Out.WriteLine($"Wrote {session.MigrationsDisplay}/{folderName}/migration.sql (and down.sql).");
         if (createOnly)
         {

@@ -17,7 +17,8 @@ namespace Strata.Cli.Commands;
 /// <summary>`strata migrate diff`: the difference between two schema sources, as SQL or as a summary.</summary>
 internal static class DiffCommand
 {
-    private sealed record Source(string Kind, string? Value);
+    /// <summary>One side of the comparison: its kind, the value given and the option it came from.</summary>
+    private sealed record Source(string Kind, string? Value, string Option);
 
     public static Command Create(CliContext context)
     {
@@ -40,7 +41,14 @@ internal static class DiffCommand
                 DiagnosticPrinter.PrintError(context, "Give exactly one of --from-empty, --from-schema, --from-migrations, --from-url, and exactly one of the --to-... options.");
                 return Task.FromResult(1);
             }
-            return Run(context, fromSource, toSource, parse.GetValue(shadow), parse.GetValue(script), parse.GetValue(exitCode), token);
+            var shadowUrl = parse.GetValue(shadow);
+            var empty = new[] { fromSource, toSource, new Source("url", shadowUrl, shadow.Name) }.FirstOrDefault(s => s.Value != null && s.Value.Trim().Length == 0);
+            if (empty != null)
+            {
+                DiagnosticPrinter.PrintError(context, $"{empty.Option} was given an empty value.");
+                return Task.FromResult(1);
+            }
+            return Run(context, fromSource, toSource, shadowUrl, parse.GetValue(script), parse.GetValue(exitCode), token);
         });
         return command;
     }
@@ -56,11 +64,11 @@ internal static class DiffCommand
     private static Source? Pick(ParseResult parse, Option[] options, string side)
     {
         var chosen = new List<Source>();
-        if (parse.GetValue((Option<bool>)options[0])) chosen.Add(new Source("empty", null));
+        if (parse.GetValue((Option<bool>)options[0])) chosen.Add(new Source("empty", null, options[0].Name));
         foreach (var (option, kind) in options.Skip(1).Zip(["schema", "migrations", "url"]))
         {
             var value = parse.GetValue((Option<string?>)option);
-            if (value != null) chosen.Add(new Source(kind, value));
+            if (value != null) chosen.Add(new Source(kind, value, option.Name));
         }
         return chosen.Count == 1 ? chosen[0] : null;
     }
@@ -73,7 +81,7 @@ internal static class DiffCommand
             SchemaDefinition? schema = null;
             foreach (var side in new[] { from, to }.Where(s => s.Kind == "schema"))
             {
-                schema = LoadSchema(context, side.Value!);
+                schema = LoadSchema(context, side);
                 if (schema == null) return 1;
             }
             var provider = schema?.Provider ?? ProviderOf(context, from) ?? ProviderOf(context, to);
@@ -94,16 +102,16 @@ internal static class DiffCommand
             else foreach (var line in Summary(steps)) context.Out.WriteLine(line);
             return exitCode && steps.Count > 0 ? 2 : 0;
         }
-        catch (Exception e) when (e is MigrationFailedException or MigrationBlockedException or System.Data.Common.DbException or IOException)
+        catch (Exception e) when (e is MigrationFailedException or MigrationBlockedException or System.Data.Common.DbException or IOException or UnauthorizedAccessException)
         {
             DiagnosticPrinter.PrintError(context, e.Message);
             return 1;
         }
     }
 
-    private static SchemaDefinition? LoadSchema(CliContext context, string path)
+    private static SchemaDefinition? LoadSchema(CliContext context, Source side)
     {
-        var loaded = SchemaInput.Load(context, path);
+        var loaded = SchemaInput.Load(context, side.Value, side.Option);
         if (loaded == null) return null;
         if (loaded.Value.Compilation.HasErrors)
         {
@@ -134,10 +142,11 @@ internal static class DiffCommand
             case "empty":
                 return new DatabaseSchema([], [], []);
             case "schema":
-                var schema = LoadSchema(context, source.Value!);
+                var schema = LoadSchema(context, source);
                 return schema == null ? null : SchemaMapper.Map(schema, dialect);
             case "url":
                 var target = ShadowDatabase.Target(context, provider, source.Value!, schemas);
+                if (target == null) return null;
                 await using (var connection = await target.OpenAsync(context, token))
                 {
                     return connection == null ? null : await target.Introspector.IntrospectAsync(connection, target.Schemas, token);

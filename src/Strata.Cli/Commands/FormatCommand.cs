@@ -41,7 +41,18 @@ internal static class FormatCommand
             var formatted = SchemaFormatter.Format(document);
             if (formatted == document.File.Text) continue;
             unformatted.Add(document.File.Path);
-            if (!check) File.WriteAllText(files[i], formatted);
+            if (check) continue;
+            try
+            {
+                File.WriteAllText(files[i], formatted);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                int written = unformatted.Count - 1;
+                DiagnosticPrinter.PrintError(context, $"Cannot write {document.File.Path}: {e.Message}" +
+                    (written > 0 ? $" {written} other file{(written == 1 ? " was" : "s were")} formatted before it." : " Nothing was changed."));
+                return 1;
+            }
         }
         if (check)
         {

@@ -22,7 +22,24 @@ internal static class InitCommand
         var command = new Command("init", "Create prisma/schema.prisma and a .env file to start a project.");
         command.Options.Add(provider);
         command.Options.Add(url);
-        command.SetAction(parse => Run(context, parse.GetValue(provider)!, parse.GetValue(url)));
+        command.SetAction(parse =>
+        {
+            var given = parse.GetValue(url);
+            if (given != null && given.Trim().Length == 0)
+            {
+                DiagnosticPrinter.PrintError(context, "--url was given an empty value; give the URL for DATABASE_URL, or leave --url out for the default.");
+                return 1;
+            }
+            try
+            {
+                return Run(context, parse.GetValue(provider)!, given);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                DiagnosticPrinter.PrintError(context, $"Cannot create the project's files: {e.Message}");
+                return 1;
+            }
+        });
         return command;
     }
 

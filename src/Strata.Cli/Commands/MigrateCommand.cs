@@ -147,14 +147,33 @@ internal static class MigrateCommand
             DiagnosticPrinter.Print(context, compilation.Diagnostics, compilation.Documents.Select(d => d.File).ToList());
             return 1;
         }
-        var target = DatabaseTarget.Resolve(context, location, compilation.Schema, url, out var error);
+        Func<string, string?> env;
+        try
+        {
+            env = EnvFile.CreateLookup(location.Directory, context.WorkingDirectory, context.Environment);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            DiagnosticPrinter.PrintError(context, $"Cannot read the .env file: {e.Message}");
+            return 1;
+        }
+        var target = DatabaseTarget.Resolve(location, compilation.Schema, env, url, out var error);
         if (target == null)
         {
             DiagnosticPrinter.PrintError(context, error!);
             return 1;
         }
         var folder = new MigrationDirectory(Path.Combine(location.Directory, "migrations"));
-        var locked = folder.ReadLockedProvider();
+        string? locked;
+        try
+        {
+            locked = folder.ReadLockedProvider();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            DiagnosticPrinter.PrintError(context, $"Cannot read the migrations folder's lock file: {e.Message}");
+            return 1;
+        }
         var provider = compilation.Schema.Datasource!.Provider == "postgres" ? "postgresql" : compilation.Schema.Datasource.Provider;
         if (locked != null && locked != provider && !(locked == "postgres" && provider == "postgresql"))
         {
@@ -165,7 +184,7 @@ internal static class MigrateCommand
         await using var connection = await target.OpenAsync(context, token);
         if (connection == null) return 1;
         var session = new Session(new MigrationRunner(connection, target.Dialect, new LockWaitProgress(context)), SchemaLocator.DisplayPath(folder.Path, context.WorkingDirectory),
-            folder, target, connection, compilation.Schema, EnvFile.CreateLookup(location.Directory, context.WorkingDirectory, context.Environment));
+            folder, target, connection, compilation.Schema, env);
         IReadOnlyList<MigrationFile> files;
         try
         {
@@ -176,6 +195,11 @@ internal static class MigrateCommand
             DiagnosticPrinter.PrintError(context, e.Message);
             return 1;
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            DiagnosticPrinter.PrintError(context, $"Cannot read the migrations folder {session.MigrationsDisplay}: {e.Message}");
+            return 1;
+        }
         try
         {
             return await action(session, files, token);
@@ -183,6 +207,12 @@ internal static class MigrateCommand
         catch (System.Data.Common.DbException e)
         {
             DiagnosticPrinter.PrintError(context, $"The database reported an error: {e.Message}");
+            return 1;
+        }
+        catch (Exception e) when (e is MigrationFailedException or MigrationBlockedException)
+        {
+            // A migration that fails where a command did not expect one: applying pending ones in migrate dev, a shadow replay.
+            DiagnosticPrinter.PrintError(context, e.Message);
             return 1;
         }
     }

@@ -28,5 +28,6 @@ internal static class MigrationStatus
         return lines;
     }
 
-    private static string FirstLine(string? text) => string.IsNullOrEmpty(text) ? "no log" : text.Split('\n')[0].Trim();
+    /// <summary>The first line of a failure's log: the database's error, which can quote a connection string, so with passwords hidden.</summary>
+    private static string FirstLine(string? text) => string.IsNullOrEmpty(text) ? "no log" : ConnectionSecrets.Redact(text.Split('\n')[0].Trim());
 }

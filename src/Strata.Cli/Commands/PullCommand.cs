@@ -51,12 +51,20 @@ internal static class PullCommand
             var compilation = SchemaCompilation.FromText(formatted, document.File.Path);
             if (parse.GetValue(print))
             {
-                context.Out.Write(formatted);
+                context.Out.Write(WithoutSecrets(formatted, compilation));
             }
             else
             {
                 var path = Path.Combine(context.WorkingDirectory, document.File.Path);
-                await File.WriteAllTextAsync(path, formatted, ct);
+                try
+                {
+                    await File.WriteAllTextAsync(path, formatted, ct);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    DiagnosticPrinter.PrintError(context, $"Cannot write the schema to {document.File.Path}: {e.Message} Pass --print to see it instead.");
+                    return 1;
+                }
                 context.Out.WriteLine($"Introspected {live.Tables.Count} table{(live.Tables.Count == 1 ? "" : "s")} and {live.Enums.Count} enum{(live.Enums.Count == 1 ? "" : "s")} into {document.File.Path}.");
             }
             if (compilation.Diagnostics.Count > 0)
@@ -64,5 +72,18 @@ internal static class PullCommand
             return compilation.HasErrors ? 1 : 0;
         }));
         return command;
+    }
+
+    /// <summary>
+    /// The printed schema with the password of a url written out in its datasource hidden, as on
+    /// every other output; the file that db pull writes keeps it. Only the datasource block is
+    /// touched: elsewhere a string such as a default value is data, printed as it is.
+    /// </summary>
+    private static string WithoutSecrets(string text, SchemaCompilation compilation)
+    {
+        var datasource = compilation.Documents[0].Blocks.FirstOrDefault(b => b.Kind == BlockKind.Datasource);
+        if (datasource == null) return text;
+        var span = datasource.Span;
+        return text[..span.Start] + ConnectionSecrets.Redact(text.Substring(span.Start, span.Length)) + text[span.End..];
     }
 }

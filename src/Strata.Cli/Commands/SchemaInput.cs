@@ -14,9 +14,15 @@ internal static class SchemaInput
         HelpName = "PATH",
     };
 
-    /// <summary>Finds, reads and compiles the schema; prints why when it cannot be found or read.</summary>
-    public static (SchemaLocation Location, SchemaCompilation Compilation)? Load(CliContext context, string? explicitPath)
+    /// <summary>Finds, reads and compiles the schema; prints why when it cannot be found or read. <paramref name="option"/> names the option the path came from.</summary>
+    public static (SchemaLocation Location, SchemaCompilation Compilation)? Load(CliContext context, string? explicitPath, string option = "--schema")
     {
+        if (explicitPath != null && explicitPath.Trim().Length == 0)
+        {
+            // An empty path would mean the working folder itself: say so rather than search it.
+            DiagnosticPrinter.PrintError(context, $"{option} was given an empty value; give a schema file or a folder of .prisma files.");
+            return null;
+        }
         var location = SchemaLocator.Find(context.WorkingDirectory, explicitPath, out var error);
         if (location == null)
         {
@@ -28,14 +34,9 @@ internal static class SchemaInput
             var files = SchemaLocator.Read(location, context.WorkingDirectory);
             return (location, SchemaCompilation.Create(files));
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            DiagnosticPrinter.PrintError(context, $"Cannot read the schema at {location.Path}: {e.Message}");
-            return null;
-        }
-        catch (UnauthorizedAccessException e)
-        {
-            DiagnosticPrinter.PrintError(context, $"Cannot read the schema at {location.Path}: {e.Message}");
+            DiagnosticPrinter.PrintError(context, $"Cannot read the schema at {SchemaLocator.DisplayPath(location.Path, context.WorkingDirectory)}: {e.Message}");
             return null;
         }
     }

@@ -17,9 +17,9 @@ internal sealed record DatabaseTarget(ProviderKind Provider, IMigrationDialect D
 {
     /// <summary>
     /// The target for a schema: <paramref name="urlOverride"/>, else the datasource's url (env()
-    /// read from the environment and .env files). Null, with a one-line reason, when it cannot be had.
+    /// read with <paramref name="env"/>). Null, with a one-line reason, when it cannot be had.
     /// </summary>
-    public static DatabaseTarget? Resolve(CliContext context, SchemaLocation location, SchemaDefinition schema, string? urlOverride, out string? error)
+    public static DatabaseTarget? Resolve(SchemaLocation location, SchemaDefinition schema, Func<string, string?> env, string? urlOverride, out string? error)
     {
         error = null;
         var datasource = schema.Datasource;
@@ -31,6 +31,11 @@ internal sealed record DatabaseTarget(ProviderKind Provider, IMigrationDialect D
             return null;
         }
         string? url = urlOverride;
+        if (url != null && url.Trim().Length == 0)
+        {
+            error = "--url was given an empty value; give a URL (file:./dev.db, postgresql://...) or a connection string.";
+            return null;
+        }
         if (url == null)
         {
             if (datasource.Url == null)
@@ -38,21 +43,33 @@ internal sealed record DatabaseTarget(ProviderKind Provider, IMigrationDialect D
                 error = "The datasource has no url. Add `url = env(\"DATABASE_URL\")` to it, or pass --url.";
                 return null;
             }
-            var lookup = EnvFile.CreateLookup(location.Directory, context.WorkingDirectory, context.Environment);
-            url = datasource.Url.Resolve(lookup);
+            url = datasource.Url.Resolve(env);
             if (string.IsNullOrWhiteSpace(url))
             {
                 error = $"The environment variable {datasource.Url.Text} is not set. Set it, add it to .env, or pass --url.";
                 return null;
             }
         }
+        return For(datasource.ProviderKind, url, location.Directory, datasource.Schemas, out error);
+    }
+
+    /// <summary>
+    /// The target for a URL or connection string of <paramref name="provider"/>; relative SQLite files
+    /// resolve against <paramref name="baseDirectory"/>. Null, with a one-line reason, when it is not valid.
+    /// What users see of it (<see cref="Display"/>) has its password hidden.
+    /// </summary>
+    public static DatabaseTarget? For(ProviderKind provider, string url, string baseDirectory, IReadOnlyList<string> schemas, out string? error)
+    {
+        error = null;
         try
         {
-            return datasource.ProviderKind == ProviderKind.Sqlite
-                ? new DatabaseTarget(ProviderKind.Sqlite, new SqliteMigrationDialect(), new SqliteIntrospector(),
-                    SqliteUrl.ToConnectionString(url, location.Directory), url, [])
-                : new DatabaseTarget(ProviderKind.PostgreSql, new PostgresMigrationDialect(), new PostgresIntrospector(),
-                    PostgresUrl.ToConnectionString(url), PostgresUrl.Redact(url), datasource.Schemas);
+            var display = ConnectionSecrets.Redact(url.Trim());
+            var connectionString = provider == ProviderKind.Sqlite ? SqliteUrl.ToConnectionString(url, baseDirectory) : PostgresUrl.ToConnectionString(url);
+            error = ConnectionStringCheck.Problem(provider, connectionString);
+            if (error != null) return null;
+            return provider == ProviderKind.Sqlite
+                ? new DatabaseTarget(ProviderKind.Sqlite, new SqliteMigrationDialect(), new SqliteIntrospector(), connectionString, display, [])
+                : new DatabaseTarget(ProviderKind.PostgreSql, new PostgresMigrationDialect(), new PostgresIntrospector(), connectionString, display, schemas);
         }
         catch (Exception e) when (e is FormatException or ArgumentException)
         {
@@ -64,15 +81,16 @@ internal sealed record DatabaseTarget(ProviderKind Provider, IMigrationDialect D
     /// <summary>Opens a connection; null, with a one-line reason, when the database cannot be reached.</summary>
     public async Task<DbConnection?> OpenAsync(CliContext context, CancellationToken cancellationToken)
     {
-        DbConnection connection = Provider == ProviderKind.Sqlite ? new SqliteConnection(ConnectionString) : new NpgsqlConnection(ConnectionString);
+        DbConnection? connection = null;
         try
         {
+            connection = Provider == ProviderKind.Sqlite ? new SqliteConnection(ConnectionString) : new NpgsqlConnection(ConnectionString);
             await connection.OpenAsync(cancellationToken);
             return connection;
         }
         catch (Exception e) when (e is DbException or System.Net.Sockets.SocketException or TimeoutException or InvalidOperationException or ArgumentException)
         {
-            await connection.DisposeAsync();
+            if (connection != null) await connection.DisposeAsync();
             var reason = e is PostgresException pg ? pg.MessageText : e.InnerException?.Message ?? e.Message;
             Output.DiagnosticPrinter.PrintError(context, $"Cannot connect to {Display}: {reason}");
             return null;

@@ -2,11 +2,7 @@ using Npgsql;
 using Strata.Migrate.History;
 using Strata.Migrate.Introspection;
 using Strata.Migrate.Model;
-using Strata.Postgres;
-using Strata.Postgres.Migrations;
 using Strata.Schema.Semantics;
-using Strata.Sqlite;
-using Strata.Sqlite.Migrations;
 
 namespace Strata.Cli.Database;
 
@@ -18,10 +14,13 @@ namespace Strata.Cli.Database;
 /// </summary>
 internal static class ShadowDatabase
 {
-    public static DatabaseTarget Target(CliContext context, ProviderKind provider, string url, IReadOnlyList<string> schemas) =>
-        provider == ProviderKind.Sqlite
-            ? new DatabaseTarget(provider, new SqliteMigrationDialect(), new SqliteIntrospector(), SqliteUrl.ToConnectionString(url, context.WorkingDirectory), url, [])
-            : new DatabaseTarget(provider, new PostgresMigrationDialect(), new PostgresIntrospector(), PostgresUrl.ToConnectionString(url), PostgresUrl.Redact(url), schemas);
+    /// <summary>The target for a URL given on the command line (relative SQLite files resolve against the working folder); null after printing why it is not valid.</summary>
+    public static DatabaseTarget? Target(CliContext context, ProviderKind provider, string url, IReadOnlyList<string> schemas)
+    {
+        var target = DatabaseTarget.For(provider, url, context.WorkingDirectory, schemas, out var error);
+        if (target == null) Output.DiagnosticPrinter.PrintError(context, error!);
+        return target;
+    }
 
     /// <summary>The schema that <paramref name="migrations"/> produce; null (after printing why) when it cannot be had.</summary>
     public static async Task<DatabaseSchema?> ReplayAsync(CliContext context, ProviderKind provider, IReadOnlyList<MigrationFile> migrations,
@@ -32,7 +31,8 @@ internal static class ShadowDatabase
             var file = Path.Combine(context.TempDirectory, $"strata-shadow-{Guid.NewGuid():N}.db");
             try
             {
-                return await ReplayIntoAsync(context, Target(context, provider, "file:" + file, []), migrations, token);
+                var target = Target(context, provider, "file:" + file, []);
+                return target == null ? null : await ReplayIntoAsync(context, target, migrations, token);
             }
             finally
             {
@@ -43,6 +43,7 @@ internal static class ShadowDatabase
         if (shadowUrl != null)
         {
             var shadow = Target(context, provider, shadowUrl, schemas);
+            if (shadow == null) return null;
             await using (var connection = await shadow.OpenAsync(context, token))
             {
                 if (connection == null) return null;

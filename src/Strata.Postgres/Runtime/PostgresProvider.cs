@@ -41,7 +41,4 @@ public sealed class PostgresProvider : IStrataProvider
 
     /// <inheritdoc />
     public bool Owns(DbDataSource dataSource) => dataSource is NpgsqlDataSource;
-
-    /// <inheritdoc />
-    public string Redact(string url) => PostgresUrl.Redact(url);
 }

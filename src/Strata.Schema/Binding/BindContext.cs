@@ -18,6 +18,9 @@ namespace Strata.Schema.Binding
 
         public DiagnosticBag Diagnostics { get; }
 
+        /// <summary>"Did you mean" hints, with the budget the whole compilation shares.</summary>
+        public NameHints Hints { get; } = new NameHints();
+
         public ProviderKind Provider => Schema.Provider;
 
         /// <summary>The prefix of native type attributes: the datasource's name (<c>db</c> in <c>@db.VarChar</c>).</summary>

@@ -191,9 +191,9 @@ namespace Strata.Schema.Binding
             var field = model.FindField(name);
             if (field == null)
             {
-                var near = model.Fields.FirstOrDefault(f => EditDistance.Within(f.Name.ToLowerInvariant(), name.ToLowerInvariant(), 2));
+                var near = _context.Hints.Near(model.Fields.Select(f => f.Name), name);
                 _context.Error(DiagnosticCodes.UnknownFieldReference, file, span,
-                    $"`{attribute.DisplayName}` names `{name}`, but `{model.Name}` has no such field{(near != null ? $"; did you mean `{near.Name}`?" : ".")}");
+                    $"`{attribute.DisplayName}` names `{name}`, but `{model.Name}` has no such field{(near != null ? $"; did you mean `{near}`?" : ".")}");
                 return null;
             }
             if (field.Kind == FieldKind.Relation)

@@ -13,6 +13,7 @@ namespace Strata.Schema.Binding
         private static readonly string[] FieldAttributes = { "id", "unique", "default", "updatedAt", "map", "relation", "ignore" };
 
         private readonly BindContext _context;
+        private Dictionary<string, string>? _typeNamesByFoldedName;
 
         public ModelBinder(BindContext context) => _context = context;
 
@@ -93,8 +94,8 @@ namespace Strata.Schema.Binding
                 return true;
             }
             var candidates = ScalarTypes.Names.Concat(schema.Models.Select(x => x.Name)).Concat(schema.Enums.Select(x => x.Name)).Concat(schema.CompositeTypes.Select(x => x.Name));
-            var near = candidates.FirstOrDefault(c => string.Equals(c, type.Name, System.StringComparison.OrdinalIgnoreCase))
-                ?? candidates.FirstOrDefault(c => EditDistance.Within(c.ToLowerInvariant(), type.Name.ToLowerInvariant(), 2));
+            // Every type is declared before fields bind, so the case-insensitive index is built once, at the first unknown type.
+            var near = _context.Hints.Near(candidates, type.Name, _typeNamesByFoldedName ??= NameHints.ByFoldedName(candidates));
             _context.Error(DiagnosticCodes.UnknownType, file, type.NameSpan,
                 $"Unknown type `{type.Name}`{(near != null ? $"; did you mean `{near}`?" : ".")} A field's type is a scalar type ({string.Join(", ", ScalarTypes.Names)}), or a model, enum or composite type declared in the schema.");
             return false;

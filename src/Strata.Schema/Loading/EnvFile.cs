@@ -41,7 +41,8 @@ namespace Strata.Schema.Loading
 
         /// <summary>
         /// A lookup for <c>env("...")</c>: the process environment first, then the <c>.env</c> next to
-        /// the schema, then the one in the working directory.
+        /// the schema, then the one in the working directory. Throws <see cref="IOException"/> or
+        /// <see cref="UnauthorizedAccessException"/> when a <c>.env</c> that is there cannot be read.
         /// </summary>
         public static Func<string, string?> CreateLookup(string schemaDirectory, string workingDirectory, Func<string, string?>? processEnvironment = null)
         {
@@ -50,6 +51,7 @@ namespace Strata.Schema.Loading
             {
                 var path = Path.Combine(dir, ".env");
                 if (!File.Exists(path)) continue;
+                FileKind.RequireRegular(path, path);
                 foreach (var pair in Parse(File.ReadAllText(path))) fromFiles[pair.Key] = pair.Value;
             }
             var process = processEnvironment ?? Environment.GetEnvironmentVariable;

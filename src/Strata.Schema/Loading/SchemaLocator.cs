@@ -26,6 +26,21 @@ namespace Strata.Schema.Loading
         public static SchemaLocation? Find(string workingDirectory, string? explicitPath, out string? error)
         {
             error = null;
+            try
+            {
+                return FindIn(workingDirectory, explicitPath, out error);
+            }
+            catch (Exception e) when (e is UnauthorizedAccessException || e is IOException || e is ArgumentException)
+            {
+                // A folder on the way that cannot be listed, or a path the system cannot take.
+                error = $"Cannot look for the schema{(explicitPath != null ? $" at {explicitPath}" : string.Empty)}: {e.Message}";
+                return null;
+            }
+        }
+
+        private static SchemaLocation? FindIn(string workingDirectory, string? explicitPath, out string? error)
+        {
+            error = null;
             if (explicitPath != null)
             {
                 var full = System.IO.Path.GetFullPath(System.IO.Path.Combine(workingDirectory, explicitPath));
@@ -55,11 +70,22 @@ namespace Strata.Schema.Loading
             return null;
         }
 
-        /// <summary>Reads the schema's files; paths are shown relative to <paramref name="workingDirectory"/>.</summary>
+        /// <summary>
+        /// Reads the schema's files; paths are shown relative to <paramref name="workingDirectory"/>.
+        /// Throws <see cref="IOException"/> or <see cref="UnauthorizedAccessException"/> when a file
+        /// cannot be read, or is not a regular file (a FIFO or a device, which could block or never end).
+        /// </summary>
         public static IReadOnlyList<SourceFile> Read(SchemaLocation location, string workingDirectory)
         {
             var paths = location.IsFolder ? EnumerateFiles(location.Path).ToList() : new List<string> { location.Path };
-            return paths.Select(p => new SourceFile(DisplayPath(p, workingDirectory), File.ReadAllText(p))).ToList();
+            var files = new List<SourceFile>();
+            foreach (var path in paths)
+            {
+                var shown = DisplayPath(path, workingDirectory);
+                FileKind.RequireRegular(path, shown);
+                files.Add(new SourceFile(shown, File.ReadAllText(path)));
+            }
+            return files;
         }
 
         /// <summary>A path as users should see it: relative to the working directory when inside it.</summary>

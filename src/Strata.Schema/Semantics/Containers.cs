@@ -39,7 +39,7 @@ namespace Strata.Schema.Semantics
         /// <inheritdoc />
         public IReadOnlyList<FieldDefinition> Fields => FieldList;
 
-        internal List<FieldDefinition> FieldList { get; } = new List<FieldDefinition>();
+        internal NamedList<FieldDefinition> FieldList { get; } = new NamedList<FieldDefinition>(f => f.Name);
     }
 
     /// <summary>An enum and its values.</summary>
@@ -73,10 +73,10 @@ namespace Strata.Schema.Semantics
         /// <summary>The values in order.</summary>
         public IReadOnlyList<EnumValueDefinition> Values => ValueList;
 
-        internal List<EnumValueDefinition> ValueList { get; } = new List<EnumValueDefinition>();
+        internal NamedList<EnumValueDefinition> ValueList { get; } = new NamedList<EnumValueDefinition>(v => v.Name);
 
         /// <summary>The value with this schema name, or null.</summary>
-        public EnumValueDefinition? FindValue(string name) => ValueList.FirstOrDefault(v => v.Name == name);
+        public EnumValueDefinition? FindValue(string name) => ValueList.Find(name);
     }
 
     /// <summary>One value of an enum.</summary>

@@ -42,7 +42,7 @@ namespace Strata.Schema.Semantics
         /// <inheritdoc />
         public IReadOnlyList<FieldDefinition> Fields => FieldList;
 
-        internal List<FieldDefinition> FieldList { get; } = new List<FieldDefinition>();
+        internal NamedList<FieldDefinition> FieldList { get; } = new NamedList<FieldDefinition>(f => f.Name);
 
         /// <summary>Fields that are columns (everything but relation fields).</summary>
         public IEnumerable<FieldDefinition> ScalarFields => FieldList.Where(f => f.IsColumn);
@@ -64,7 +64,7 @@ namespace Strata.Schema.Semantics
         internal List<IndexDefinition> IndexList { get; } = new List<IndexDefinition>();
 
         /// <summary>The field with this name, or null.</summary>
-        public FieldDefinition? FindField(string name) => FieldList.FirstOrDefault(f => f.Name == name);
+        public FieldDefinition? FindField(string name) => FieldList.Find(name);
 
         /// <summary>True when the model has a primary key or a unique constraint, so that a row can be addressed.</summary>
         public bool HasUniqueCriterion => PrimaryKey != null || UniqueList.Count > 0;

@@ -29,7 +29,7 @@ namespace Strata.Schema.Semantics
         /// <summary>Models and views, in schema order.</summary>
         public IReadOnlyList<ModelDefinition> Models => ModelList;
 
-        internal List<ModelDefinition> ModelList { get; } = new List<ModelDefinition>();
+        internal NamedList<ModelDefinition> ModelList { get; } = new NamedList<ModelDefinition>(m => m.Name);
 
         /// <summary>Only the views.</summary>
         public IEnumerable<ModelDefinition> Views => ModelList.Where(m => m.IsView);
@@ -37,12 +37,12 @@ namespace Strata.Schema.Semantics
         /// <summary>The enums.</summary>
         public IReadOnlyList<EnumDefinition> Enums => EnumList;
 
-        internal List<EnumDefinition> EnumList { get; } = new List<EnumDefinition>();
+        internal NamedList<EnumDefinition> EnumList { get; } = new NamedList<EnumDefinition>(e => e.Name);
 
         /// <summary>The composite types.</summary>
         public IReadOnlyList<CompositeTypeDefinition> CompositeTypes => CompositeList;
 
-        internal List<CompositeTypeDefinition> CompositeList { get; } = new List<CompositeTypeDefinition>();
+        internal NamedList<CompositeTypeDefinition> CompositeList { get; } = new NamedList<CompositeTypeDefinition>(c => c.Name);
 
         /// <summary>The relations, each once.</summary>
         public IReadOnlyList<RelationDefinition> Relations => RelationList;
@@ -50,12 +50,12 @@ namespace Strata.Schema.Semantics
         internal List<RelationDefinition> RelationList { get; } = new List<RelationDefinition>();
 
         /// <summary>The model or view with this name, or null.</summary>
-        public ModelDefinition? FindModel(string name) => ModelList.FirstOrDefault(m => m.Name == name);
+        public ModelDefinition? FindModel(string name) => ModelList.Find(name);
 
         /// <summary>The enum with this name, or null.</summary>
-        public EnumDefinition? FindEnum(string name) => EnumList.FirstOrDefault(e => e.Name == name);
+        public EnumDefinition? FindEnum(string name) => EnumList.Find(name);
 
         /// <summary>The composite type with this name, or null.</summary>
-        public CompositeTypeDefinition? FindCompositeType(string name) => CompositeList.FirstOrDefault(c => c.Name == name);
+        public CompositeTypeDefinition? FindCompositeType(string name) => CompositeList.Find(name);
     }
 }

@@ -27,20 +27,37 @@ namespace Strata.Schema.Syntax
         public List<Token> Lex()
         {
             var tokens = new List<Token>();
+            // One diagnostic per run of bad characters (a binary file is one long run), covering the run.
+            Token? runFirst = null;
+            int runEnd = 0, runLength = 0;
             while (true)
             {
                 var token = Next();
                 if (token.Kind == TokenKind.Error)
                 {
-                    // One diagnostic per run of bad characters is enough.
-                    if (tokens.Count == 0 || tokens[tokens.Count - 1].Kind != TokenKind.Error)
-                        _diagnostics.Error(DiagnosticCodes.UnexpectedCharacter, _file, token.Span,
-                            $"Unexpected character '{Printable(token.Text)}'. Schema text is made of blocks such as `model Name {{ ... }}`; remove or quote this character.");
+                    runFirst ??= token;
+                    runEnd = token.Span.End;
+                    runLength++;
                     continue;
+                }
+                if (runFirst != null)
+                {
+                    ReportBadCharacters(runFirst.Value, runEnd, runLength);
+                    runFirst = null;
+                    runLength = 0;
                 }
                 tokens.Add(token);
                 if (token.Kind == TokenKind.EndOfFile) return tokens;
             }
+        }
+
+        private void ReportBadCharacters(Token first, int end, int count)
+        {
+            string what = count == 1
+                ? $"Unexpected character '{Printable(first.Text)}'"
+                : $"Unexpected characters: '{Printable(first.Text)}' and {count - 1} more";
+            _diagnostics.Error(DiagnosticCodes.UnexpectedCharacter, _file, new TextSpan(first.Span.Start, end - first.Span.Start),
+                $"{what}. Schema text is made of blocks such as `model Name {{ ... }}`; remove or quote {(count == 1 ? "this character" : "these characters")}.");
         }
 
         private Token Next()

@@ -38,11 +38,21 @@ namespace Strata.Schema.Text
         /// <summary>The text of a 1-based line, without its line break.</summary>
         public string GetLineText(int line)
         {
-            if (line < 1 || line > _lineStarts.Length) return string.Empty;
+            var span = GetLineSpan(line);
+            return Text.Substring(span.Start, span.Length);
+        }
+
+        /// <summary>
+        /// Where a 1-based line is in <see cref="Text"/>, without its line break; empty for a line that
+        /// does not exist. Lets a caller show part of a very long line without copying all of it.
+        /// </summary>
+        public TextSpan GetLineSpan(int line)
+        {
+            if (line < 1 || line > _lineStarts.Length) return new TextSpan(Text.Length, 0);
             int start = _lineStarts[line - 1];
             int end = line < _lineStarts.Length ? _lineStarts[line] : Text.Length;
             while (end > start && (Text[end - 1] == '\n' || Text[end - 1] == '\r')) end--;
-            return Text.Substring(start, end - start);
+            return new TextSpan(start, end - start);
         }
 
         /// <summary>The location of a span in this file.</summary>

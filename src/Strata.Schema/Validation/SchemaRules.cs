@@ -126,6 +126,13 @@ namespace Strata.Schema.Validation
         private static void CheckConstraintNames(BindContext context)
         {
             var global = new Dictionary<(string?, string), SourceLocation>();
+            // Each model's foreign keys, gathered in one pass: a search of all relations per model was quadratic.
+            var foreignKeysOf = new Dictionary<ModelDefinition, List<RelationDefinition>>();
+            foreach (var relation in context.Schema.Relations.Where(r => r.Kind != RelationKind.ManyToMany))
+            {
+                if (!foreignKeysOf.TryGetValue(relation.ReferencingModel, out var list)) foreignKeysOf[relation.ReferencingModel] = list = new List<RelationDefinition>();
+                list.Add(relation);
+            }
             foreach (var model in context.Schema.Models.Where(m => !m.IsView && !m.IsIgnored))
             {
                 var keys = new List<KeyDefinition>();
@@ -135,7 +142,8 @@ namespace Strata.Schema.Validation
                 foreach (var key in keys) Claim(context, global, (model.DatabaseSchema, key.DatabaseName), key.Location, key.DatabaseName);
 
                 var foreignKeys = new Dictionary<(string?, string), SourceLocation>();
-                foreach (var relation in context.Schema.Relations.Where(r => r.Kind != RelationKind.ManyToMany && ReferenceEquals(r.ReferencingModel, model)))
+                if (!foreignKeysOf.TryGetValue(model, out var relations)) continue;
+                foreach (var relation in relations)
                 {
                     var location = relation.FieldA.RelationAttribute?.Location ?? relation.FieldA.Location;
                     Claim(context, foreignKeys, (null, relation.ForeignKeyName), location, relation.ForeignKeyName);

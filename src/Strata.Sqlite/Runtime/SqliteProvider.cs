@@ -49,7 +49,4 @@ public sealed class SqliteProvider : IStrataProvider
         using var connection = dataSource.CreateConnection();
         return connection is SqliteConnection;
     }
-
-    /// <inheritdoc />
-    public string Redact(string url) => url;
 }

@@ -28,7 +28,7 @@ internal static class ClientConnector
             {
                 1 => recognizing[0],
                 0 when !LooksLikeAnyProvider(url) => throw new StrataException(ErrorCodes.InvalidQuery,
-                    $"\"{Redact(url, providers)}\" is neither a SQLite URL (file:./dev.db, Data Source=...) nor a PostgreSQL URL (postgresql://..., Host=...)."),
+                    $"\"{ConnectionSecrets.Redact(url)}\" is neither a SQLite URL (file:./dev.db, Data Source=...) nor a PostgreSQL URL (postgresql://..., Host=...)."),
                 0 => throw Missing(LooksLikePostgres(url) ? StrataProvider.PostgreSql : StrataProvider.Sqlite),
                 _ => recognizing.FirstOrDefault(p => p.Kind == schemaProvider) ?? recognizing[0],
             };
@@ -40,7 +40,7 @@ internal static class ClientConnector
         }
         catch (Exception e) when (e is ArgumentException or FormatException or KeyNotFoundException)
         {
-            throw new StrataException(ErrorCodes.InvalidDatabaseUrl, $"\"{Redact(url, providers)}\" is not a valid {selected.Dialect.Name} URL or connection string: {e.Message}", e);
+            throw new StrataException(ErrorCodes.InvalidDatabaseUrl, $"\"{ConnectionSecrets.Redact(url)}\" is not a valid {selected.Dialect.Name} URL or connection string: {ConnectionSecrets.Redact(e.Message)}", e);
         }
         return (new StrataContext(selected.Dialect, dataSource, prepareConnections: false, logger, options.LogParameterValues), dataSource);
     }
@@ -57,7 +57,4 @@ internal static class ClientConnector
 
     private static bool LooksLikeAnyProvider(string url) =>
         LooksLikePostgres(url) || url.StartsWith("file:", StringComparison.OrdinalIgnoreCase) || url.Contains("Data Source=", StringComparison.OrdinalIgnoreCase);
-
-    private static string Redact(string url, IReadOnlyList<IStrataProvider> providers) =>
-        providers.Aggregate(url, (text, p) => p.Redact(text));
 }

@@ -37,7 +37,4 @@ public interface IStrataProvider
 
     /// <summary>True when <paramref name="dataSource"/> is this provider's driver.</summary>
     bool Owns(DbDataSource dataSource);
-
-    /// <summary>The URL with any password hidden, for messages.</summary>
-    string Redact(string url);
 }
