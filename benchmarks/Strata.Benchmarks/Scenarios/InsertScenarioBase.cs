@@ -11,9 +11,9 @@ namespace Strata.Benchmarks.Scenarios;
 /// <summary>
 /// An insert scenario: before every iteration the posts added by the last one are removed and fresh
 /// inputs are made (EF Core writes the new keys into the objects it saved), so every iteration inserts
-/// the same rows into the same table. An iteration is one call: the call itself takes milliseconds.
+/// the same rows into the same table. An iteration is one call (see <see cref="WriteJobAttribute"/>).
 /// </summary>
-[InvocationCount(1, 1)]
+[WriteJob]
 public abstract class InsertScenarioBase : ScenarioBase
 {
     private int _iteration;
