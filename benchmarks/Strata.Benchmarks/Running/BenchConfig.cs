@@ -22,7 +22,7 @@ public static class BenchConfig
         var job = Job.Default.WithToolchain(InProcessEmitToolchain.Instance);
         job = settings.Quick
             // Operations take microseconds to milliseconds, so the harness's own overhead (nanoseconds) is not measured in the quick mode.
-            ? job.WithId("Quick").WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(5).WithIterationTime(TimeInterval.FromMilliseconds(100)).WithEvaluateOverhead(false)
+            ? job.WithId("Quick").WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(7).WithIterationTime(TimeInterval.FromMilliseconds(100)).WithEvaluateOverhead(false)
             : job.WithId("Full");
         return ManualConfig.CreateEmpty()
             .AddJob(job)

@@ -15,13 +15,7 @@ public abstract class ScenarioBase
 
     protected LibrarySet Libraries { get; private set; } = null!;
 
+    /// <summary>The libraries are made once per provider for the whole run (<see cref="LibrarySet"/>); each benchmark only picks them up.</summary>
     [GlobalSetup]
-    public void ConnectLibraries()
-    {
-        Libraries = LibrarySet.For(Provider);
-        AfterSetup();
-    }
-
-    /// <summary>What a scenario prepares beyond the libraries.</summary>
-    protected virtual void AfterSetup() { }
+    public void ConnectLibraries() => Libraries = LibrarySet.For(Provider);
 }
