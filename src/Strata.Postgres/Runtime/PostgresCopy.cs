@@ -20,6 +20,9 @@ internal static class PostgresCopy
         }
         sql.Append(") FROM STDIN (FORMAT BINARY)");
         var types = columns.Select(c => PostgresValues.TypeOf(c.Kind, c)).ToArray();
+        // COPY binds no statement parameters, so the values get the check CreateCommand gives parameters, before any is sent.
+        foreach (var row in rows)
+            for (int i = 0; i < columns.Count; i++) Execution.ValueGuard.Check(new Queries.QueryParameter(columns[i].Kind, columns[i], row[i]), model.Name);
         await using var importer = await connection.BeginBinaryImportAsync(sql.ToString(), cancellationToken).ConfigureAwait(false);
         foreach (var row in rows)
         {

@@ -30,9 +30,6 @@ internal static class WriteOperations
                 if (!skipDuplicates)
                 {
                     var connection = await tx.OpenAsync(cancellationToken).ConfigureAwait(false);
-                    // A bulk copy binds no statement parameters, so its values are checked here.
-                    foreach (var row in rows)
-                        for (int i = 0; i < columns.Count; i++) ValueGuard.Check(new Queries.QueryParameter(columns[i].Kind, columns[i], row[i]), model.Name);
                     var bulk = tx.Dialect.BulkInsertAsync(connection, tx.Transaction, model, columns, rows, cancellationToken);
                     if (bulk != null)
                     {
