@@ -22,8 +22,6 @@ public static class WorldModel
     public static ModelSpec Follow { get; }
     public static ModelSpec Tag { get; }
 
-    public static ModelSpec[] All => [Member, Post, Comment, Follow, Tag];
-
     /// <summary>The models queries start from, and how often.</summary>
     public static (ModelSpec, int)[] Roots => [(Member, 40), (Post, 25), (Comment, 10), (Follow, 15), (Tag, 10)];
 

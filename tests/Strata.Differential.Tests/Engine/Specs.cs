@@ -71,6 +71,4 @@ public sealed class ModelSpec
 
     /// <summary>(client, query) to the rows of FindMany and the CountAsync of the same query.</summary>
     public required Func<object, QueryCase, Task<(List<object> Rows, int Count)>> Run { get; init; }
-
-    public ScalarSpec Scalar(string name) => Scalars.Single(s => s.Name == name);
 }
