@@ -52,7 +52,15 @@ public sealed class PostgresDialect : SqlDialect
     }
 
     /// <inheritdoc />
-    public override DbParameter CreateParameter(DbCommand command, int index, QueryParameter parameter) => PostgresValues.CreateParameter(parameter);
+    public override DbParameter CreateParameter(DbCommand command, int index, QueryParameter parameter)
+    {
+        var p = new NpgsqlParameter();
+        PostgresValues.Bind(p, parameter);
+        return p;
+    }
+
+    /// <inheritdoc />
+    public override void BindParameter(DbParameter target, QueryParameter parameter) => PostgresValues.Bind((NpgsqlParameter)target, parameter);
 
     /// <inheritdoc />
     public override void WriteSelectColumn(SqlWriter writer, string? alias, ColumnInfo column)

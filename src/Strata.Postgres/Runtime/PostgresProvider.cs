@@ -36,7 +36,20 @@ public sealed class PostgresProvider : IStrataProvider
     {
         var builder = new NpgsqlConnectionStringBuilder(PostgresUrl.ToConnectionString(url));
         if (options.CommandTimeout is { } timeout) builder.CommandTimeout = Math.Max(1, (int)Math.Ceiling(timeout.TotalSeconds));
+        // The client keeps its connections open between operations (see LimitsOf), so what the server
+        // prepares stays: a statement run a second time is prepared, unless the connection string sets
+        // Npgsql's own values (the defaults, 0 and 5, mean it does not).
+        if (builder.MaxAutoPrepare == 0) builder.MaxAutoPrepare = 256;
+        if (builder.AutoPrepareMinUsages == 5) builder.AutoPrepareMinUsages = 2;
         return NpgsqlDataSource.Create(builder);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Npgsql's Maximum Pool Size (a URL's connection_limit) and its Timeout for the wait.</remarks>
+    public ConnectionLimits LimitsOf(DbDataSource dataSource)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(dataSource.ConnectionString);
+        return new ConnectionLimits(builder.MaxPoolSize, TimeSpan.FromSeconds(builder.Timeout));
     }
 
     /// <inheritdoc />

@@ -14,9 +14,8 @@ internal static class PostgresValues
     public static bool IsArray(QueryParameter parameter) =>
         parameter.IsList || parameter.Value is IList and not byte[];
 
-    public static NpgsqlParameter CreateParameter(QueryParameter parameter)
+    public static void Bind(NpgsqlParameter p, QueryParameter parameter)
     {
-        var p = new NpgsqlParameter();
         bool array = IsArray(parameter);
         var column = parameter.Column;
         var type = TypeOf(parameter.Kind, column);
@@ -24,17 +23,16 @@ internal static class PostgresValues
         {
             p.NpgsqlDbType = array ? NpgsqlDbType.Array | type : type;
             p.Value = DBNull.Value;
-            return p;
+            return;
         }
         if (array)
         {
             p.NpgsqlDbType = NpgsqlDbType.Array | type;
             p.Value = ToArray(parameter.Kind, column, (IList)parameter.Value);
-            return p;
+            return;
         }
         p.NpgsqlDbType = type;
         p.Value = ToStored(parameter.Kind, column, parameter.Value);
-        return p;
     }
 
     public static NpgsqlDbType TypeOf(ScalarKind kind, ColumnInfo? column) => kind switch

@@ -50,10 +50,17 @@ public sealed class SqliteDialect : SqlDialect
     public override DbParameter CreateParameter(DbCommand command, int index, QueryParameter parameter)
     {
         var p = new SqliteParameter { ParameterName = "@p" + index.ToString(CultureInfo.InvariantCulture) };
+        BindParameter(p, parameter);
+        return p;
+    }
+
+    /// <inheritdoc />
+    public override void BindParameter(DbParameter target, QueryParameter parameter)
+    {
         var (type, value) = Convert(parameter);
+        var p = (SqliteParameter)target;
         p.SqliteType = type;
         p.Value = value;
-        return p;
     }
 
     /// <inheritdoc />

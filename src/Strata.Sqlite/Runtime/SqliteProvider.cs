@@ -44,6 +44,10 @@ public sealed class SqliteProvider : IStrataProvider
     }
 
     /// <inheritdoc />
+    /// <remarks>No limit: a connection is the file opened in this process, and SQLite itself serializes writers.</remarks>
+    public ConnectionLimits LimitsOf(DbDataSource dataSource) => ConnectionLimits.Unlimited;
+
+    /// <inheritdoc />
     public bool Owns(DbDataSource dataSource)
     {
         using var connection = dataSource.CreateConnection();

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Strata.Connections;
 using Strata.Execution;
 
 namespace Strata;
@@ -14,7 +15,7 @@ internal static class ClientConnector
             var provider = options.Provider is { } chosen ? Find(chosen, providers)
                 : providers.FirstOrDefault(p => p.Owns(given))
                   ?? throw new StrataException(ErrorCodes.InvalidQuery, $"No referenced Strata provider handles a {given.GetType().Name}; reference Strata.Sqlite or Strata.Postgres.");
-            return (new StrataContext(provider.Dialect, given, prepareConnections: true, logger, options.LogParameterValues), null);
+            return (new StrataContext(provider.Dialect, ConnectionPool.Borrowed(given, provider.Dialect), logger, options.LogParameterValues), null);
         }
         var url = options.Url;
         if (string.IsNullOrWhiteSpace(url))
@@ -42,7 +43,8 @@ internal static class ClientConnector
         {
             throw new StrataException(ErrorCodes.InvalidDatabaseUrl, $"\"{ConnectionSecrets.Redact(url)}\" is not a valid {selected.Dialect.Name} URL or connection string: {ConnectionSecrets.Redact(e.Message)}", e);
         }
-        return (new StrataContext(selected.Dialect, dataSource, prepareConnections: false, logger, options.LogParameterValues), dataSource);
+        var pool = ConnectionPool.Own(dataSource, selected.Dialect, selected.LimitsOf(dataSource));
+        return (new StrataContext(selected.Dialect, pool, logger, options.LogParameterValues), dataSource);
     }
 
     private static IStrataProvider Find(StrataProvider kind, IReadOnlyList<IStrataProvider> providers) =>

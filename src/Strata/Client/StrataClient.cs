@@ -7,7 +7,8 @@ namespace Strata;
 
 /// <summary>
 /// The base of generated clients. A client is thread-safe and meant to live long (register it as
-/// a singleton): each operation takes a pooled connection from the driver's data source.
+/// a singleton): each operation takes a connection from the client's pool, where connections stay
+/// open with their prepared commands (or, for an application's data source, from that data source).
 /// </summary>
 public abstract class StrataClient : IAsyncDisposable, IDisposable
 {
@@ -42,17 +43,19 @@ public abstract class StrataClient : IAsyncDisposable, IDisposable
         return Context.InTransactionAsync(context => body(bind(context)), isolation, cancellationToken);
     }
 
-    /// <summary>Disposes the data source when the client created it from a URL.</summary>
-    public ValueTask DisposeAsync()
+    /// <summary>Closes the client's connections, and disposes the data source when the client created it from a URL.</summary>
+    public async ValueTask DisposeAsync()
     {
         GC.SuppressFinalize(this);
-        return _ownedDataSource?.DisposeAsync() ?? ValueTask.CompletedTask;
+        await Context.CloseAsync().ConfigureAwait(false);
+        if (_ownedDataSource != null) await _ownedDataSource.DisposeAsync().ConfigureAwait(false);
     }
 
-    /// <summary>Disposes the data source when the client created it from a URL.</summary>
+    /// <summary>Closes the client's connections, and disposes the data source when the client created it from a URL.</summary>
     public void Dispose()
     {
         GC.SuppressFinalize(this);
+        Context.CloseAsync().AsTask().GetAwaiter().GetResult();
         _ownedDataSource?.Dispose();
     }
 }

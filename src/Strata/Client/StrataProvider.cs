@@ -37,4 +37,21 @@ public interface IStrataProvider
 
     /// <summary>True when <paramref name="dataSource"/> is this provider's driver.</summary>
     bool Owns(DbDataSource dataSource);
+
+    /// <summary>
+    /// How many connections a client may keep open on a data source of <see cref="CreateDataSource"/>
+    /// (the client holds them between operations, with their prepared commands), and how long an
+    /// operation waits when all are in use.
+    /// </summary>
+    ConnectionLimits LimitsOf(DbDataSource dataSource);
 }
+
+/// <summary>How many connections a client may hold open at once, and how long an operation waits for one when all are in use.</summary>
+/// <param name="MaxConnections">The most connections open at once; null for no limit.</param>
+/// <param name="WaitTimeout">How long an operation waits for a connection when all are in use.</param>
+public readonly record struct ConnectionLimits(int? MaxConnections, TimeSpan WaitTimeout)
+{
+    /// <summary>No limit (SQLite: connections are files opened in the process).</summary>
+    public static ConnectionLimits Unlimited => new(null, Timeout.InfiniteTimeSpan);
+}
+

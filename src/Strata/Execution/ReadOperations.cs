@@ -9,6 +9,9 @@ internal static class ReadOperations
     public static async Task<List<T>> FindManyAsync<T>(StrataContext context, ModelInfo model, QueryState state, CancellationToken cancellationToken)
         where T : class, IStrataEntity
     {
+        // The records and each level of includes: one connection for all their statements.
+        if (state.Includes.Length > 0 && context.Lease == null)
+            return await context.OnOneConnectionAsync(c => FindManyAsync<T>(c, model, state, cancellationToken), cancellationToken).ConfigureAwait(false);
         var prepared = PreparedSelect.From(model, WithKeyColumns(model, state));
         var statement = context.Build(w => SelectSql.Write(w, model, prepared, null));
         var list = await Runner.QueryAsync<T>(context, model, statement, prepared.State.Columns, cancellationToken).ConfigureAwait(false);

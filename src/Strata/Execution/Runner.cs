@@ -30,19 +30,33 @@ internal static class Runner
     public static async IAsyncEnumerable<T> StreamAsync<T>(StrataContext context, ModelInfo model, Statement statement, ColumnSet columns,
         [EnumeratorCancellation] CancellationToken cancellationToken) where T : class, IStrataEntity
     {
-        var connection = await context.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var lease = await context.OpenAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await using var command = context.CreateCommand(connection, statement, model);
             long started = Stopwatch.GetTimestamp();
+            DbCommand? command = null;
             DbDataReader reader;
-            try { reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false); }
-            catch (Exception e) when (StrataContext.IsDriverFailure(e, cancellationToken)) { context.LogFailed(statement, started, e); throw context.Translate(e, model); }
+            try
+            {
+                command = context.CreateCommand(lease, statement, model);
+                reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (StrataContext.IsDriverFailure(e, cancellationToken))
+            {
+                context.LogFailed(statement, started, e);
+                if (command != null) await lease.ReleaseAsync(command).ConfigureAwait(false);
+                throw context.Fail(lease, e, model);
+            }
+            catch
+            {
+                if (command != null) await lease.ReleaseAsync(command).ConfigureAwait(false);
+                throw;
+            }
             bool finished = false;
             try
             {
                 var values = context.Dialect.Values;
-                while (await ReadAsync(context, model, reader, cancellationToken).ConfigureAwait(false))
+                while (await ReadAsync(context, lease, model, reader, cancellationToken).ConfigureAwait(false))
                     yield return (T)ReadRow(model, model.Reader, reader, columns, values);
                 finished = true;
             }
@@ -51,14 +65,15 @@ internal static class Runner
                 // Closing the reader of a broken connection fails too: after all rows that is the error to
                 // report (typed); while another error is on its way out, it must not replace it.
                 try { await reader.DisposeAsync().ConfigureAwait(false); }
-                catch (Exception e) when (finished && StrataContext.IsDriverFailure(e, cancellationToken)) { throw context.Translate(e, model); }
-                catch (Exception e) when (!finished && StrataContext.IsDriverFailure(e, cancellationToken)) { }
+                catch (Exception e) when (finished && StrataContext.IsDriverFailure(e, cancellationToken)) { throw context.Fail(lease, e, model); }
+                catch (Exception e) when (!finished && StrataContext.IsDriverFailure(e, cancellationToken)) { lease.Failed = true; }
+                finally { await lease.ReleaseAsync(command!).ConfigureAwait(false); }
             }
             context.LogExecuted(statement, started);
         }
         finally
         {
-            await context.ReleaseAsync(connection).ConfigureAwait(false);
+            await context.ReleaseAsync(lease).ConfigureAwait(false);
         }
     }
 
@@ -87,33 +102,32 @@ internal static class Runner
     /// <summary>Runs one command on the context's connection: logs it, and turns a driver error into a <see cref="StrataException"/>.</summary>
     private static async Task<T> RunAsync<T>(StrataContext context, ModelInfo? model, Statement statement, Func<DbCommand, Task<T>> run, CancellationToken cancellationToken)
     {
-        var connection = await context.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var lease = await context.OpenAsync(cancellationToken).ConfigureAwait(false);
+        DbCommand? command = null;
+        long started = Stopwatch.GetTimestamp();
         try
         {
-            await using var command = context.CreateCommand(connection, statement, model);
-            long started = Stopwatch.GetTimestamp();
-            try
-            {
-                var result = await run(command).ConfigureAwait(false);
-                context.LogExecuted(statement, started);
-                return result;
-            }
-            catch (Exception e) when (StrataContext.IsDriverFailure(e, cancellationToken))
-            {
-                context.LogFailed(statement, started, e);
-                throw context.Translate(e, model);
-            }
+            command = context.CreateCommand(lease, statement, model);
+            var result = await run(command).ConfigureAwait(false);
+            context.LogExecuted(statement, started);
+            return result;
+        }
+        catch (Exception e) when (StrataContext.IsDriverFailure(e, cancellationToken))
+        {
+            context.LogFailed(statement, started, e);
+            throw context.Fail(lease, e, model);
         }
         finally
         {
-            await context.ReleaseAsync(connection).ConfigureAwait(false);
+            if (command != null) await lease.ReleaseAsync(command).ConfigureAwait(false);
+            await context.ReleaseAsync(lease).ConfigureAwait(false);
         }
     }
 
-    private static async ValueTask<bool> ReadAsync(StrataContext context, ModelInfo model, DbDataReader reader, CancellationToken cancellationToken)
+    private static async ValueTask<bool> ReadAsync(StrataContext context, Connections.ConnectionLease lease, ModelInfo model, DbDataReader reader, CancellationToken cancellationToken)
     {
         try { return await reader.ReadAsync(cancellationToken).ConfigureAwait(false); }
-        catch (Exception e) when (StrataContext.IsDriverFailure(e, cancellationToken)) { throw context.Translate(e, model); }
+        catch (Exception e) when (StrataContext.IsDriverFailure(e, cancellationToken)) { throw context.Fail(lease, e, model); }
     }
 
     private static IStrataEntity ReadRow(ModelInfo model, EntityReader entities, DbDataReader reader, ColumnSet columns, Providers.RowReader values)

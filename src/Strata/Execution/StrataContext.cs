@@ -3,6 +3,7 @@ using System.Data.Common;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Strata.Connections;
 using Strata.Metadata;
 using Strata.Providers;
 using Strata.Queries;
@@ -10,30 +11,29 @@ using Strata.Queries;
 namespace Strata.Execution;
 
 /// <summary>
-/// Where a client's statements run: a data source (a pooled connection per operation) or, inside
-/// a transaction, one connection and its transaction. Builds commands from cached SQL, logs them,
-/// and turns driver errors into <see cref="StrataException"/>s.
+/// Where a client's statements run: the client's connection pool (a connection per operation) or,
+/// inside a transaction or an operation of several statements, one connection (and its
+/// transaction). Builds commands from cached SQL on kept commands, logs them, and turns driver
+/// errors into <see cref="StrataException"/>s.
 /// </summary>
 public sealed class StrataContext
 {
-    private readonly DbDataSource? _dataSource;
-    private readonly bool _prepareConnections;
+    private readonly ConnectionPool? _pool;
 
-    internal StrataContext(SqlDialect dialect, DbDataSource dataSource, bool prepareConnections, ILogger logger, bool logParameters)
+    internal StrataContext(SqlDialect dialect, ConnectionPool pool, ILogger logger, bool logParameters)
     {
         Dialect = dialect;
-        _dataSource = dataSource;
-        _prepareConnections = prepareConnections;
+        _pool = pool;
         Logger = logger;
         LogParameters = logParameters;
     }
 
-    private StrataContext(StrataContext parent, DbConnection connection, DbTransaction transaction)
+    private StrataContext(StrataContext parent, ConnectionLease lease, DbTransaction? transaction)
     {
         Dialect = parent.Dialect;
         Logger = parent.Logger;
         LogParameters = parent.LogParameters;
-        Connection = connection;
+        Lease = lease;
         Transaction = transaction;
     }
 
@@ -44,36 +44,49 @@ public sealed class StrataContext
 
     internal bool LogParameters { get; }
 
-    internal DbConnection? Connection { get; }
+    /// <summary>The connection this context holds for a transaction or a whole operation, or null when each statement takes one.</summary>
+    internal ConnectionLease? Lease { get; }
 
     internal DbTransaction? Transaction { get; }
 
     /// <summary>True inside a transaction.</summary>
     public bool InTransaction => Transaction != null;
 
-    internal async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    internal async ValueTask<ConnectionLease> OpenAsync(CancellationToken cancellationToken)
     {
-        if (Connection != null) return Connection;
-        DbConnection connection;
+        if (Lease != null) return Lease;
         try
         {
-            connection = await _dataSource!.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            return await _pool!.RentAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (IsDriverFailure(e, cancellationToken))
         {
             throw Translate(e, null);
         }
-        if (!_prepareConnections) return connection;
+    }
+
+    internal ValueTask ReleaseAsync(ConnectionLease lease) =>
+        ReferenceEquals(lease, Lease) ? ValueTask.CompletedTask : _pool!.ReturnAsync(lease);
+
+    /// <summary>Closes the client's own connections (the client's DisposeAsync).</summary>
+    internal ValueTask CloseAsync() => _pool?.DisposeAsync() ?? ValueTask.CompletedTask;
+
+    /// <summary>
+    /// Runs <paramref name="body"/>, an operation of several statements (a find with includes), on one
+    /// connection; inside a transaction or another such operation it joins that one.
+    /// </summary>
+    internal async Task<T> OnOneConnectionAsync<T>(Func<StrataContext, Task<T>> body, CancellationToken cancellationToken)
+    {
+        if (Lease != null) return await body(this).ConfigureAwait(false);
+        var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await Dialect.PrepareConnectionAsync(connection, cancellationToken).ConfigureAwait(false);
+            return await body(new StrataContext(this, lease, null)).ConfigureAwait(false);
         }
-        catch (Exception e) when (IsDriverFailure(e, cancellationToken))
+        finally
         {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw Translate(e, null);
+            await ReleaseAsync(lease).ConfigureAwait(false);
         }
-        return connection;
     }
 
     /// <summary>
@@ -86,27 +99,24 @@ public sealed class StrataContext
         && (error is DbException or TimeoutException or IOException or System.Net.Sockets.SocketException
             || (error is InvalidOperationException && error.Source is "Npgsql" or "Microsoft.Data.Sqlite"));
 
-    internal ValueTask ReleaseAsync(DbConnection connection) =>
-        ReferenceEquals(connection, Connection) ? ValueTask.CompletedTask : connection.DisposeAsync();
-
     /// <summary>Runs <paramref name="body"/> in a transaction on one connection: committed when it returns, rolled back when it throws.</summary>
     internal async Task<T> InTransactionAsync<T>(Func<StrataContext, Task<T>> body, IsolationLevel? isolation, CancellationToken cancellationToken)
     {
         if (InTransaction) return await body(this).ConfigureAwait(false); // nested: join the outer transaction
-        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             DbTransaction transaction;
             try
             {
-                transaction = await connection.BeginTransactionAsync(isolation ?? IsolationLevel.Unspecified, cancellationToken).ConfigureAwait(false);
+                transaction = await lease.Connection.BeginTransactionAsync(isolation ?? IsolationLevel.Unspecified, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e) when (IsDriverFailure(e, cancellationToken))
             {
-                throw Translate(e, null);
+                throw Fail(lease, e, null);
             }
             await using var owned = transaction.ConfigureAwait(false);
-            var inner = new StrataContext(this, connection, transaction);
+            var inner = new StrataContext(this, lease, transaction);
             T result;
             try
             {
@@ -114,8 +124,8 @@ public sealed class StrataContext
             }
             catch (Exception e)
             {
-                await RollbackAsync(transaction, e).ConfigureAwait(false);
-                if (IsDriverFailure(e, cancellationToken)) throw Translate(e, null);
+                if (!await RollbackAsync(transaction, e).ConfigureAwait(false)) lease.Failed = true;
+                if (IsDriverFailure(e, cancellationToken)) throw Fail(lease, e, null);
                 throw;
             }
             try
@@ -124,13 +134,13 @@ public sealed class StrataContext
             }
             catch (Exception e) when (IsDriverFailure(e, cancellationToken))
             {
-                throw Translate(e, null);
+                throw Fail(lease, e, null);
             }
             return result;
         }
         finally
         {
-            await ReleaseAsync(connection).ConfigureAwait(false);
+            await ReleaseAsync(lease).ConfigureAwait(false);
         }
     }
 
@@ -145,31 +155,54 @@ public sealed class StrataContext
         return new Statement(sql, parameters);
     }
 
-    internal DbCommand CreateCommand(DbConnection connection, Statement statement, ModelInfo? model = null)
+    /// <summary>
+    /// The command of <paramref name="statement"/> on the lease's connection, its values bound: the
+    /// connection's kept command for the same SQL when it has one (already compiled), else a new one,
+    /// which the connection keeps when it keeps commands. Give it back with <see cref="ConnectionLease.ReleaseAsync"/>.
+    /// </summary>
+    internal DbCommand CreateCommand(ConnectionLease lease, Statement statement, ModelInfo? model = null)
     {
         var parameters = statement.Parameters;
         for (int i = 0; i < parameters.Count; i++) ValueGuard.Check(parameters[i], model?.Name);
-        var command = connection.CreateCommand();
+        var command = lease.Find(statement.Sql);
+        if (command != null)
+        {
+            command.Transaction = Transaction;
+            var bound = command.Parameters;
+            for (int i = 0; i < parameters.Count; i++) Dialect.BindParameter(bound[i], parameters[i]);
+            return command;
+        }
+        command = lease.Connection.CreateCommand();
         command.CommandText = statement.Sql;
         command.Transaction = Transaction;
         for (int i = 0; i < parameters.Count; i++)
             command.Parameters.Add(Dialect.CreateParameter(command, i, parameters[i]));
+        if (lease.KeepsCommands) lease.Keep(command);
         return command;
+    }
+
+    /// <summary>A driver failure of a statement on <paramref name="lease"/>, translated; the connection is not lent again.</summary>
+    internal StrataException Fail(ConnectionLease lease, Exception error, ModelInfo? model)
+    {
+        lease.Failed = true;
+        return Translate(error, model);
     }
 
     /// <summary>
     /// Rolls back after <paramref name="failure"/>. A rollback that fails too (the connection broke,
     /// which is often why the body failed) is logged and never hides the body's error.
     /// </summary>
-    private async Task RollbackAsync(DbTransaction transaction, Exception failure)
+    private async Task<bool> RollbackAsync(DbTransaction transaction, Exception failure)
     {
         try
         {
             await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+            return true;
         }
         catch (Exception rollback) when (IsDriverFailure(rollback, CancellationToken.None))
         {
             if (Logger.IsEnabled(LogLevel.Warning)) Log.RollbackFailed(Logger, failure.Message, rollback);
+            return false;
         }
     }
 

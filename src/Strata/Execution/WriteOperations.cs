@@ -29,12 +29,12 @@ internal static class WriteOperations
             {
                 if (!skipDuplicates)
                 {
-                    var connection = await tx.OpenAsync(cancellationToken).ConfigureAwait(false);
-                    var bulk = tx.Dialect.BulkInsertAsync(connection, tx.Transaction, model, columns, rows, cancellationToken);
+                    var lease = await tx.OpenAsync(cancellationToken).ConfigureAwait(false);
+                    var bulk = tx.Dialect.BulkInsertAsync(lease.Connection, tx.Transaction, model, columns, rows, cancellationToken);
                     if (bulk != null)
                     {
                         try { count += await bulk.ConfigureAwait(false); }
-                        catch (Exception e) when (StrataContext.IsDriverFailure(e, cancellationToken)) { throw tx.Translate(e, model); }
+                        catch (Exception e) when (StrataContext.IsDriverFailure(e, cancellationToken)) { throw tx.Fail(lease, e, model); }
                         continue;
                     }
                 }

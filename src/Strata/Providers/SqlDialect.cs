@@ -41,8 +41,15 @@ public abstract class SqlDialect
     /// <summary>Writes a bound parameter: its placeholder, with any cast its type needs.</summary>
     public virtual void WriteParameter(SqlWriter writer, int index, QueryParameter parameter) => writer.Placeholder(index);
 
-    /// <summary>Creates the driver's parameter for <paramref name="parameter"/>, converted to the stored form and typed.</summary>
+    /// <summary>Creates the driver's parameter number <paramref name="index"/> of a new command, bound to <paramref name="parameter"/>.</summary>
     public abstract DbParameter CreateParameter(DbCommand command, int index, QueryParameter parameter);
+
+    /// <summary>
+    /// Binds <paramref name="parameter"/> (converted to the stored form, and typed) to a driver
+    /// parameter of <see cref="CreateParameter"/>, replacing its earlier value and type: a kept
+    /// command runs again with new values.
+    /// </summary>
+    public abstract void BindParameter(DbParameter target, QueryParameter parameter);
 
     /// <summary>Writes a column of a SELECT or RETURNING list; a dialect may convert it to a form the driver reads (keeping its name).</summary>
     public virtual void WriteSelectColumn(SqlWriter writer, string? alias, ColumnInfo column) => writer.Column(alias, column);
@@ -210,7 +217,7 @@ public abstract class SqlDialect
         _ => null,
     };
 
-    /// <summary>Runs once on each connection the client opens from a data source it did not create (SQLite turns foreign keys on).</summary>
+    /// <summary>Runs once on each connection the client opens from an application's data source (SQLite turns foreign keys on).</summary>
     public virtual ValueTask PrepareConnectionAsync(DbConnection connection, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 
     /// <summary>
