@@ -6,15 +6,29 @@ namespace Strata.Execution;
 /// <summary>Finds, counts and streams records, then loads their includes.</summary>
 internal static class ReadOperations
 {
-    public static async Task<List<T>> FindManyAsync<T>(StrataContext context, ModelInfo model, QueryState state, CancellationToken cancellationToken)
+    public static Task<List<T>> FindManyAsync<T>(StrataContext context, ModelInfo model, QueryState state, CancellationToken cancellationToken)
         where T : class, IStrataEntity
     {
-        // The records and each level of includes: one connection for all their statements.
+        if (state.Includes.Length > 0 || state.Take < 0) return FindManyInStepsAsync<T>(context, model, state, cancellationToken);
+        try
+        {
+            var prepared = PreparedSelect.From(model, state);
+            return Runner.QueryAsync<T>(context, model, Select(context, model, prepared), state.Columns, cancellationToken);
+        }
+        catch (Exception e)
+        {
+            return Task.FromException<List<T>>(e);
+        }
+    }
+
+    /// <summary>A find whose result needs more than one statement's rows as they come: includes (on one connection), or a backward page (read reversed).</summary>
+    private static async Task<List<T>> FindManyInStepsAsync<T>(StrataContext context, ModelInfo model, QueryState state, CancellationToken cancellationToken)
+        where T : class, IStrataEntity
+    {
         if (state.Includes.Length > 0 && context.Lease == null)
-            return await context.OnOneConnectionAsync(c => FindManyAsync<T>(c, model, state, cancellationToken), cancellationToken).ConfigureAwait(false);
+            return await context.OnOneConnectionAsync(c => FindManyInStepsAsync<T>(c, model, state, cancellationToken), cancellationToken).ConfigureAwait(false);
         var prepared = PreparedSelect.From(model, WithKeyColumns(model, state));
-        var statement = context.Build(w => SelectSql.Write(w, model, prepared, null));
-        var list = await Runner.QueryAsync<T>(context, model, statement, prepared.State.Columns, cancellationToken).ConfigureAwait(false);
+        var list = await Runner.QueryAsync<T>(context, model, Select(context, model, prepared), prepared.State.Columns, cancellationToken).ConfigureAwait(false);
         if (prepared.Reverse) list.Reverse();
         if (state.Includes.Length > 0)
             await IncludeLoader.LoadAsync(context, model, list, state.Includes, cancellationToken).ConfigureAwait(false);
@@ -31,25 +45,53 @@ internal static class ReadOperations
                 yield return entity;
             yield break;
         }
-        var prepared = PreparedSelect.From(model, state);
-        var statement = context.Build(w => SelectSql.Write(w, model, prepared, null));
+        var statement = Select(context, model, PreparedSelect.From(model, state));
         await foreach (var entity in Runner.StreamAsync<T>(context, model, statement, state.Columns, cancellationToken).ConfigureAwait(false))
             yield return entity;
     }
 
-    public static async Task<T?> FindFirstAsync<T>(StrataContext context, ModelInfo model, QueryState state, CancellationToken cancellationToken)
+    public static Task<T?> FindFirstAsync<T>(StrataContext context, ModelInfo model, QueryState state, CancellationToken cancellationToken)
+        where T : class, IStrataEntity => FindOneAsync<T>(context, model, state, null, cancellationToken);
+
+    public static Task<T?> FindUniqueAsync<T>(StrataContext context, ModelInfo model, UniqueFilter unique, QueryState state, CancellationToken cancellationToken)
         where T : class, IStrataEntity
     {
-        var list = await FindManyAsync<T>(context, model, state with { Take = state.Take < 0 ? -1 : 1 }, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return FindOneAsync<T>(context, model, state, unique.ToFilter(model), cancellationToken);
+        }
+        catch (Exception e)
+        {
+            return Task.FromException<T?>(e);
+        }
+    }
+
+    /// <summary>The first record in the query's order (<paramref name="where"/>, when given, replacing its filter): one statement and its first row, unless includes follow.</summary>
+    private static Task<T?> FindOneAsync<T>(StrataContext context, ModelInfo model, QueryState state, Filter? where, CancellationToken cancellationToken)
+        where T : class, IStrataEntity
+    {
+        if (state.Includes.Length > 0) return FindOneWithIncludesAsync<T>(context, model, state with { Where = where ?? state.Where, Take = state.Take < 0 ? -1 : 1 }, cancellationToken);
+        try
+        {
+            // Taking one record backwards is the last one forwards, read alone: nothing to reverse.
+            var prepared = PreparedSelect.From(model, state, where, first: true);
+            return Runner.QueryFirstAsync<T>(context, model, Select(context, model, prepared), state.Columns, cancellationToken);
+        }
+        catch (Exception e)
+        {
+            return Task.FromException<T?>(e);
+        }
+    }
+
+    private static async Task<T?> FindOneWithIncludesAsync<T>(StrataContext context, ModelInfo model, QueryState state, CancellationToken cancellationToken)
+        where T : class, IStrataEntity
+    {
+        var list = await FindManyInStepsAsync<T>(context, model, state, cancellationToken).ConfigureAwait(false);
         return list.Count == 0 ? null : list[0];
     }
 
-    public static async Task<T?> FindUniqueAsync<T>(StrataContext context, ModelInfo model, UniqueFilter unique, QueryState state, CancellationToken cancellationToken)
-        where T : class, IStrataEntity
-    {
-        var list = await FindManyAsync<T>(context, model, state with { Where = unique.ToFilter(model) }, cancellationToken).ConfigureAwait(false);
-        return list.Count == 0 ? null : list[0];
-    }
+    private static Statement Select(StrataContext context, ModelInfo model, PreparedSelect prepared) =>
+        context.Build(static (w, query) => SelectSql.Write(w, query.Model, query.Prepared, null), (Model: model, Prepared: prepared));
 
     public static async Task<int> CountAsync(StrataContext context, ModelInfo model, QueryState state, CancellationToken cancellationToken)
     {

@@ -9,22 +9,63 @@ namespace Strata.Execution;
 /// <summary>Runs statements: opens (or joins) the connection, logs, reads rows, translates errors.</summary>
 internal static class Runner
 {
-    public static async Task<List<T>> QueryAsync<T>(StrataContext context, ModelInfo model, Statement statement, ColumnSet columns, CancellationToken cancellationToken)
-        where T : class, IStrataEntity
-    {
-        var list = new List<T>();
-        await foreach (var entity in StreamAsync<T>(context, model, statement, columns, cancellationToken).ConfigureAwait(false))
-            list.Add(entity);
-        return list;
-    }
+    public static Task<List<T>> QueryAsync<T>(StrataContext context, ModelInfo model, Statement statement, ColumnSet columns, CancellationToken cancellationToken)
+        where T : class, IStrataEntity =>
+        ReadAsync<RowSinks.All<T>, List<T>>(context, model, statement, columns, new RowSinks.All<T>(new List<T>()), cancellationToken);
+
+    /// <summary>The first row, or null (a unique lookup, or a statement limited to one row).</summary>
+    public static Task<T?> QueryFirstAsync<T>(StrataContext context, ModelInfo model, Statement statement, ColumnSet columns, CancellationToken cancellationToken)
+        where T : class, IStrataEntity =>
+        ReadAsync<RowSinks.First<T>, T?>(context, model, statement, columns, default, cancellationToken);
 
     /// <summary>The rows as a typed list that the model's reader creates (for includes, where the entity type is not known statically).</summary>
-    public static async Task<IList> QueryUntypedAsync(StrataContext context, ModelInfo model, Statement statement, ColumnSet columns, CancellationToken cancellationToken)
+    public static Task<IList> QueryUntypedAsync(StrataContext context, ModelInfo model, Statement statement, ColumnSet columns, CancellationToken cancellationToken) =>
+        ReadAsync<RowSinks.Untyped, IList>(context, model, statement, columns, new RowSinks.Untyped(model.Reader.NewList()), cancellationToken);
+
+    /// <summary>
+    /// Runs a query and hands each row to <paramref name="sink"/>: one async method from the
+    /// connection to the result, so a read allocates no further state machine or iterator.
+    /// </summary>
+    private static async Task<TResult> ReadAsync<TSink, TResult>(StrataContext context, ModelInfo model, Statement statement, ColumnSet columns, TSink sink,
+        CancellationToken cancellationToken) where TSink : struct, IRowSink<TResult>
     {
-        var list = model.Reader.NewList();
-        await foreach (var entity in StreamAsync<IStrataEntity>(context, model, statement, columns, cancellationToken).ConfigureAwait(false))
-            list.Add(entity);
-        return list;
+        var lease = await context.OpenAsync(cancellationToken).ConfigureAwait(false);
+        DbCommand? command = null;
+        long started = Stopwatch.GetTimestamp();
+        try
+        {
+            DbDataReader reader;
+            try
+            {
+                command = context.CreateCommand(lease, statement, model);
+                reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (StrataContext.IsDriverFailure(e, cancellationToken))
+            {
+                context.LogFailed(statement, started, e);
+                throw context.Fail(lease, e, model);
+            }
+            bool finished = false;
+            try
+            {
+                var values = context.Dialect.Values;
+                var entities = model.Reader;
+                while (await ReadAsync(context, lease, model, reader, cancellationToken).ConfigureAwait(false))
+                    sink.Add(ReadRow(model, entities, reader, columns, values));
+                finished = true;
+            }
+            finally
+            {
+                await CloseAsync(context, lease, model, reader, finished, cancellationToken).ConfigureAwait(false);
+            }
+            context.LogExecuted(statement, started);
+            return sink.Result;
+        }
+        finally
+        {
+            if (command != null) await lease.ReleaseAsync(command).ConfigureAwait(false);
+            await context.ReleaseAsync(lease).ConfigureAwait(false);
+        }
     }
 
     public static async IAsyncEnumerable<T> StreamAsync<T>(StrataContext context, ModelInfo model, Statement statement, ColumnSet columns,
@@ -62,11 +103,7 @@ internal static class Runner
             }
             finally
             {
-                // Closing the reader of a broken connection fails too: after all rows that is the error to
-                // report (typed); while another error is on its way out, it must not replace it.
-                try { await reader.DisposeAsync().ConfigureAwait(false); }
-                catch (Exception e) when (finished && StrataContext.IsDriverFailure(e, cancellationToken)) { throw context.Fail(lease, e, model); }
-                catch (Exception e) when (!finished && StrataContext.IsDriverFailure(e, cancellationToken)) { lease.Failed = true; }
+                try { await CloseAsync(context, lease, model, reader, finished, cancellationToken).ConfigureAwait(false); }
                 finally { await lease.ReleaseAsync(command!).ConfigureAwait(false); }
             }
             context.LogExecuted(statement, started);
@@ -124,6 +161,18 @@ internal static class Runner
         }
     }
 
+    /// <summary>
+    /// Closes a reader. Closing the reader of a broken connection fails too: after all rows
+    /// (<paramref name="finished"/>) that is the error to report, typed; while another error is on its
+    /// way out, it must not replace it.
+    /// </summary>
+    private static async ValueTask CloseAsync(StrataContext context, Connections.ConnectionLease lease, ModelInfo model, DbDataReader reader, bool finished, CancellationToken cancellationToken)
+    {
+        try { await reader.DisposeAsync().ConfigureAwait(false); }
+        catch (Exception e) when (finished && StrataContext.IsDriverFailure(e, cancellationToken)) { throw context.Fail(lease, e, model); }
+        catch (Exception e) when (!finished && StrataContext.IsDriverFailure(e, cancellationToken)) { lease.Failed = true; }
+    }
+
     private static async ValueTask<bool> ReadAsync(StrataContext context, Connections.ConnectionLease lease, ModelInfo model, DbDataReader reader, CancellationToken cancellationToken)
     {
         try { return await reader.ReadAsync(cancellationToken).ConfigureAwait(false); }
@@ -146,6 +195,43 @@ internal static class Runner
             throw new StrataException(ErrorCodes.InconsistentData,
                 $"A stored value of {model.Name} cannot be read as its field's type: {e.Message}", e) { Model = model.Name };
         }
+    }
+}
+
+/// <summary>Receives the rows of a read and makes its result; a struct, so a read allocates no collector of its own.</summary>
+internal interface IRowSink<out TResult>
+{
+    void Add(IStrataEntity row);
+
+    TResult Result { get; }
+}
+
+internal static class RowSinks
+{
+    /// <summary>Every row, in a typed list.</summary>
+    public readonly struct All<T>(List<T> list) : IRowSink<List<T>> where T : class, IStrataEntity
+    {
+        public void Add(IStrataEntity row) => list.Add((T)row);
+
+        public List<T> Result => list;
+    }
+
+    /// <summary>The first row, or null.</summary>
+    public struct First<T> : IRowSink<T?> where T : class, IStrataEntity
+    {
+        private T? _first;
+
+        public void Add(IStrataEntity row) => _first ??= (T)row;
+
+        public readonly T? Result => _first;
+    }
+
+    /// <summary>Every row, in a list the model's reader made.</summary>
+    public readonly struct Untyped(IList list) : IRowSink<IList>
+    {
+        public void Add(IStrataEntity row) => list.Add(row);
+
+        public IList Result => list;
     }
 }
 

@@ -60,6 +60,7 @@ public sealed class UniqueFilter
         for (int i = 0; i < Values.Length; i++)
             if (Values[i] == null)
                 throw new StrataException(ErrorCodes.InvalidQuery, $"A unique criterion of {model.Name} cannot compare {model.Columns[Unique.Columns[i]].FieldName} with null: null matches no single record.") { Model = model.Name };
+        if (Values.Length == 1 && Extra == null) return FieldFilters.Compare(model.Columns[Unique.Columns[0]], Filters.FilterOperator.Equals, Values[0]);
         var parts = new Filter[Values.Length + (Extra == null ? 0 : 1)];
         for (int i = 0; i < Values.Length; i++)
             parts[i] = FieldFilters.Compare(model.Columns[Unique.Columns[i]], Filters.FilterOperator.Equals, Values[i]);

@@ -8,14 +8,19 @@ namespace Strata.Queries;
 /// <param name="Values">One value per parent for a single column; an object?[] per parent for several.</param>
 internal sealed record ParentKeys(ColumnInfo[] Columns, IList Values);
 
-/// <summary>A query ready to write: the order with tie-breakers added, and the take made non-negative.</summary>
-internal readonly record struct PreparedSelect(QueryState State, OrderBy[] Order, int? Take, bool Reverse)
+/// <summary>A query ready to write: its filter, the order with tie-breakers added, and the take made non-negative.</summary>
+internal readonly record struct PreparedSelect(QueryState State, Filter? Where, OrderBy[] Order, int? Take, bool Reverse)
 {
-    public static PreparedSelect From(ModelInfo model, QueryState state)
+    /// <summary>
+    /// The query of <paramref name="state"/>; <paramref name="where"/> replaces its filter (a unique
+    /// lookup's criterion, which holds the query's Where already), and <paramref name="first"/> takes
+    /// one record (from the end of the order when the query takes backwards).
+    /// </summary>
+    public static PreparedSelect From(ModelInfo model, QueryState state, Filter? where = null, bool first = false)
     {
         var order = state.Order;
         bool reverse = state.Take < 0;
-        int? take = reverse ? -state.Take : state.Take;
+        int? take = first ? 1 : reverse ? -state.Take : state.Take;
         if (state.Cursor != null || reverse)
         {
             // Paging backwards or from a cursor needs a total order: finish it with a unique key.
@@ -25,7 +30,7 @@ internal readonly record struct PreparedSelect(QueryState State, OrderBy[] Order
             order = [.. order, .. extra];
         }
         if (reverse) order = order.Select(o => o.Reversed()).ToArray();
-        return new PreparedSelect(state, order, take, reverse);
+        return new PreparedSelect(state, where ?? state.Where, order, take, reverse);
     }
 }
 
@@ -64,7 +69,7 @@ internal static class SelectSql
         string? cursor = state.Cursor != null ? WriteCursorJoin(w, model, state.Cursor, query.Order) : null;
 
         var conditions = 0;
-        if (state.Where != null) { Where(w, ref conditions); state.Where.Write(w, alias); }
+        if (query.Where != null) { Where(w, ref conditions); query.Where.Write(w, alias); }
         if (cursor != null) { Where(w, ref conditions); WriteCursorCondition(w, alias, cursor, query.Order, 0); }
         if (parents != null) { Where(w, ref conditions); WriteParentKeys(w, alias, parents); }
 
@@ -85,7 +90,7 @@ internal static class SelectSql
                 if (query.Take.HasValue) w.Sql(" AND \"__rn\" <= ").Parameter((state.Skip ?? 0) + query.Take.Value);
                 WriteOrder(w, outer, query.Order);
             }
-            var head = new SqlWriter(w.Dialect);
+            var head = new SqlWriter(w.Dialect, capacity: 16);
             head.Sql("SELECT ");
             if (count) head.Sql('1');
             else WriteColumns(head, model, state.Columns, outer);
@@ -98,7 +103,7 @@ internal static class SelectSql
         }
         if (wrapCount)
         {
-            var head = new SqlWriter(w.Dialect);
+            var head = new SqlWriter(w.Dialect, capacity: 16);
             w.Prepend(head.Sql("SELECT COUNT(*) FROM ("));
             w.Sql(") ").Sql(w.NextAlias());
         }

@@ -14,23 +14,33 @@ namespace Strata.Queries;
 /// </summary>
 public sealed class SqlWriter
 {
-    // Most statements are written and looked up on one thread without an await in between, so each
-    // thread keeps one spare piece buffer: a cache hit then allocates no buffer.
-    [ThreadStatic] private static SqlPiece[]? t_spare;
+    // A statement is written and looked up on one thread without an await in between, so each
+    // thread keeps one spare writer (with its piece buffer and parameter list): a cache hit then
+    // allocates no writer and no buffer.
+    [ThreadStatic] private static SqlWriter? t_spare;
 
     private SqlPiece[] _pieces;
     private int _count;
     private int _aliases;
 
-    internal SqlWriter(SqlDialect dialect)
+    internal SqlWriter(SqlDialect dialect, int capacity = 64)
     {
         Dialect = dialect;
-        _pieces = t_spare ?? new SqlPiece[64];
+        _pieces = new SqlPiece[capacity];
+    }
+
+    /// <summary>The thread's spare writer, or a new one; give it back with <see cref="Release"/>.</summary>
+    internal static SqlWriter Rent(SqlDialect dialect)
+    {
+        var writer = t_spare;
+        if (writer == null) return new SqlWriter(dialect);
         t_spare = null;
+        writer.Dialect = dialect;
+        return writer;
     }
 
     /// <summary>The dialect the statement is written for.</summary>
-    public SqlDialect Dialect { get; }
+    public SqlDialect Dialect { get; private set; }
 
     /// <summary>The values bound so far, in placeholder order.</summary>
     public List<QueryParameter> Parameters { get; } = new();
@@ -78,7 +88,7 @@ public sealed class SqlWriter
     public SqlWriter Parameter(ColumnInfo column, object? value) => Parameter(new QueryParameter(column.Kind, column, value));
 
     /// <summary>Binds a 32-bit integer that is not a column's value (limits, offsets).</summary>
-    public SqlWriter Parameter(int value) => Parameter(new QueryParameter(ScalarKind.Int, null, value));
+    public SqlWriter Parameter(int value) => Parameter(new QueryParameter(ScalarKind.Int, null, value is >= 0 and < 256 ? SmallInts[value] : value));
 
     /// <summary>Appends the placeholder of parameter <paramref name="index"/> (for dialects, from <see cref="SqlDialect.WriteParameter"/>).</summary>
     public SqlWriter Placeholder(int index) => Add(new SqlPiece(SqlPieceKind.Placeholder, null, index));
@@ -98,15 +108,15 @@ public sealed class SqlWriter
         Array.Copy(_pieces, 0, _pieces, head._count, _count);
         Array.Copy(head._pieces, 0, _pieces, 0, head._count);
         _count += head._count;
-        head.Release();
     }
 
-    /// <summary>Gives the piece buffer back for the next statement on this thread; the writer is not used after.</summary>
+    /// <summary>Keeps the writer as the thread's spare for the next statement (unless it grew large); the caller does not use it after.</summary>
     internal void Release()
     {
-        if (_pieces.Length <= 1024) t_spare = _pieces;
-        _pieces = [];
         _count = 0;
+        _aliases = 0;
+        Parameters.Clear();
+        if (_pieces.Length <= 1024 && Parameters.Capacity <= 1024) t_spare = this;
     }
 
     /// <summary>The SQL text of <paramref name="pieces"/>: a function of the pieces and the dialect only.</summary>
@@ -126,6 +136,9 @@ public sealed class SqlWriter
         }
         return sql.ToString();
     }
+
+    // Limits and offsets are mostly small: boxed once, not per statement.
+    private static readonly object[] SmallInts = Enumerable.Range(0, 256).Select(i => (object)i).ToArray();
 
     private static readonly string[] Aliases = Enumerable.Range(0, 32).Select(i => "t" + i.ToString(CultureInfo.InvariantCulture)).ToArray();
 
