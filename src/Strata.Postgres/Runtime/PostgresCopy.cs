@@ -30,9 +30,25 @@ internal static class PostgresCopy
             for (int i = 0; i < row.Length; i++)
             {
                 if (row[i] == null) await importer.WriteNullAsync(cancellationToken).ConfigureAwait(false);
-                else await importer.WriteAsync(PostgresValues.ToStored(columns[i].Kind, columns[i], row[i]!), types[i], cancellationToken).ConfigureAwait(false);
+                else await WriteValueAsync(importer, PostgresValues.ToStored(columns[i].Kind, columns[i], row[i]!), types[i], cancellationToken).ConfigureAwait(false);
             }
         }
         return checked((int)await importer.CompleteAsync(cancellationToken).ConfigureAwait(false));
     }
+
+    /// <summary>
+    /// Writes a value by its own type: Npgsql then takes the converter of that type at once, where a
+    /// value written as object is looked up (and unboxed) one by one.
+    /// </summary>
+    private static Task WriteValueAsync(NpgsqlBinaryImporter importer, object value, NpgsqlTypes.NpgsqlDbType type, CancellationToken cancellationToken) => value switch
+    {
+        int i => importer.WriteAsync(i, type, cancellationToken),
+        long l => importer.WriteAsync(l, type, cancellationToken),
+        string s => importer.WriteAsync(s, type, cancellationToken),
+        DateTime d => importer.WriteAsync(d, type, cancellationToken),
+        double f => importer.WriteAsync(f, type, cancellationToken),
+        bool b => importer.WriteAsync(b, type, cancellationToken),
+        decimal m => importer.WriteAsync(m, type, cancellationToken),
+        _ => importer.WriteAsync(value, type, cancellationToken),
+    };
 }

@@ -115,19 +115,19 @@ internal static class Runner
     }
 
     public static Task<int> ExecuteAsync(StrataContext context, ModelInfo? model, Statement statement, CancellationToken cancellationToken) =>
-        RunAsync(context, model, statement, command => command.ExecuteNonQueryAsync(cancellationToken), cancellationToken);
+        RunAsync(context, model, statement, static (command, ct) => command.ExecuteNonQueryAsync(ct), cancellationToken);
 
     public static Task<long> CountAsync(StrataContext context, ModelInfo model, Statement statement, CancellationToken cancellationToken) =>
-        RunAsync(context, model, statement, async command =>
-            Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
+        RunAsync(context, model, statement, static async (command, ct) =>
+            Convert.ToInt64(await command.ExecuteScalarAsync(ct).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
 
     /// <summary>Reads raw rows (join tables), each value in a canonical key form.</summary>
     public static Task<List<object?[]>> QueryRowsAsync(StrataContext context, Statement statement, int width, CancellationToken cancellationToken) =>
-        RunAsync(context, null, statement, async command =>
+        RunAsync(context, null, statement, async (command, ct) =>
         {
             var rows = new List<object?[]>();
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            while (await reader.ReadAsync(ct).ConfigureAwait(false))
             {
                 var row = new object?[width];
                 for (int i = 0; i < width; i++) row[i] = reader.IsDBNull(i) ? null : Keys.Canonical(reader.GetValue(i));
@@ -137,7 +137,7 @@ internal static class Runner
         }, cancellationToken);
 
     /// <summary>Runs one command on the context's connection: logs it, and turns a driver error into a <see cref="StrataException"/>.</summary>
-    private static async Task<T> RunAsync<T>(StrataContext context, ModelInfo? model, Statement statement, Func<DbCommand, Task<T>> run, CancellationToken cancellationToken)
+    private static async Task<T> RunAsync<T>(StrataContext context, ModelInfo? model, Statement statement, Func<DbCommand, CancellationToken, Task<T>> run, CancellationToken cancellationToken)
     {
         var lease = await context.OpenAsync(cancellationToken).ConfigureAwait(false);
         DbCommand? command = null;
@@ -145,7 +145,7 @@ internal static class Runner
         try
         {
             command = context.CreateCommand(lease, statement, model);
-            var result = await run(command).ConfigureAwait(false);
+            var result = await run(command, cancellationToken).ConfigureAwait(false);
             context.LogExecuted(statement, started);
             return result;
         }

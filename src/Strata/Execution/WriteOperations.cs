@@ -25,7 +25,9 @@ internal static class WriteOperations
         return await context.InTransactionAsync(async tx =>
         {
             int count = 0;
-            foreach (var (columns, rows) in Batches(model, inputs, tx.Dialect.InsertParameters))
+            // Rows that write the same columns go together: all at once in bulk (COPY), else row by row
+            // through one kept INSERT (SQLite), else in multi-row INSERTs of at most the dialect's values.
+            foreach (var (columns, rows) in Batches(model, inputs, int.MaxValue))
             {
                 if (!skipDuplicates)
                 {
@@ -38,12 +40,44 @@ internal static class WriteOperations
                         continue;
                     }
                 }
-                var statement = tx.Build(w => WriteSql.Insert(w, model, columns, rows, returning: null, skipDuplicates));
-                count += await Runner.ExecuteAsync(tx, model, statement, cancellationToken).ConfigureAwait(false);
+                if (tx.Dialect.InsertsRowByRow)
+                {
+                    count += await InsertRowByRowAsync(tx, model, columns, rows, skipDuplicates, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+                foreach (var chunk in rows.Chunk(RowsPerInsert(tx.Dialect, columns)))
+                {
+                    var statement = tx.Build(w => WriteSql.Insert(w, model, columns, chunk, returning: null, skipDuplicates));
+                    count += await Runner.ExecuteAsync(tx, model, statement, cancellationToken).ConfigureAwait(false);
+                }
             }
             return count;
         }, null, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Inserts <paramref name="rows"/> one at a time through the one-row INSERT of the first, which the
+    /// connection keeps compiled: each further row only binds its values (<see cref="SqlWriter.ParameterFor"/>,
+    /// as the INSERT binds them) and runs.
+    /// </summary>
+    private static async Task<int> InsertRowByRowAsync(StrataContext tx, ModelInfo model, List<ColumnInfo> columns, List<object?[]> rows, bool skipDuplicates, CancellationToken cancellationToken)
+    {
+        var first = tx.Build(static (w, a) => WriteSql.Insert(w, a.Model, a.Columns, [a.Row], returning: null, a.SkipDuplicates),
+            (Model: model, Columns: columns, Row: rows[0], SkipDuplicates: skipDuplicates));
+        if (first.Parameters.Length != columns.Count) throw new InvalidOperationException("A one-row INSERT binds one value per column.");
+        int count = await Runner.ExecuteAsync(tx, model, first, cancellationToken).ConfigureAwait(false);
+        var values = new QueryParameter[columns.Count]; // bound into the command before the next row fills it
+        for (int r = 1; r < rows.Count; r++)
+        {
+            var row = rows[r];
+            for (int i = 0; i < values.Length; i++) values[i] = SqlWriter.ParameterFor(columns[i], row[i]);
+            count += await Runner.ExecuteAsync(tx, model, new Statement(first.Sql, values), cancellationToken).ConfigureAwait(false);
+        }
+        return count;
+    }
+
+    private static int RowsPerInsert(Providers.SqlDialect dialect, List<ColumnInfo> columns) =>
+        Math.Max(1, Math.Min(1000, dialect.InsertParameters / Math.Max(1, columns.Count)));
 
     public static async Task<List<T>> CreateManyAndReturnAsync<T>(StrataContext context, ModelInfo model, IReadOnlyList<WriteInput> inputs, bool skipDuplicates, QueryState read, CancellationToken cancellationToken)
         where T : class, IStrataEntity
@@ -52,10 +86,13 @@ internal static class WriteOperations
         return await context.InTransactionAsync(async tx =>
         {
             var result = new List<T>(inputs.Count);
-            foreach (var (columns, rows) in Batches(model, inputs, tx.Dialect.InsertParameters))
+            foreach (var (columns, rows) in Batches(model, inputs, int.MaxValue))
             {
-                var statement = tx.Build(w => WriteSql.Insert(w, model, columns, rows, read.Columns, skipDuplicates));
-                result.AddRange(await Runner.QueryAsync<T>(tx, model, statement, read.Columns, cancellationToken).ConfigureAwait(false));
+                foreach (var chunk in rows.Chunk(RowsPerInsert(tx.Dialect, columns)))
+                {
+                    var statement = tx.Build(w => WriteSql.Insert(w, model, columns, chunk, read.Columns, skipDuplicates));
+                    result.AddRange(await Runner.QueryAsync<T>(tx, model, statement, read.Columns, cancellationToken).ConfigureAwait(false));
+                }
             }
             if (read.Includes.Length > 0) await IncludeLoader.LoadAsync(tx, model, result, read.Includes, cancellationToken).ConfigureAwait(false);
             return result;
@@ -262,8 +299,8 @@ internal static class WriteOperations
             throw new StrataException(ErrorCodes.InvalidQuery, $"{operation} of {model.Name} does not take nested relation writes; create related records with their own operations.") { Model = model.Name };
     }
 
-    /// <summary>Groups rows by the columns they write and cuts them into statements of at most <paramref name="maxParameters"/> values.</summary>
-    private static IEnumerable<(List<ColumnInfo> Columns, List<object?[]> Rows)> Batches(ModelInfo model, IReadOnlyList<WriteInput> inputs, int maxParameters)
+    /// <summary>Groups consecutive rows that write the same columns.</summary>
+    private static IEnumerable<(List<ColumnInfo> Columns, List<object?[]> Rows)> Batches(ModelInfo model, IReadOnlyList<WriteInput> inputs, int maxRows)
     {
         var now = RowBuilder.Now();
         List<ColumnInfo>? columns = null;
@@ -273,8 +310,7 @@ internal static class WriteOperations
             if (input.HasRelationWrites)
                 throw new StrataException(ErrorCodes.InvalidQuery, $"CreateMany of {model.Name} does not take nested relation writes; use Create for each record.") { Model = model.Name };
             var inputColumns = RowBuilder.InsertColumns(model, input);
-            int perBatch = Math.Max(1, Math.Min(1000, maxParameters / Math.Max(1, inputColumns.Count)));
-            if (columns != null && (!columns.SequenceEqual(inputColumns) || rows.Count >= perBatch))
+            if (columns != null && (!columns.SequenceEqual(inputColumns) || rows.Count >= maxRows))
             {
                 yield return (columns, rows);
                 rows = new List<object?[]>();

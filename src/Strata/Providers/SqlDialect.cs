@@ -232,6 +232,12 @@ public abstract class SqlDialect
     /// <summary>How many values one multi-row INSERT of <c>CreateMany</c> binds at most: the limit, unless binding grows faster than the rows.</summary>
     public virtual int InsertParameters => MaxParameters;
 
+    /// <summary>
+    /// True where <c>CreateMany</c> (without bulk insert) runs one kept one-row INSERT per row rather
+    /// than multi-row INSERTs: faster where a statement costs no round trip (SQLite).
+    /// </summary>
+    public virtual bool InsertsRowByRow => false;
+
     private static string SymbolOf(FilterOperator op) => op switch
     {
         FilterOperator.Equals => " = ",

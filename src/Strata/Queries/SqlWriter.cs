@@ -85,7 +85,10 @@ public sealed class SqlWriter
     }
 
     /// <summary>Binds a value compared with or written to <paramref name="column"/>.</summary>
-    public SqlWriter Parameter(ColumnInfo column, object? value) => Parameter(new QueryParameter(column.Kind, column, value));
+    public SqlWriter Parameter(ColumnInfo column, object? value) => Parameter(ParameterFor(column, value));
+
+    /// <summary>The parameter <see cref="Parameter(ColumnInfo, object?)"/> binds for a column's value.</summary>
+    internal static QueryParameter ParameterFor(ColumnInfo column, object? value) => new(column.Kind, column, value);
 
     /// <summary>Binds a 32-bit integer that is not a column's value (limits, offsets).</summary>
     public SqlWriter Parameter(int value) => Parameter(new QueryParameter(ScalarKind.Int, null, value is >= 0 and < 256 ? SmallInts[value] : value));
