@@ -47,6 +47,15 @@ public sealed class SqliteDialect : SqlDialect
     public override bool InsertsRowByRow => true;
 
     /// <inheritdoc />
+    /// <remarks>SQLite's RETURNING gathers the rows it returns before the first is read: measured on a row of thirteen columns, an INSERT and a SELECT by key take about half as long.</remarks>
+    public override bool SelectsInsertedRow => true;
+
+    /// <inheritdoc />
+    /// <remarks>An autoincrement key in SQLite is the rowid, which SQLite keeps per connection.</remarks>
+    public override long? LastInsertedRowId(DbConnection connection) =>
+        connection is SqliteConnection { Handle: { } handle } ? SQLitePCL.raw.sqlite3_last_insert_rowid(handle) : null;
+
+    /// <inheritdoc />
     public override int MaxParameters => 32_766;
 
     /// <inheritdoc />

@@ -238,6 +238,15 @@ public abstract class SqlDialect
     /// </summary>
     public virtual bool InsertsRowByRow => false;
 
+    /// <summary>
+    /// True where, inside a transaction, <c>Create</c> reads the new row with a SELECT by its key after a
+    /// plain INSERT instead of INSERT ... RETURNING, because that is quicker (SQLite; see <see cref="LastInsertedRowId"/>).
+    /// </summary>
+    public virtual bool SelectsInsertedRow => false;
+
+    /// <summary>The row id the last INSERT on <paramref name="connection"/> generated, where the driver tells it without a statement; else null.</summary>
+    public virtual long? LastInsertedRowId(DbConnection connection) => null;
+
     private static string SymbolOf(FilterOperator op) => op switch
     {
         FilterOperator.Equals => " = ",
