@@ -29,7 +29,6 @@ public static class MarkdownReport
                       " Other work on the machine slows every library alike only on average: with a load near or above the core count, single numbers are noisy and small ratio differences mean little.");
         md.AppendLine($"- Databases: SQLite {run.SqliteVersion}; {run.PostgresVersion} (fsync off: the disk is not measured)");
         md.AppendLine($"- Libraries: {string.Join(", ", RunInfo.LibraryVersions().Select(v => $"{v.Library} {v.Version}"))}");
-        foreach (var note in settings.SizeNotes()) md.AppendLine($"- Size: {note}");
         md.AppendLine();
         md.AppendLine("Machine, as BenchmarkDotNet reports it:");
         md.AppendLine();
@@ -39,6 +38,10 @@ public static class MarkdownReport
         md.AppendLine();
 
         WriteBudget(md, budget);
+        // What the measurements showed and what was done about them: written by hand, kept with the
+        // benchmark (Report/Findings.md) and copied into every report, so a run does not lose it.
+        var findings = Path.Combine(AppContext.BaseDirectory, "Findings.md");
+        if (File.Exists(findings)) md.AppendLine(File.ReadAllText(findings).TrimEnd()).AppendLine();
         foreach (var provider in Enum.GetValues<Provider>()) WriteProvider(md, provider, measurements.Where(m => m.Provider == provider).ToList(), settings);
         WriteColdStart(md, coldStart, settings);
         return md.ToString();
