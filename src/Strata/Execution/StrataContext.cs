@@ -153,7 +153,7 @@ public sealed class StrataContext
         var writer = SqlWriter.Rent(Dialect);
         write(writer, input);
         var sql = Dialect.Cache.GetOrAdd(Dialect, writer.Pieces);
-        var parameters = writer.Parameters.Count == 0 ? [] : writer.Parameters.ToArray();
+        var parameters = writer.BoundParameters();
         writer.Release();
         return new Statement(sql, parameters);
     }

@@ -42,10 +42,24 @@ public sealed class SqlWriter
     /// <summary>The dialect the statement is written for.</summary>
     public SqlDialect Dialect { get; private set; }
 
-    /// <summary>The values bound so far, in placeholder order.</summary>
-    public List<QueryParameter> Parameters { get; } = new();
+    /// <summary>How many values are bound so far (the next one's index).</summary>
+    public int ParameterCount => _parameterCount;
+
+    // An array of our own rather than a List<QueryParameter>: the list's code for this struct would be
+    // JIT-compiled at the first query, where Strata's own code is compiled ahead of time.
+    private QueryParameter[] _parameters = new QueryParameter[8];
+    private int _parameterCount;
 
     internal ReadOnlySpan<SqlPiece> Pieces => _pieces.AsSpan(0, _count);
+
+    /// <summary>The values bound, in placeholder order, as a new array.</summary>
+    internal QueryParameter[] BoundParameters()
+    {
+        if (_parameterCount == 0) return [];
+        var bound = new QueryParameter[_parameterCount];
+        Array.Copy(_parameters, bound, _parameterCount);
+        return bound;
+    }
 
     /// <summary>The SQL text of everything written so far.</summary>
     public override string ToString() => Render(Dialect, Pieces);
@@ -79,8 +93,14 @@ public sealed class SqlWriter
     /// <summary>Binds a value and appends its placeholder; the dialect may add a cast.</summary>
     public SqlWriter Parameter(QueryParameter parameter)
     {
-        Parameters.Add(parameter);
-        Dialect.WriteParameter(this, Parameters.Count - 1, parameter);
+        if (_parameterCount == _parameters.Length)
+        {
+            var larger = new QueryParameter[_parameters.Length * 2];
+            Array.Copy(_parameters, larger, _parameterCount);
+            _parameters = larger;
+        }
+        _parameters[_parameterCount++] = parameter;
+        Dialect.WriteParameter(this, _parameterCount - 1, parameter);
         return this;
     }
 
@@ -106,7 +126,7 @@ public sealed class SqlWriter
     /// <summary>Puts <paramref name="head"/>'s pieces before everything written so far (it must bind no parameters).</summary>
     internal void Prepend(SqlWriter head)
     {
-        if (head.Parameters.Count > 0) throw new InvalidOperationException("A prepended head binds no parameters.");
+        if (head._parameterCount > 0) throw new InvalidOperationException("A prepended head binds no parameters.");
         Reserve(head._count);
         Array.Copy(_pieces, 0, _pieces, head._count, _count);
         Array.Copy(head._pieces, 0, _pieces, 0, head._count);
@@ -118,8 +138,9 @@ public sealed class SqlWriter
     {
         _count = 0;
         _aliases = 0;
-        Parameters.Clear();
-        if (_pieces.Length <= 1024 && Parameters.Capacity <= 1024) t_spare = this;
+        Array.Clear(_parameters, 0, _parameterCount); // the values are not kept alive by the spare writer
+        _parameterCount = 0;
+        if (_pieces.Length <= 1024 && _parameters.Length <= 1024) t_spare = this;
     }
 
     /// <summary>The SQL text of <paramref name="pieces"/>: a function of the pieces and the dialect only.</summary>
@@ -141,9 +162,24 @@ public sealed class SqlWriter
     }
 
     // Limits and offsets are mostly small: boxed once, not per statement.
-    private static readonly object[] SmallInts = Enumerable.Range(0, 256).Select(i => (object)i).ToArray();
+    private static readonly object[] SmallInts = Boxes(256);
 
-    private static readonly string[] Aliases = Enumerable.Range(0, 32).Select(i => "t" + i.ToString(CultureInfo.InvariantCulture)).ToArray();
+    private static readonly string[] Aliases = AliasNames(32);
+
+    // Loops, not LINQ: these run at the first query, where LINQ's generic code would be JIT-compiled.
+    private static object[] Boxes(int count)
+    {
+        var boxes = new object[count];
+        for (int i = 0; i < count; i++) boxes[i] = i;
+        return boxes;
+    }
+
+    private static string[] AliasNames(int count)
+    {
+        var names = new string[count];
+        for (int i = 0; i < count; i++) names[i] = "t" + i.ToString(CultureInfo.InvariantCulture);
+        return names;
+    }
 
     private SqlWriter Add(SqlPiece piece)
     {
