@@ -28,6 +28,9 @@ public static class Sql
         VALUES (@AuthorId, @Title, @Body, @Slug, @Views, @Likes, @Rank, @Rating, @Flags, @CreatedAt, @UpdatedAt, @PublishedAt)
         """;
 
+    /// <summary>The insert that also returns the new row, as Strata's Create does.</summary>
+    public const string InsertPostReturning = InsertPost + " RETURNING " + PostColumns;
+
     public const string UpdateMany = """UPDATE "Post" SET "likes" = @likes, "updatedAt" = @updatedAt WHERE "authorId" <= @maxAuthorId""";
 
     /// <summary>Posts of many users: SQLite unpacks one JSON parameter, PostgreSQL takes an array.</summary>

@@ -18,6 +18,7 @@ public static class Labels
         (nameof(RelationsBenchmarks), "Strata") => "Strata Include",
         (_, "AdoNet") => "ADO.NET (hand-written)",
         (_, "AdoNetPooled") => "ADO.NET, pooled connection, unprepared (reference)",
+        (_, "AdoNetReturning") => "ADO.NET, prepared INSERT ... RETURNING per row, row read back (reference)",
         (_, "Dapper") => "Dapper",
         (_, "EfCoreTracking") => "EF Core, tracking",
         (_, "EfCoreNoTracking") => "EF Core, no tracking",

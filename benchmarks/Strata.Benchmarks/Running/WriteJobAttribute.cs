@@ -6,7 +6,8 @@ namespace Strata.Benchmarks.Running;
 /// <summary>
 /// The iterations of the insert scenarios. One call inserts thousands of rows and takes from a tenth
 /// of a second to seconds, so an iteration is one call (and the rows are reset before each); the quick
-/// mode runs one warm-up and three measured calls, the full mode BenchmarkDotNet's defaults. The
+/// mode runs two warm-ups and seven measured calls (with three, one slow call, from the disk or a
+/// checkpoint, moved a median by 2x), the full mode BenchmarkDotNet's defaults. The
 /// attribute is read when the benchmarks are collected, after Program has set the run's settings.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, Inherited = true)]
@@ -15,6 +16,6 @@ public sealed class WriteJobAttribute() : JobMutatorConfigBaseAttribute(Mutator(
     private static Job Mutator()
     {
         var job = new Job().WithInvocationCount(1).WithUnrollFactor(1);
-        return RunSettings.Current.Quick ? job.WithWarmupCount(1).WithIterationCount(3) : job;
+        return RunSettings.Current.Quick ? job.WithWarmupCount(2).WithIterationCount(7) : job;
     }
 }

@@ -16,6 +16,10 @@ public class InsertLoopBenchmarks : InsertScenarioBase
     [Benchmark(Baseline = true)]
     public Task<int> AdoNet() => Libraries.AdoNet.InsertLoopAsync(PostRows);
 
+    /// <summary>Not a library: the same hand-written loop reading each new row back (INSERT ... RETURNING), the work Strata's Create does.</summary>
+    [Benchmark]
+    public Task<int> AdoNetReturning() => Libraries.AdoNet.InsertLoopReturningAsync(PostRows);
+
     [Benchmark]
     public Task<int> Dapper() => Libraries.Dapper.InsertLoopAsync(PostRows);
 

@@ -95,6 +95,7 @@ public static class Verifier
         {
             ("ADO.NET bulk", rows => set.AdoNet.BulkInsertAsync(rows)),
             ("ADO.NET loop", rows => set.AdoNet.InsertLoopAsync(rows)),
+            ("ADO.NET loop returning", rows => set.AdoNet.InsertLoopReturningAsync(rows)),
             ("Dapper many", rows => set.Dapper.InsertManyAsync(rows)),
             ("Dapper loop", rows => set.Dapper.InsertLoopAsync(rows)),
             ("EF Core AddRange", rows => set.EfCore.AddRangeAsync(rows)),

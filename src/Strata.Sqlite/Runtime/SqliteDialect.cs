@@ -47,13 +47,16 @@ public sealed class SqliteDialect : SqlDialect
     public override bool InsertsRowByRow => true;
 
     /// <inheritdoc />
-    /// <remarks>SQLite's RETURNING gathers the rows it returns before the first is read: measured on a row of thirteen columns, an INSERT and a SELECT by key take about half as long.</remarks>
+    /// <remarks>
+    /// SQLite's RETURNING gathers the rows it returns before the first is read: measured on a row of
+    /// thirteen columns in plain Microsoft.Data.Sqlite code, INSERT ... RETURNING took 20 µs, and
+    /// "INSERT ...; SELECT ... WHERE id = last_insert_rowid()" in one command 8.5 µs, about the INSERT alone.
+    /// </remarks>
     public override bool SelectsInsertedRow => true;
 
     /// <inheritdoc />
     /// <remarks>An autoincrement key in SQLite is the rowid, which SQLite keeps per connection.</remarks>
-    public override long? LastInsertedRowId(DbConnection connection) =>
-        connection is SqliteConnection { Handle: { } handle } ? SQLitePCL.raw.sqlite3_last_insert_rowid(handle) : null;
+    public override void WriteLastInsertedRowId(SqlWriter writer) => writer.Sql("last_insert_rowid()");
 
     /// <inheritdoc />
     public override int MaxParameters => 32_766;

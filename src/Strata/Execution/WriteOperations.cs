@@ -191,54 +191,18 @@ internal static class WriteOperations
     {
         var columns = RowBuilder.InsertColumns(model, input);
         var row = RowBuilder.InsertValues(model, columns, input, RowBuilder.Now());
-        if (context.InTransaction && context.Dialect.SelectsInsertedRow && model.PrimaryKey is { } key)
+        if (context.InTransaction && context.Dialect.SelectsInsertedRow && model.PrimaryKey is { } key && WriteSql.CanSelectInserted(model, columns, row, key))
         {
-            // Inside a transaction the row cannot change between the two statements (SQLite lets one writer
-            // in at a time): an INSERT and a SELECT by key are quicker there than one INSERT ... RETURNING.
-            var insert = context.Build(static (w, a) => WriteSql.Insert(w, a.Model, a.Columns, [a.Row], returning: null), (Model: model, Columns: columns, Row: row));
-            await Runner.ExecuteAsync(context, model, insert, cancellationToken).ConfigureAwait(false);
-            if (KeyOfInserted(context, model, key, columns, row) is { } where)
-            {
-                var prepared = PreparedSelect.From(model, QueryState.Empty with { Omitted = OmittedOf(returning, model) }, where);
-                var select = context.Build(static (w, a) => SelectSql.Write(w, a.Model, a.Prepared, null), (Model: model, Prepared: prepared));
-                return await Runner.QueryFirstAsync<IStrataEntity>(context, model, select, returning, cancellationToken).ConfigureAwait(false)
-                    ?? throw NotFound(model, "Create");
-            }
-            throw new InvalidOperationException($"The key of the {model.Name} just inserted is not known.");
+            // Inside a transaction no other writer can change the row between the two statements (SQLite
+            // lets one writer in at a time), and "INSERT; SELECT by key" in one command is much quicker there than RETURNING.
+            var insert = context.Build(static (w, a) => WriteSql.InsertThenSelect(w, a.Model, a.Columns, a.Row, a.Key, a.Returning),
+                (Model: model, Columns: columns, Row: row, Key: key, Returning: returning));
+            return await Runner.QueryFirstAsync<IStrataEntity>(context, model, insert, returning, cancellationToken).ConfigureAwait(false)
+                ?? throw NotFound(model, "Create");
         }
         var statement = context.Build(static (w, a) => WriteSql.Insert(w, a.Model, a.Columns, [a.Row], a.Returning), (Model: model, Columns: columns, Row: row, Returning: returning));
         return await Runner.QueryFirstAsync<IStrataEntity>(context, model, statement, returning, cancellationToken).ConfigureAwait(false)
             ?? throw NotFound(model, "Create");
-    }
-
-    /// <summary>
-    /// The filter for the row just inserted: its key's values when the INSERT wrote them all, else the
-    /// dialect's last generated row id for a key of one autoincrement column; null when neither is known.
-    /// </summary>
-    private static Filter? KeyOfInserted(StrataContext context, ModelInfo model, UniqueInfo key, List<ColumnInfo> columns, object?[] row)
-    {
-        var values = new object?[key.Columns.Length];
-        for (int k = 0; k < values.Length; k++)
-        {
-            int at = columns.FindIndex(c => c.Index == key.Columns[k]);
-            if (at < 0 || row[at] == null)
-            {
-                var column = model.Columns[key.Columns[k]];
-                if (values.Length != 1 || column.Default != DefaultKind.Autoincrement || context.Lease is not { } lease
-                    || context.Dialect.LastInsertedRowId(lease.Connection) is not { } id) return null;
-                values[k] = column.Kind == ScalarKind.Int ? checked((int)id) : id;
-            }
-            else values[k] = row[at];
-        }
-        return new UniqueFilter(key, values).ToFilter(model);
-    }
-
-    private static bool[]? OmittedOf(ColumnSet columns, ModelInfo model)
-    {
-        bool[]? omitted = null;
-        for (int i = 0; i < model.Columns.Length; i++)
-            if (!columns.Has(i)) (omitted ??= new bool[model.Columns.Length])[i] = true;
-        return omitted;
     }
 
     /// <summary>

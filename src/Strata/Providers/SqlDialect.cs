@@ -239,13 +239,14 @@ public abstract class SqlDialect
     public virtual bool InsertsRowByRow => false;
 
     /// <summary>
-    /// True where, inside a transaction, <c>Create</c> reads the new row with a SELECT by its key after a
-    /// plain INSERT instead of INSERT ... RETURNING, because that is quicker (SQLite; see <see cref="LastInsertedRowId"/>).
+    /// True where, inside a transaction, <c>Create</c> runs <c>INSERT ...; SELECT ... by key</c> as one
+    /// command instead of INSERT ... RETURNING, because that is quicker (SQLite); see <see cref="WriteLastInsertedRowId"/>.
     /// </summary>
     public virtual bool SelectsInsertedRow => false;
 
-    /// <summary>The row id the last INSERT on <paramref name="connection"/> generated, where the driver tells it without a statement; else null.</summary>
-    public virtual long? LastInsertedRowId(DbConnection connection) => null;
+    /// <summary>Writes the row id the INSERT before it in the same command generated, for a key the database assigns (where <see cref="SelectsInsertedRow"/>).</summary>
+    public virtual void WriteLastInsertedRowId(SqlWriter writer) =>
+        throw new NotSupportedException($"{Name} does not read an inserted row back by its generated id.");
 
     private static string SymbolOf(FilterOperator op) => op switch
     {

@@ -63,6 +63,50 @@ internal static class WriteSql
         if (returning.HasValue) Returning(w, model, returning.Value);
     }
 
+    /// <summary>
+    /// One row's <c>INSERT</c>, then in the same command <c>SELECT</c> of the selected columns of the row
+    /// by <paramref name="key"/>: each key column's value is the INSERT's own parameter, or, for a key
+    /// the database generates, the dialect's last inserted row id. Only where
+    /// <see cref="Providers.SqlDialect.SelectsInsertedRow"/>, and only when <see cref="CanSelectInserted"/>.
+    /// </summary>
+    public static void InsertThenSelect(SqlWriter w, ModelInfo model, IReadOnlyList<ColumnInfo> columns, object?[] row, UniqueInfo key, ColumnSet returning)
+    {
+        int first = w.ParameterCount;
+        Insert(w, model, columns, [row], returning: null);
+        w.Sql("; SELECT ");
+        SelectSql.WriteColumns(w, model, returning, alias: null);
+        w.Sql(" FROM ").Table(model.Schema, model.TableName).Sql(" WHERE ");
+        for (int k = 0; k < key.Columns.Length; k++)
+        {
+            if (k > 0) w.Sql(" AND ");
+            var column = model.Columns[key.Columns[k]];
+            w.Identifier(column.ColumnName).Sql(" = ");
+            int at = IndexOf(columns, column);
+            // Insert binds one parameter per column, in column order (SqlWriter.ParameterFor): the key's value is that one.
+            if (at >= 0) w.Dialect.WriteParameter(w, first + at, SqlWriter.ParameterFor(column, row[at]));
+            else w.Dialect.WriteLastInsertedRowId(w);
+        }
+    }
+
+    /// <summary>True when the row an INSERT of <paramref name="columns"/> creates can be found by <paramref name="key"/> right after: the INSERT writes every key column, or the key is one autoincrement column.</summary>
+    public static bool CanSelectInserted(ModelInfo model, IReadOnlyList<ColumnInfo> columns, object?[] row, UniqueInfo key)
+    {
+        if (key.Columns.Length == 1 && model.Columns[key.Columns[0]].Default == DefaultKind.Autoincrement && IndexOf(columns, model.Columns[key.Columns[0]]) < 0) return true;
+        foreach (var index in key.Columns)
+        {
+            int at = IndexOf(columns, model.Columns[index]);
+            if (at < 0 || row[at] == null) return false;
+        }
+        return true;
+    }
+
+    private static int IndexOf(IReadOnlyList<ColumnInfo> columns, ColumnInfo column)
+    {
+        for (int i = 0; i < columns.Count; i++)
+            if (columns[i].Index == column.Index) return i;
+        return -1;
+    }
+
     /// <summary><c>UPDATE t AS t0 SET ... WHERE filter</c>, RETURNING the selected columns when asked.</summary>
     public static void Update(SqlWriter w, ModelInfo model, IReadOnlyList<ColumnUpdate> updates, Filter? where, ColumnSet? returning)
     {

@@ -30,6 +30,9 @@ public abstract class AdoNetLibrary : IAsyncDisposable
     /// <summary>One prepared INSERT run per row in one transaction.</summary>
     public abstract Task<int> InsertLoopAsync(IReadOnlyList<PostRow> posts);
 
+    /// <summary>One prepared INSERT ... RETURNING per row in one transaction, each new row read back: what Strata's Create does.</summary>
+    public abstract Task<int> InsertLoopReturningAsync(IReadOnlyList<PostRow> posts);
+
     public abstract Task<int> UpdateManyAsync(int likes);
 
     public abstract ValueTask DisposeAsync();

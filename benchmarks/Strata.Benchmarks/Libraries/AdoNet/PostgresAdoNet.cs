@@ -15,7 +15,7 @@ public sealed class PostgresAdoNet : AdoNetLibrary
 {
     private readonly string _connectionString;
     private readonly NpgsqlConnection _connection;
-    private readonly NpgsqlCommand _one, _all, _page, _count, _users, _postsOf, _commentsOf, _insert, _update;
+    private readonly NpgsqlCommand _one, _all, _page, _count, _users, _postsOf, _commentsOf, _insert, _insertReturning, _update;
     private readonly NpgsqlParameter<int> _oneId, _pageMinViews, _pageTake, _pageSkip, _countMinViews, _updateLikes, _updateMaxAuthor;
     private readonly NpgsqlParameter<int[]> _postsOfIds, _commentsOfIds;
     private readonly NpgsqlParameter<DateTime> _updateAt;
@@ -32,6 +32,9 @@ public sealed class PostgresAdoNet : AdoNetLibrary
         _postsOf = Command(Sql.PostsOfAuthors(Provider.PostgreSql), _postsOfIds = IntArray("ids"));
         _commentsOf = Command(Sql.CommentsOfPosts(Provider.PostgreSql), _commentsOfIds = IntArray("ids"));
         _insert = Command(Sql.InsertPost,
+            Int("AuthorId"), Text("Title"), Text("Body"), Text("Slug"), Int("Views"), Int("Likes"), Int("Rank"), NullableInt("Rating"), Int("Flags"),
+            Time("CreatedAt"), Time("UpdatedAt"), NullableTime("PublishedAt"));
+        _insertReturning = Command(Sql.InsertPostReturning,
             Int("AuthorId"), Text("Title"), Text("Body"), Text("Slug"), Int("Views"), Int("Likes"), Int("Rank"), NullableInt("Rating"), Int("Flags"),
             Time("CreatedAt"), Time("UpdatedAt"), NullableTime("PublishedAt"));
         _update = Command(Sql.UpdateMany, _updateLikes = Int("likes"), _updateAt = Time("updatedAt"), _updateMaxAuthor = Int("maxAuthorId"));
@@ -93,11 +96,16 @@ public sealed class PostgresAdoNet : AdoNetLibrary
 
     public override async Task<int> BulkInsertAsync(IReadOnlyList<PostRow> posts) => checked((int)await PostgresCopy.WritePostsAsync(_connection, posts, withId: false));
 
-    public override async Task<int> InsertLoopAsync(IReadOnlyList<PostRow> posts)
+    public override Task<int> InsertLoopAsync(IReadOnlyList<PostRow> posts) => InsertLoopAsync(_insert, posts, returning: false);
+
+    public override Task<int> InsertLoopReturningAsync(IReadOnlyList<PostRow> posts) => InsertLoopAsync(_insertReturning, posts, returning: true);
+
+    private async Task<int> InsertLoopAsync(NpgsqlCommand insert, IReadOnlyList<PostRow> posts, bool returning)
     {
         await using var transaction = await _connection.BeginTransactionAsync();
-        _insert.Transaction = transaction;
-        var p = _insert.Parameters;
+        insert.Transaction = transaction;
+        int returned = 0;
+        var p = insert.Parameters;
         foreach (var post in posts)
         {
             ((NpgsqlParameter<int>)p[0]).TypedValue = post.AuthorId;
@@ -112,11 +120,17 @@ public sealed class PostgresAdoNet : AdoNetLibrary
             ((NpgsqlParameter<DateTime>)p[9]).TypedValue = StoredTime.ToPostgres(post.CreatedAt);
             ((NpgsqlParameter<DateTime>)p[10]).TypedValue = StoredTime.ToPostgres(post.UpdatedAt);
             ((NpgsqlParameter<DateTime?>)p[11]).TypedValue = post.PublishedAt is { } published ? StoredTime.ToPostgres(published) : null;
-            await _insert.ExecuteNonQueryAsync();
+            if (!returning)
+            {
+                await insert.ExecuteNonQueryAsync();
+                continue;
+            }
+            await using var reader = await insert.ExecuteReaderAsync();
+            if (await reader.ReadAsync() && Readers.Post<PostgresDates>(reader).Id > 0) returned++;
         }
         await transaction.CommitAsync();
-        _insert.Transaction = null;
-        return posts.Count;
+        insert.Transaction = null;
+        return returning ? returned : posts.Count;
     }
 
     public override Task<int> UpdateManyAsync(int likes)
@@ -133,7 +147,7 @@ public sealed class PostgresAdoNet : AdoNetLibrary
         await _connection.DisposeAsync();
     }
 
-    private NpgsqlCommand[] Commands => [_one, _all, _page, _count, _users, _postsOf, _commentsOf, _insert, _update];
+    private NpgsqlCommand[] Commands => [_one, _all, _page, _count, _users, _postsOf, _commentsOf, _insert, _insertReturning, _update];
 
     private NpgsqlCommand Command(string sql, params NpgsqlParameter[] parameters)
     {

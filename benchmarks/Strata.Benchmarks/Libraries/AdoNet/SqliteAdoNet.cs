@@ -13,7 +13,7 @@ public sealed class SqliteAdoNet : AdoNetLibrary
 {
     private readonly string _connectionString;
     private readonly SqliteConnection _connection;
-    private readonly SqliteCommand _one, _all, _page, _count, _users, _postsOf, _commentsOf, _insert, _update;
+    private readonly SqliteCommand _one, _all, _page, _count, _users, _postsOf, _commentsOf, _insert, _insertReturning, _update;
 
     private SqliteAdoNet(string connectionString, SqliteConnection connection)
     {
@@ -27,6 +27,7 @@ public sealed class SqliteAdoNet : AdoNetLibrary
         _postsOf = Prepare(Sql.PostsOfAuthors(Provider.Sqlite), "@ids");
         _commentsOf = Prepare(Sql.CommentsOfPosts(Provider.Sqlite), "@ids");
         _insert = Prepare(Sql.InsertPost, "@AuthorId", "@Title", "@Body", "@Slug", "@Views", "@Likes", "@Rank", "@Rating", "@Flags", "@CreatedAt", "@UpdatedAt", "@PublishedAt");
+        _insertReturning = Prepare(Sql.InsertPostReturning, "@AuthorId", "@Title", "@Body", "@Slug", "@Views", "@Likes", "@Rank", "@Rating", "@Flags", "@CreatedAt", "@UpdatedAt", "@PublishedAt");
         _update = Prepare(Sql.UpdateMany, "@likes", "@updatedAt", "@maxAuthorId");
     }
 
@@ -87,11 +88,16 @@ public sealed class SqliteAdoNet : AdoNetLibrary
     /// <summary>On SQLite the fastest bulk insert is the prepared loop itself: one transaction, the statement compiled once.</summary>
     public override Task<int> BulkInsertAsync(IReadOnlyList<PostRow> posts) => InsertLoopAsync(posts);
 
-    public override async Task<int> InsertLoopAsync(IReadOnlyList<PostRow> posts)
+    public override Task<int> InsertLoopAsync(IReadOnlyList<PostRow> posts) => InsertLoopAsync(_insert, posts, returning: false);
+
+    public override Task<int> InsertLoopReturningAsync(IReadOnlyList<PostRow> posts) => InsertLoopAsync(_insertReturning, posts, returning: true);
+
+    private async Task<int> InsertLoopAsync(SqliteCommand insert, IReadOnlyList<PostRow> posts, bool returning)
     {
         await using var transaction = (SqliteTransaction)await _connection.BeginTransactionAsync();
-        _insert.Transaction = transaction;
-        var p = _insert.Parameters;
+        insert.Transaction = transaction;
+        int returned = 0;
+        var p = insert.Parameters;
         foreach (var post in posts)
         {
             p[0].Value = post.AuthorId;
@@ -106,11 +112,17 @@ public sealed class SqliteAdoNet : AdoNetLibrary
             p[9].Value = StoredTime.ToSqlite(post.CreatedAt);
             p[10].Value = StoredTime.ToSqlite(post.UpdatedAt);
             p[11].Value = post.PublishedAt is { } published ? StoredTime.ToSqlite(published) : DBNull.Value;
-            await _insert.ExecuteNonQueryAsync();
+            if (!returning)
+            {
+                await insert.ExecuteNonQueryAsync();
+                continue;
+            }
+            await using var reader = await insert.ExecuteReaderAsync();
+            if (await reader.ReadAsync() && Readers.Post<SqliteDates>(reader).Id > 0) returned++;
         }
         await transaction.CommitAsync();
-        _insert.Transaction = null;
-        return posts.Count;
+        insert.Transaction = null;
+        return returning ? returned : posts.Count;
     }
 
     public override Task<int> UpdateManyAsync(int likes)
