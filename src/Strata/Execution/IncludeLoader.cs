@@ -25,20 +25,20 @@ internal static class IncludeLoader
     {
         var relation = include.Relation;
         var target = relation.Target;
-        var keys = DistinctKeys(parents, relation.LocalColumns);
+        var keys = DistinctKeys(parents, relation.LocalColumns, canonical: false);
         var children = keys.Count == 0 ? target.Reader.NewList() : await QueryChildrenAsync(context, target, relation.TargetColumns, include.State, keys, cancellationToken).ConfigureAwait(false);
 
-        var groups = new Dictionary<object, IList>();
+        var groups = new Dictionary<object, IList>(keys.Count);
         foreach (IStrataEntity child in children)
         {
-            var key = Keys.Of(child, relation.TargetColumns);
+            var key = Keys.Of(child, relation.TargetColumns, canonical: false);
             if (key == null) continue;
             if (!groups.TryGetValue(key, out var group)) groups[key] = group = target.Reader.NewList();
             group.Add(child);
         }
         foreach (IStrataEntity parent in parents)
         {
-            var key = Keys.Of(parent, relation.LocalColumns);
+            var key = Keys.Of(parent, relation.LocalColumns, canonical: false);
             IList? group = key == null ? null : groups.GetValueOrDefault(key);
             if (relation.IsList) parent.SetRelationValue(relation.Index, group ?? target.Reader.NewList());
             else parent.SetRelationValue(relation.Index, group is { Count: > 0 } ? group[0] : null);
@@ -72,7 +72,7 @@ internal static class IncludeLoader
         var relation = include.Relation;
         var join = relation.JoinTable!;
         var target = relation.Target;
-        var keys = DistinctKeys(parents, relation.LocalColumns);
+        var keys = DistinctKeys(parents, relation.LocalColumns, canonical: true);
         var links = keys.Count == 0 ? [] : await Runner.QueryRowsAsync(context, context.Build(w => JoinTableSql.SelectLinks(w, join, keys)), 2, cancellationToken).ConfigureAwait(false);
 
         var targetKeys = links.Select(l => l[1]!).Distinct().ToList();
@@ -109,13 +109,13 @@ internal static class IncludeLoader
         foreach (IStrataEntity parent in parents) parent.SetRelationValue(relation.Index, target.Reader.NewList());
     }
 
-    private static List<object> DistinctKeys(IList parents, int[] columns)
+    private static List<object> DistinctKeys(IList parents, int[] columns, bool canonical)
     {
-        var seen = new HashSet<object>();
-        var keys = new List<object>();
+        var seen = new HashSet<object>(parents.Count);
+        var keys = new List<object>(parents.Count);
         foreach (IStrataEntity parent in parents)
         {
-            var key = Keys.Of(parent, columns);
+            var key = Keys.Of(parent, columns, canonical);
             if (key != null && seen.Add(key)) keys.Add(key);
         }
         return keys;

@@ -247,13 +247,19 @@ internal static class Keys
         _ => value,
     };
 
-    public static object? Of(IStrataEntity entity, int[] columns)
+    /// <summary>
+    /// The key of <paramref name="entity"/> in <paramref name="columns"/>. Both sides of a direct relation
+    /// are fields of the same type, so their values compare as they are (<paramref name="canonical"/>
+    /// false: no second box); against values read from a join table they are made canonical.
+    /// </summary>
+    public static object? Of(IStrataEntity entity, int[] columns, bool canonical = true)
     {
-        if (columns.Length == 1) return Canonical(entity.GetColumnValue(columns[0]));
+        if (columns.Length == 1) return canonical ? Canonical(entity.GetColumnValue(columns[0])) : entity.GetColumnValue(columns[0]);
         var parts = new object?[columns.Length];
         for (int i = 0; i < parts.Length; i++)
         {
-            parts[i] = Canonical(entity.GetColumnValue(columns[i]));
+            var value = entity.GetColumnValue(columns[i]);
+            parts[i] = canonical ? Canonical(value) : value;
             if (parts[i] == null) return null;
         }
         return new CompoundKey(parts);
