@@ -68,6 +68,11 @@ internal static class Runner
         }
     }
 
+    /// <summary>
+    /// The rows one at a time, for <c>await foreach</c>. Opening the reader is written out here as in
+    /// <see cref="ReadAsync{TSink, TResult}"/>: an async helper shared by both would cost every read one
+    /// more state machine, which the one-row budget (docs/benchmarks.md) does not leave room for.
+    /// </summary>
     public static async IAsyncEnumerable<T> StreamAsync<T>(StrataContext context, ModelInfo model, Statement statement, ColumnSet columns,
         [EnumeratorCancellation] CancellationToken cancellationToken) where T : class, IStrataEntity
     {
