@@ -50,8 +50,16 @@ internal static class Runner
             {
                 var values = context.Dialect.Values;
                 var entities = model.Reader;
-                while (await ReadAsync(context, lease, model, reader, cancellationToken).ConfigureAwait(false))
-                    sink.Add(ReadRow(model, entities, reader, columns, values));
+                try
+                {
+                    // The driver's ReadAsync directly, not through a translating helper: this loop runs per row.
+                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                        sink.Add(ReadRow(model, entities, reader, columns, values));
+                }
+                catch (Exception e) when (StrataContext.IsDriverFailure(e, cancellationToken))
+                {
+                    throw context.Fail(lease, e, model);
+                }
                 finished = true;
             }
             finally
