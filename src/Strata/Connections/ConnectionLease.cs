@@ -27,9 +27,6 @@ internal sealed class ConnectionLease
 
     public DbConnection Connection { get; }
 
-    /// <summary>True when the commands run on this connection stay with it (see <see cref="Keep"/>).</summary>
-    public bool KeepsCommands => _commands != null;
-
     /// <summary>Set when a statement on the connection failed in the driver: the pool then closes it instead of lending it again.</summary>
     public bool Failed { get; set; }
 

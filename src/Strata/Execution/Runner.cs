@@ -110,7 +110,7 @@ internal static class Runner
             try
             {
                 var values = context.Dialect.Values;
-                while (await ReadAsync(context, lease, model, reader, cancellationToken).ConfigureAwait(false))
+                while (await NextRowAsync(context, lease, model, reader, cancellationToken).ConfigureAwait(false))
                     yield return (T)ReadRow(model, model.Reader, reader, columns, values);
                 finished = true;
             }
@@ -186,7 +186,8 @@ internal static class Runner
         catch (Exception e) when (!finished && StrataContext.IsDriverFailure(e, cancellationToken)) { lease.Failed = true; }
     }
 
-    private static async ValueTask<bool> ReadAsync(StrataContext context, Connections.ConnectionLease lease, ModelInfo model, DbDataReader reader, CancellationToken cancellationToken)
+    /// <summary>The driver's next row, its failure translated: for the stream, whose <c>yield return</c> cannot stand in a try with a catch.</summary>
+    private static async ValueTask<bool> NextRowAsync(StrataContext context, Connections.ConnectionLease lease, ModelInfo model, DbDataReader reader, CancellationToken cancellationToken)
     {
         try { return await reader.ReadAsync(cancellationToken).ConfigureAwait(false); }
         catch (Exception e) when (StrataContext.IsDriverFailure(e, cancellationToken)) { throw context.Fail(lease, e, model); }

@@ -180,7 +180,7 @@ public sealed class StrataContext
         command.Transaction = Transaction;
         for (int i = 0; i < parameters.Length; i++)
             command.Parameters.Add(Dialect.CreateParameter(command, i, parameters[i]));
-        if (lease.KeepsCommands) lease.Keep(command);
+        lease.Keep(command);
         return command;
     }
 

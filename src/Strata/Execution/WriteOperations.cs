@@ -27,7 +27,7 @@ internal static class WriteOperations
             int count = 0;
             // Rows that write the same columns go together: all at once in bulk (COPY), else row by row
             // through one kept INSERT (SQLite), else in multi-row INSERTs of at most the dialect's values.
-            foreach (var (columns, rows) in Batches(model, inputs, int.MaxValue))
+            foreach (var (columns, rows) in Batches(model, inputs))
             {
                 if (!skipDuplicates)
                 {
@@ -86,7 +86,7 @@ internal static class WriteOperations
         return await context.InTransactionAsync(async tx =>
         {
             var result = new List<T>(inputs.Count);
-            foreach (var (columns, rows) in Batches(model, inputs, int.MaxValue))
+            foreach (var (columns, rows) in Batches(model, inputs))
             {
                 foreach (var chunk in rows.Chunk(RowsPerInsert(tx.Dialect, columns)))
                 {
@@ -191,16 +191,15 @@ internal static class WriteOperations
     {
         var columns = RowBuilder.InsertColumns(model, input);
         var row = RowBuilder.InsertValues(model, columns, input, RowBuilder.Now());
-        if (context.InTransaction && context.Dialect.SelectsInsertedRow && model.PrimaryKey is { } key && WriteSql.CanSelectInserted(model, columns, row, key))
+        // Inside a transaction no other writer can change the row between the two statements (SQLite
+        // lets one writer in at a time), and "INSERT; SELECT by key" in one command is much quicker there than RETURNING.
+        var key = context.InTransaction && context.Dialect.SelectsInsertedRow && model.PrimaryKey is { } unique
+            && WriteSql.CanSelectInserted(model, columns, row, unique) ? unique : null;
+        var statement = context.Build(static (w, a) =>
         {
-            // Inside a transaction no other writer can change the row between the two statements (SQLite
-            // lets one writer in at a time), and "INSERT; SELECT by key" in one command is much quicker there than RETURNING.
-            var insert = context.Build(static (w, a) => WriteSql.InsertThenSelect(w, a.Model, a.Columns, a.Row, a.Key, a.Returning),
-                (Model: model, Columns: columns, Row: row, Key: key, Returning: returning));
-            return await Runner.QueryFirstAsync<IStrataEntity>(context, model, insert, returning, cancellationToken).ConfigureAwait(false)
-                ?? throw NotFound(model, "Create");
-        }
-        var statement = context.Build(static (w, a) => WriteSql.Insert(w, a.Model, a.Columns, [a.Row], a.Returning), (Model: model, Columns: columns, Row: row, Returning: returning));
+            if (a.Key != null) WriteSql.InsertThenSelect(w, a.Model, a.Columns, a.Row, a.Key, a.Returning);
+            else WriteSql.Insert(w, a.Model, a.Columns, [a.Row], a.Returning);
+        }, (Model: model, Columns: columns, Row: row, Key: key, Returning: returning));
         return await Runner.QueryFirstAsync<IStrataEntity>(context, model, statement, returning, cancellationToken).ConfigureAwait(false)
             ?? throw NotFound(model, "Create");
     }
@@ -309,7 +308,7 @@ internal static class WriteOperations
     }
 
     /// <summary>Groups consecutive rows that write the same columns.</summary>
-    private static IEnumerable<(List<ColumnInfo> Columns, List<object?[]> Rows)> Batches(ModelInfo model, IReadOnlyList<WriteInput> inputs, int maxRows)
+    private static IEnumerable<(List<ColumnInfo> Columns, List<object?[]> Rows)> Batches(ModelInfo model, IReadOnlyList<WriteInput> inputs)
     {
         var now = RowBuilder.Now();
         List<ColumnInfo>? columns = null;
@@ -319,7 +318,7 @@ internal static class WriteOperations
             if (input.HasRelationWrites)
                 throw new StrataException(ErrorCodes.InvalidQuery, $"CreateMany of {model.Name} does not take nested relation writes; use Create for each record.") { Model = model.Name };
             var inputColumns = RowBuilder.InsertColumns(model, input);
-            if (columns != null && (!columns.SequenceEqual(inputColumns) || rows.Count >= maxRows))
+            if (columns != null && !columns.SequenceEqual(inputColumns))
             {
                 yield return (columns, rows);
                 rows = new List<object?[]>();
