@@ -50,13 +50,38 @@ public sealed class SqliteDialect : SqlDialect
     /// <remarks>
     /// SQLite's RETURNING gathers the rows it returns before the first is read: measured on a row of
     /// thirteen columns in plain Microsoft.Data.Sqlite code, INSERT ... RETURNING took 20 µs, and
-    /// "INSERT ...; SELECT ... WHERE id = last_insert_rowid()" in one command 8.5 µs, about the INSERT alone.
+    /// "INSERT ...; SELECT ... WHERE id = last_insert_rowid()" in one command 8.5 µs. Only for the
+    /// records that <see cref="ReadsBackAsWritten"/> cannot make from their values.
     /// </remarks>
     public override bool SelectsInsertedRow => true;
 
     /// <inheritdoc />
     /// <remarks>An autoincrement key in SQLite is the rowid, which SQLite keeps per connection.</remarks>
     public override void WriteLastInsertedRowId(SqlWriter writer) => writer.Sql("last_insert_rowid()");
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Reading the row back after the INSERT doubled the time of a Create (docs/benchmarks.md). The
+    /// columns of Prisma's SQLite tables keep what is bound to them: TEXT holds text, INTEGER,
+    /// BOOLEAN and DATETIME hold integers, BLOB bytes, REAL doubles, except -0.0, which REAL stores as
+    /// 0. Decimal (NUMERIC affinity turns "1.50" into 1.5) and Json (stored reformatted) are read back.
+    /// </remarks>
+    public override bool ReadsBackAsWritten(ColumnInfo column, object? value) =>
+        !column.IsList && column.Kind switch
+        {
+            ScalarKind.String or ScalarKind.Int or ScalarKind.BigInt or ScalarKind.Boolean or ScalarKind.DateTime
+                or ScalarKind.Bytes or ScalarKind.Enum => true,
+            ScalarKind.Float => value is not double d || !(d == 0 && double.IsNegative(d)),
+            _ => false,
+        };
+
+    /// <inheritdoc />
+    public override object StoredForm(QueryParameter parameter) => Convert(parameter).Item2;
+
+    /// <inheritdoc />
+    /// <remarks>SQLite keeps it per connection, so no other connection's INSERT can change it.</remarks>
+    public override long LastInsertedRowId(DbConnection connection) =>
+        SQLitePCL.raw.sqlite3_last_insert_rowid(((SqliteConnection)connection).Handle);
 
     /// <inheritdoc />
     public override int MaxParameters => 32_766;

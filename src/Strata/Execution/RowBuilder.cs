@@ -9,16 +9,23 @@ namespace Strata.Execution;
 internal static class RowBuilder
 {
     /// <summary>The columns an INSERT writes for <paramref name="input"/>: all but unset database-generated ones.</summary>
-    public static List<ColumnInfo> InsertColumns(ModelInfo model, WriteInput input)
+    public static IReadOnlyList<ColumnInfo> InsertColumns(ModelInfo model, WriteInput input)
     {
+        bool setsGenerated = false;
+        foreach (var column in model.Columns)
+            if (column.IsGeneratedByDatabase && input.IsAssigned(column.Index)) setsGenerated = true;
+        if (!setsGenerated) return model.InsertedColumns;
         var columns = new List<ColumnInfo>(model.Columns.Length);
         foreach (var column in model.Columns)
             if (!column.IsGeneratedByDatabase || input.IsAssigned(column.Index)) columns.Add(column);
         return columns;
     }
 
-    /// <summary>The values of <paramref name="columns"/> for <paramref name="input"/>, with defaults applied.</summary>
-    public static object?[] InsertValues(ModelInfo model, IReadOnlyList<ColumnInfo> columns, WriteInput input, DateTime now)
+    /// <summary>
+    /// The values of <paramref name="columns"/> for <paramref name="input"/>, with defaults applied;
+    /// <paramref name="now"/> for <c>now()</c> and <c>@updatedAt</c> (one time for a whole CreateMany), else taken when first needed.
+    /// </summary>
+    public static object?[] InsertValues(ModelInfo model, IReadOnlyList<ColumnInfo> columns, WriteInput input, DateTime? now = null)
     {
         var row = new object?[columns.Count];
         for (int i = 0; i < row.Length; i++)
@@ -31,14 +38,14 @@ internal static class RowBuilder
             }
             row[i] = column.Default switch
             {
-                DefaultKind.Now => now,
+                DefaultKind.Now => now ??= Now(),
                 DefaultKind.UuidV4 => IdGenerators.UuidV4(),
                 DefaultKind.UuidV7 => IdGenerators.UuidV7(),
                 DefaultKind.Cuid => IdGenerators.Cuid(),
                 DefaultKind.Ulid => IdGenerators.Ulid(),
                 DefaultKind.NanoId => IdGenerators.NanoId(column.DefaultValue is int size ? size : 21),
                 DefaultKind.Literal => column.DefaultValue,
-                _ when column.IsUpdatedAt => now,
+                _ when column.IsUpdatedAt => now ??= Now(),
                 _ when column.IsOptional => null,
                 _ when column.IsList => Array.Empty<object>(),
                 _ => throw new StrataException(ErrorCodes.MissingRequiredValue,

@@ -128,15 +128,26 @@ internal static class Runner
     }
 
     public static Task<int> ExecuteAsync(StrataContext context, ModelInfo? model, Statement statement, CancellationToken cancellationToken) =>
-        RunAsync(context, model, statement, static (command, ct) => command.ExecuteNonQueryAsync(ct), cancellationToken);
+        RunAsync(context, model, statement, static (command, _, ct) => new ValueTask<int>(command.ExecuteNonQueryAsync(ct)), cancellationToken);
+
+    /// <summary>
+    /// Runs an INSERT, and returns the key that the database gave its autoincrement column
+    /// (<see cref="Providers.SqlDialect.LastInsertedRowId"/>), read on the connection before another operation can use it.
+    /// </summary>
+    public static Task<long> InsertAsync(StrataContext context, ModelInfo model, Statement statement, CancellationToken cancellationToken) =>
+        RunAsync(context, model, statement, static async (command, dialect, ct) =>
+        {
+            await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            return dialect.LastInsertedRowId(command.Connection!);
+        }, cancellationToken);
 
     public static Task<long> CountAsync(StrataContext context, ModelInfo model, Statement statement, CancellationToken cancellationToken) =>
-        RunAsync(context, model, statement, static async (command, ct) =>
+        RunAsync(context, model, statement, static async (command, _, ct) =>
             Convert.ToInt64(await command.ExecuteScalarAsync(ct).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
 
     /// <summary>Reads raw rows (join tables), each value in a canonical key form.</summary>
     public static Task<List<object?[]>> QueryRowsAsync(StrataContext context, Statement statement, int width, CancellationToken cancellationToken) =>
-        RunAsync(context, null, statement, async (command, ct) =>
+        RunAsync(context, null, statement, async (command, _, ct) =>
         {
             var rows = new List<object?[]>();
             await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
@@ -149,8 +160,11 @@ internal static class Runner
             return rows;
         }, cancellationToken);
 
-    /// <summary>Runs one command on the context's connection: logs it, and turns a driver error into a <see cref="StrataException"/>.</summary>
-    private static async Task<T> RunAsync<T>(StrataContext context, ModelInfo? model, Statement statement, Func<DbCommand, CancellationToken, Task<T>> run, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs one command on the context's connection: logs it, and turns a driver error into a <see cref="StrataException"/>.
+    /// <paramref name="run"/> returns a ValueTask: one that completes at once (SQLite) costs no task of its own.
+    /// </summary>
+    private static async Task<T> RunAsync<T>(StrataContext context, ModelInfo? model, Statement statement, Func<DbCommand, Providers.SqlDialect, CancellationToken, ValueTask<T>> run, CancellationToken cancellationToken)
     {
         var lease = await context.OpenAsync(cancellationToken).ConfigureAwait(false);
         DbCommand? command = null;
@@ -158,7 +172,7 @@ internal static class Runner
         try
         {
             command = context.CreateCommand(lease, statement, model);
-            var result = await run(command, cancellationToken).ConfigureAwait(false);
+            var result = await run(command, context.Dialect, cancellationToken).ConfigureAwait(false);
             context.LogExecuted(statement, started);
             return result;
         }

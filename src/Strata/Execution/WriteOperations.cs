@@ -7,16 +7,16 @@ namespace Strata.Execution;
 /// <summary>Creates, updates, upserts and deletes, with nested relation writes in one transaction.</summary>
 internal static class WriteOperations
 {
-    public static async Task<T> CreateAsync<T>(StrataContext context, ModelInfo model, WriteInput input, QueryState read, CancellationToken cancellationToken)
+    public static Task<T> CreateAsync<T>(StrataContext context, ModelInfo model, WriteInput input, QueryState read, CancellationToken cancellationToken)
         where T : class, IStrataEntity
     {
         if (!input.HasRelationWrites && read.Includes.Length == 0)
-            return (T)await InsertOneAsync(context, model, input, read.Columns, cancellationToken).ConfigureAwait(false);
-        return await context.InTransactionAsync(async tx =>
+            return InsertOneAsync<T>(context, model, input, read.Columns, cancellationToken);
+        return context.InTransactionAsync(async tx =>
         {
             var entity = await CreateNestedAsync(tx, model, input, cancellationToken).ConfigureAwait(false);
             return await ReloadAsync<T>(tx, model, entity, read, "Create", cancellationToken).ConfigureAwait(false);
-        }, null, cancellationToken).ConfigureAwait(false);
+        }, null, cancellationToken);
     }
 
     public static async Task<int> CreateManyAsync(StrataContext context, ModelInfo model, IReadOnlyList<WriteInput> inputs, bool skipDuplicates, CancellationToken cancellationToken)
@@ -60,7 +60,7 @@ internal static class WriteOperations
     /// connection keeps compiled: each further row only binds its values (<see cref="SqlWriter.ParameterFor"/>,
     /// as the INSERT binds them) and runs.
     /// </summary>
-    private static async Task<int> InsertRowByRowAsync(StrataContext tx, ModelInfo model, List<ColumnInfo> columns, List<object?[]> rows, bool skipDuplicates, CancellationToken cancellationToken)
+    private static async Task<int> InsertRowByRowAsync(StrataContext tx, ModelInfo model, IReadOnlyList<ColumnInfo> columns, List<object?[]> rows, bool skipDuplicates, CancellationToken cancellationToken)
     {
         var first = tx.Build(static (w, a) => WriteSql.Insert(w, a.Model, a.Columns, [a.Row], returning: null, a.SkipDuplicates),
             (Model: model, Columns: columns, Row: rows[0], SkipDuplicates: skipDuplicates));
@@ -76,7 +76,7 @@ internal static class WriteOperations
         return count;
     }
 
-    private static int RowsPerInsert(Providers.SqlDialect dialect, List<ColumnInfo> columns) =>
+    private static int RowsPerInsert(Providers.SqlDialect dialect, IReadOnlyList<ColumnInfo> columns) =>
         Math.Max(1, Math.Min(1000, dialect.InsertParameters / Math.Max(1, columns.Count)));
 
     public static async Task<List<T>> CreateManyAndReturnAsync<T>(StrataContext context, ModelInfo model, IReadOnlyList<WriteInput> inputs, bool skipDuplicates, QueryState read, CancellationToken cancellationToken)
@@ -187,20 +187,29 @@ internal static class WriteOperations
 
     internal static RecordNotFoundException NotFound(ModelInfo model, string operation) => new(model.Name, operation) { Model = model.Name };
 
-    private static async Task<IStrataEntity> InsertOneAsync(StrataContext context, ModelInfo model, WriteInput input, ColumnSet returning, CancellationToken cancellationToken)
+    private static async Task<T> InsertOneAsync<T>(StrataContext context, ModelInfo model, WriteInput input, ColumnSet returning, CancellationToken cancellationToken)
+        where T : class, IStrataEntity
     {
         var columns = RowBuilder.InsertColumns(model, input);
-        var row = RowBuilder.InsertValues(model, columns, input, RowBuilder.Now());
+        var row = RowBuilder.InsertValues(model, columns, input);
+        var dialect = context.Dialect;
+        if (WrittenRow.CanMake(dialect, model, columns, row, returning))
+        {
+            // The values read back as written (SQLite): the record comes from them and the row id, with no read.
+            var insert = context.Build(static (w, a) => WriteSql.Insert(w, a.Model, a.Columns, [a.Row], returning: null), (Model: model, Columns: columns, Row: row));
+            long rowId = await Runner.InsertAsync(context, model, insert, cancellationToken).ConfigureAwait(false);
+            return (T)WrittenRow.Read(dialect, model, columns, row, returning, rowId);
+        }
         // Inside a transaction no other writer can change the row between the two statements (SQLite
         // lets one writer in at a time), and "INSERT; SELECT by key" in one command is much quicker there than RETURNING.
-        var key = context.InTransaction && context.Dialect.SelectsInsertedRow && model.PrimaryKey is { } unique
+        var key = context.InTransaction && dialect.SelectsInsertedRow && model.PrimaryKey is { } unique
             && WriteSql.CanSelectInserted(model, columns, row, unique) ? unique : null;
         var statement = context.Build(static (w, a) =>
         {
             if (a.Key != null) WriteSql.InsertThenSelect(w, a.Model, a.Columns, a.Row, a.Key, a.Returning);
             else WriteSql.Insert(w, a.Model, a.Columns, [a.Row], a.Returning);
         }, (Model: model, Columns: columns, Row: row, Key: key, Returning: returning));
-        return await Runner.QueryFirstAsync<IStrataEntity>(context, model, statement, returning, cancellationToken).ConfigureAwait(false)
+        return await Runner.QueryFirstAsync<T>(context, model, statement, returning, cancellationToken).ConfigureAwait(false)
             ?? throw NotFound(model, "Create");
     }
 
@@ -217,7 +226,7 @@ internal static class WriteOperations
             for (int i = 0; i < relation.LocalColumns.Length; i++)
                 input.Assign(relation.LocalColumns[i], parent.GetColumnValue(relation.TargetColumns[i]));
         }
-        var entity = await InsertOneAsync(tx, model, input, ColumnSet.All, cancellationToken).ConfigureAwait(false);
+        var entity = await InsertOneAsync<IStrataEntity>(tx, model, input, ColumnSet.All, cancellationToken).ConfigureAwait(false);
         foreach (var relation in model.Relations)
         {
             if (relation.HoldsForeignKey || input.Relation(relation.Index) is not INestedWrite nested) continue;
@@ -308,10 +317,10 @@ internal static class WriteOperations
     }
 
     /// <summary>Groups consecutive rows that write the same columns.</summary>
-    private static IEnumerable<(List<ColumnInfo> Columns, List<object?[]> Rows)> Batches(ModelInfo model, IReadOnlyList<WriteInput> inputs)
+    private static IEnumerable<(IReadOnlyList<ColumnInfo> Columns, List<object?[]> Rows)> Batches(ModelInfo model, IReadOnlyList<WriteInput> inputs)
     {
         var now = RowBuilder.Now();
-        List<ColumnInfo>? columns = null;
+        IReadOnlyList<ColumnInfo>? columns = null;
         var rows = new List<object?[]>();
         foreach (var input in inputs)
         {

@@ -53,6 +53,11 @@ public sealed class ModelInfo
         }
     }
 
+    /// <summary>The columns an INSERT writes when the input sets none that the database generates (the frequent case, made once).</summary>
+    internal IReadOnlyList<ColumnInfo> InsertedColumns => _insertedColumns ??= Array.FindAll(Columns, c => !c.IsGeneratedByDatabase);
+
+    private ColumnInfo[]? _insertedColumns;
+
     /// <summary>The primary key, or the first unique criterion when the model has none.</summary>
     public UniqueInfo? PrimaryKey => Uniques.FirstOrDefault(u => u.IsPrimaryKey) ?? Uniques.FirstOrDefault();
 

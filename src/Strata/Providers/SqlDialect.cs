@@ -248,6 +248,25 @@ public abstract class SqlDialect
     public virtual void WriteLastInsertedRowId(SqlWriter writer) =>
         throw new NotSupportedException($"{Name} does not read an inserted row back by its generated id.");
 
+    /// <summary>
+    /// True when <paramref name="value"/>, written to <paramref name="column"/>, reads back as
+    /// <see cref="StoredForm"/> gives it, so that <c>Create</c> can make the record it returns from the
+    /// values it wrote with no read of the row (see <see cref="LastInsertedRowId"/> for a generated key).
+    /// False (the default) makes <c>Create</c> read the row back.
+    /// </summary>
+    public virtual bool ReadsBackAsWritten(ColumnInfo column, object? value) => false;
+
+    /// <summary>
+    /// The value as the driver's reader returns it after it is stored (where <see cref="ReadsBackAsWritten"/>):
+    /// what the generated reader converts, so the record is the one a read would give.
+    /// </summary>
+    public virtual object StoredForm(QueryParameter parameter) =>
+        throw new NotSupportedException($"{Name} does not make inserted records from their values.");
+
+    /// <summary>The key that the last INSERT on <paramref name="connection"/> gave its autoincrement column (where <see cref="ReadsBackAsWritten"/>).</summary>
+    public virtual long LastInsertedRowId(DbConnection connection) =>
+        throw new NotSupportedException($"{Name} does not report the key of an inserted row.");
+
     private static string SymbolOf(FilterOperator op) => op switch
     {
         FilterOperator.Equals => " = ",
