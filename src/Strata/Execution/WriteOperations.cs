@@ -193,12 +193,12 @@ internal static class WriteOperations
         var columns = RowBuilder.InsertColumns(model, input);
         var row = RowBuilder.InsertValues(model, columns, input);
         var dialect = context.Dialect;
-        if (WrittenRow.CanMake(dialect, model, columns, row, returning))
+        if (WrittenRow.TryMake(dialect, model, columns, row, returning, out int rowIdAt) is { } written)
         {
             // The values read back as written (SQLite): the record comes from them and the row id, with no read.
             var insert = context.Build(static (w, a) => WriteSql.Insert(w, a.Model, a.Columns, [a.Row], returning: null), (Model: model, Columns: columns, Row: row));
             long rowId = await Runner.InsertAsync(context, model, insert, cancellationToken).ConfigureAwait(false);
-            return (T)WrittenRow.Read(dialect, model, columns, row, returning, rowId);
+            return (T)written.Read(model, returning, dialect.Values, rowIdAt, rowId);
         }
         // Inside a transaction no other writer can change the row between the two statements (SQLite
         // lets one writer in at a time), and "INSERT; SELECT by key" in one command is much quicker there than RETURNING.

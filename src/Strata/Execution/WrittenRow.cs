@@ -17,47 +17,43 @@ namespace Strata.Execution;
 internal sealed class WrittenRow : DbDataReader
 {
     private readonly object[] _values;
+    private readonly int _count;
 
-    private WrittenRow(object[] values) => _values = values;
-
-    /// <summary>
-    /// True when the record of an INSERT of <paramref name="row"/> into <paramref name="columns"/> can be
-    /// made from the values: every returned column is written with a value that reads back as written,
-    /// or is the autoincrement key (the row id).
-    /// </summary>
-    public static bool CanMake(SqlDialect dialect, ModelInfo model, IReadOnlyList<ColumnInfo> columns, object?[] row, ColumnSet returning)
+    private WrittenRow(object[] values, int count)
     {
-        int written = 0;
-        foreach (var column in model.Columns)
-        {
-            bool isWritten = written < columns.Count && columns[written].Index == column.Index;
-            object? value = isWritten ? row[written++] : null;
-            if (!returning.Has(column.Index)) continue;
-            if (isWritten ? !dialect.ReadsBackAsWritten(column, value) : !IsRowId(model, column)) return false;
-        }
-        return true;
+        _values = values;
+        _count = count;
     }
 
     /// <summary>
-    /// The record of the INSERT, after it ran: <paramref name="rowId"/> is the key the database gave the
-    /// autoincrement column. <paramref name="columns"/> are in model order, as <see cref="RowBuilder.InsertColumns"/> makes them.
+    /// The stored forms of the returned columns of an INSERT of <paramref name="row"/> into
+    /// <paramref name="columns"/> (in model order, as <see cref="RowBuilder.InsertColumns"/> makes them),
+    /// with <paramref name="rowIdAt"/> left for the autoincrement key; or null when a returned column is
+    /// neither written with a value that reads back as written nor that key, and the row must be read back.
     /// </summary>
-    public static IStrataEntity Read(SqlDialect dialect, ModelInfo model, IReadOnlyList<ColumnInfo> columns, object?[] row, ColumnSet returning, long rowId)
+    public static WrittenRow? TryMake(SqlDialect dialect, ModelInfo model, IReadOnlyList<ColumnInfo> columns, object?[] row, ColumnSet returning, out int rowIdAt)
     {
-        int count = 0;
-        foreach (var column in model.Columns)
-            if (returning.Has(column.Index)) count++;
-        var values = new object[count];
+        rowIdAt = -1;
+        var values = new object[model.Columns.Length];
         int written = 0, at = 0;
         foreach (var column in model.Columns)
         {
             bool isWritten = written < columns.Count && columns[written].Index == column.Index;
             object? value = isWritten ? row[written++] : null;
             if (!returning.Has(column.Index)) continue;
-            values[at++] = isWritten ? dialect.StoredForm(SqlWriter.ParameterFor(column, value)) : rowId;
+            if (isWritten && dialect.ReadsBackAsWritten(column, value)) values[at] = dialect.StoredForm(SqlWriter.ParameterFor(column, value));
+            else if (!isWritten && IsRowId(model, column)) rowIdAt = at;
+            else return null;
+            at++;
         }
-        using var reader = new WrittenRow(values);
-        return model.Reader.ReadEntity(reader, returning, dialect.Values);
+        return new WrittenRow(values, at);
+    }
+
+    /// <summary>The record, once the INSERT ran: <paramref name="rowId"/> is the key the database gave the autoincrement column at <paramref name="rowIdAt"/>.</summary>
+    public IStrataEntity Read(ModelInfo model, ColumnSet returning, RowReader values, int rowIdAt, long rowId)
+    {
+        if (rowIdAt >= 0) _values[rowIdAt] = rowId;
+        return model.Reader.ReadEntity(this, returning, values);
     }
 
     /// <summary>The one column a row id fills: the single-column primary key, autoincrement.</summary>
@@ -140,13 +136,13 @@ internal sealed class WrittenRow : DbDataReader
     /// <inheritdoc />
     public override int GetValues(object[] values)
     {
-        int count = Math.Min(values.Length, _values.Length);
+        int count = Math.Min(values.Length, _count);
         for (int i = 0; i < count; i++) values[i] = Value(i);
         return count;
     }
 
     /// <inheritdoc />
-    public override int FieldCount => _values.Length;
+    public override int FieldCount => _count;
 
     /// <inheritdoc />
     public override object this[int ordinal] => GetValue(ordinal);
