@@ -76,6 +76,15 @@ if [ "$skipped" -gt 0 ]; then
   done
 fi
 
+if [ "$failed" -gt 0 ]; then
+  # Each failed test with the start of its message and stack, so a CI log alone tells what broke.
+  say "failed, with the message:"
+  for trx in "$results"/*.trx; do
+    tr -d '\n' < "$trx" | sed 's#</UnitTestResult>#&\n#g' | grep 'outcome="Failed"' \
+      | sed -n 's#.*testName="\([^"]*\)".*<Message>\([^<]*\)</Message>\(.*<StackTrace>\([^<]*\)</StackTrace>\)\{0,1\}.*#    \1: \2 | \4#p' \
+      | cut -c 1-1500
+  done
+fi
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   # The build or the test host failed before any test could report.
   say "dotnet test exited with $status before reporting a failed test"

@@ -128,7 +128,7 @@ public class ConnectionFailureTests : ClientTest
     {
         await using var database = await TestDatabase.CreateAsync(StrataProvider.Sqlite);
         await using var writer = database.Client();
-        await using var other = database.Client();
+        await using var other = database.Client(new StrataOptions { SqliteBusyTimeout = TimeSpan.FromSeconds(1) });
         await using var patient = database.Client(new StrataOptions { SqliteBusyTimeout = TimeSpan.FromSeconds(30) });
         var writing = new TaskCompletionSource();
         var release = new TaskCompletionSource();
@@ -150,6 +150,31 @@ public class ConnectionFailureTests : ClientTest
         await holder;
         await waiting;
         Assert.Equal(S("holder@example.com", "patient@example.com"), (await other.Users.OrderBy(u => u.Id).FindManyAsync()).Select(u => u.Email).ToArray());
+    }
+
+    [Fact]
+    public async Task A_create_that_reads_its_row_back_waits_for_a_reader_before_it_commits()
+    {
+        // A User (Decimal balance) is created with INSERT ... RETURNING outside a transaction; reading
+        // the statement to its end commits it, which needs every other connection's read to finish.
+        await using var database = await TestDatabase.CreateAsync(StrataProvider.Sqlite);
+        await using var db = database.Client();
+        await using var reader = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=" + database.Url["file:".Length..]);
+        await reader.OpenAsync();
+        var transaction = reader.BeginTransaction(deferred: true);
+        await using (var read = reader.CreateCommand())
+        {
+            read.Transaction = transaction;
+            read.CommandText = "SELECT count(*) FROM users";
+            Assert.Equal(0L, await read.ExecuteScalarAsync());
+        }
+        // The driver runs the statement synchronously, inside the call: on another thread, so the reader can end.
+        var creating = Task.Run(() => db.Users.CreateAsync(new UserCreate { Email = "after-the-reader@example.com", Balance = 1.5m }));
+        await Task.Delay(300);
+        transaction.Commit();
+        var created = await creating;
+        Assert.Equal(1.5m, created.Balance);
+        Assert.Equal("after-the-reader@example.com", (await db.Users.FindUniqueOrThrowAsync(u => u.Id == created.Id)).Email);
     }
 
     [Fact]

@@ -234,6 +234,19 @@ public sealed class SqliteDialect : SqlDialect
     public override StrataException? Translate(DbException error, ModelInfo? model) => SqliteErrors.Translate(error, model);
 
     /// <inheritdoc />
+    /// <remarks>
+    /// The driver retries a busy statement only while it starts; the step that ends a statement
+    /// outside a transaction (an INSERT ... RETURNING read to its end commits there) would fail at
+    /// once while another connection writes. SQLite's own busy handler waits there too, as long as
+    /// the driver would (its default timeout, from the connection string). A native call: no SQL.
+    /// </remarks>
+    public override void ConfigureOpened(DbConnection connection)
+    {
+        var sqlite = (SqliteConnection)connection;
+        SQLitePCL.raw.sqlite3_busy_timeout(sqlite.Handle, sqlite.DefaultTimeout * 1000);
+    }
+
+    /// <inheritdoc />
     public override async ValueTask PrepareConnectionAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();

@@ -37,8 +37,10 @@ public sealed class SqliteProvider : IStrataProvider
         var builder = new SqliteConnectionStringBuilder(SqliteUrl.ToConnectionString(url, options.BaseDirectory ?? Environment.CurrentDirectory))
         {
             ForeignKeys = true,
-            // The driver retries a busy statement until its command timeout passes; one second is the least it takes.
-            DefaultTimeout = Math.Max(1, (int)Math.Ceiling((options.SqliteBusyTimeout ?? TimeSpan.FromSeconds(1)).TotalSeconds)),
+            // The driver retries a busy statement until its command timeout passes, in whole seconds (at least one).
+            // Five seconds by default: concurrent writers of one process queue instead of failing while
+            // another's commit waits for the disk.
+            DefaultTimeout = Math.Max(1, (int)Math.Ceiling((options.SqliteBusyTimeout ?? TimeSpan.FromSeconds(5)).TotalSeconds)),
         };
         return SqliteFactory.Instance.CreateDataSource(builder.ConnectionString);
     }

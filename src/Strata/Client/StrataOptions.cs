@@ -35,8 +35,9 @@ public sealed class StrataOptions
 
     /// <summary>
     /// How long a SQLite statement waits for a database that another connection is writing before
-    /// it fails with <see cref="ErrorCodes.WriteConflict"/> (P2034). Null waits as little as the driver
-    /// allows (one second); raise it where concurrent writers are expected to queue.
+    /// it fails with <see cref="ErrorCodes.WriteConflict"/> (P2034). Null waits five seconds, long enough
+    /// for writers of one application to queue behind each other; the driver counts whole seconds
+    /// (at least one).
     /// </summary>
     public TimeSpan? SqliteBusyTimeout { get; set; }
 }

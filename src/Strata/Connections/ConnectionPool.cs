@@ -121,9 +121,10 @@ internal sealed class ConnectionPool : IAsyncDisposable
     private async ValueTask<ConnectionLease> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        if (_own) return new ConnectionLease(connection, keepsCommands: true);
         try
         {
+            _dialect.ConfigureOpened(connection);
+            if (_own) return new ConnectionLease(connection, keepsCommands: true);
             await _dialect.PrepareConnectionAsync(connection, cancellationToken).ConfigureAwait(false);
         }
         catch

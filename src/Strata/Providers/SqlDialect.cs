@@ -217,6 +217,12 @@ public abstract class SqlDialect
         _ => null,
     };
 
+    /// <summary>
+    /// Runs on each connection the client opens, its own or from an application's data source, before
+    /// any statement (SQLite sets its busy timeout on the connection).
+    /// </summary>
+    public virtual void ConfigureOpened(DbConnection connection) { }
+
     /// <summary>Runs once on each connection the client opens from an application's data source (SQLite turns foreign keys on).</summary>
     public virtual ValueTask PrepareConnectionAsync(DbConnection connection, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 
