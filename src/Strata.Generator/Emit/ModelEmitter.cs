@@ -67,11 +67,23 @@ namespace Strata.Generator.Emit
         {
             w.Open($"internal sealed class {model.TypePrefix}Reader : global::Strata.Metadata.EntityReader<{model.Name}>");
             w.Open($"public override {model.Name} Read(global::System.Data.Common.DbDataReader r, global::Strata.Metadata.ColumnSet c, global::Strata.Providers.RowReader v)");
+            // Every column, the common case: each at its fixed ordinal, with no per-column check.
+            w.Open("if (c.IsAll)");
+            w.Line($"var a = new {model.Name}();");
+            foreach (var col in model.Columns)
+            {
+                var read = ReadExpression(client, model, col, col.Index.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                if (col.IsList) w.Line($"a.{col.Member} = r.IsDBNull({col.Index}) ? new() : {read};");
+                else if (col.IsOptional) w.Line($"a.{col.Member} = r.IsDBNull({col.Index}) ? null : {read};");
+                else w.Line($"a.{col.Member} = {read};");
+            }
+            w.Line("return a;");
+            w.Close();
             w.Line($"var e = new {model.Name}();");
             w.Line("int i = 0;");
             foreach (var col in model.Columns)
             {
-                var read = ReadExpression(client, model, col);
+                var read = ReadExpression(client, model, col, "i");
                 if (col.IsList) w.Line($"if (c.Has({col.Index})) {{ e.{col.Member} = r.IsDBNull(i) ? new() : {read}; i++; }}");
                 else if (col.IsOptional) w.Line($"if (c.Has({col.Index})) {{ e.{col.Member} = r.IsDBNull(i) ? null : {read}; i++; }}");
                 else w.Line($"if (c.Has({col.Index})) {{ e.{col.Member} = {read}; i++; }}");
@@ -82,25 +94,25 @@ namespace Strata.Generator.Emit
             w.Line();
         }
 
-        private static string ReadExpression(ClientModel client, ModelShape model, ColumnShape c)
+        private static string ReadExpression(ClientModel client, ModelShape model, ColumnShape c, string at)
         {
             if (c.IsList)
             {
-                if (c.Enum != null) return $"v.EnumList(r, i, {c.Enum.MappingName}.Instance)";
-                return $"v.List<{c.ElementType}>(r, i, {Meta(client, model)}.Columns[{c.Index}])";
+                if (c.Enum != null) return $"v.EnumList(r, {at}, {c.Enum.MappingName}.Instance)";
+                return $"v.List<{c.ElementType}>(r, {at}, {Meta(client, model)}.Columns[{c.Index}])";
             }
             return c.Kind switch
             {
-                "String" => c.Field.NativeType != null && c.Field.NativeType.Name is not ("Text" or "VarChar" or "Char") ? "v.NativeText(r, i)" : "r.GetString(i)",
-                "Int" => "r.GetInt32(i)",
-                "BigInt" => "r.GetInt64(i)",
-                "Float" => "r.GetDouble(i)",
-                "Decimal" => "v.Decimal(r, i)",
-                "Boolean" => "r.GetBoolean(i)",
-                "DateTime" => "v.DateTime(r, i)",
-                "Json" => "v.Json(r, i)" + (c.IsOptional ? "" : "!"),
-                "Bytes" => "v.Bytes(r, i)",
-                _ => $"v.Enum(r, i, {c.Enum!.MappingName}.Instance)",
+                "String" => c.Field.NativeType != null && c.Field.NativeType.Name is not ("Text" or "VarChar" or "Char") ? $"v.NativeText(r, {at})" : $"r.GetString({at})",
+                "Int" => $"r.GetInt32({at})",
+                "BigInt" => $"r.GetInt64({at})",
+                "Float" => $"r.GetDouble({at})",
+                "Decimal" => $"v.Decimal(r, {at})",
+                "Boolean" => $"r.GetBoolean({at})",
+                "DateTime" => $"v.DateTime(r, {at})",
+                "Json" => $"v.Json(r, {at})" + (c.IsOptional ? "" : "!"),
+                "Bytes" => $"v.Bytes(r, {at})",
+                _ => $"v.Enum(r, {at}, {c.Enum!.MappingName}.Instance)",
             };
         }
 

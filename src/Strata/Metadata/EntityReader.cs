@@ -27,6 +27,9 @@ public readonly struct ColumnSet
     /// <summary>Every column.</summary>
     public static ColumnSet All => default;
 
+    /// <summary>True when every column is read, so a reader can take each at its fixed ordinal.</summary>
+    public bool IsAll => _omitted == null;
+
     /// <summary>True when column <paramref name="index"/> is read.</summary>
     public bool Has(int index) => _omitted == null || !_omitted[index];
 }
