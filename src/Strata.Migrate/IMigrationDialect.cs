@@ -60,6 +60,27 @@ public interface IMigrationDialect
     /// <summary>SQL to run after the migration's transaction ends (committed or rolled back), or null.</summary>
     string? AfterMigrationSql { get; }
 
+    /// <summary>
+    /// True when the runner wraps each migration script in a transaction of its own (SQLite).
+    /// False when the script is sent as it is, as one batch, as Prisma runs it (PostgreSQL): the
+    /// server still runs a batch without transaction statements as one implicit transaction, and
+    /// a script may hold its own BEGIN/COMMIT or a lone CREATE INDEX CONCURRENTLY.
+    /// </summary>
+    bool WrapsScriptInTransaction { get; }
+
+    /// <summary>Sets up a connection that migration scripts will run on (SQLite: double-quoted string literals, as Prisma's SQLite accepts them).</summary>
+    void PrepareScriptConnection(System.Data.Common.DbConnection connection);
+
+    /// <summary>
+    /// Where each statement of a script not wrapped in a transaction is, so that the script is
+    /// sent as one batch of its statements, as written, and an error can name the one that
+    /// failed; null to send the script as one command.
+    /// </summary>
+    IReadOnlyList<Range>? SplitScript(string script);
+
+    /// <summary>The error of a failed script in one line, naming <paramref name="statement"/> (where it is in <paramref name="script"/>) when known.</summary>
+    string DescribeScriptError(System.Data.Common.DbException error, string script, Range? statement);
+
     /// <summary>CREATE TABLE IF NOT EXISTS for the <c>_prisma_migrations</c> history table, with Prisma's columns.</summary>
     string HistoryTableSql { get; }
 

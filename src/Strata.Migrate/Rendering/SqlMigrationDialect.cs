@@ -62,6 +62,18 @@ public abstract class SqlMigrationDialect : IMigrationDialect
     public virtual string? AfterMigrationSql => null;
 
     /// <inheritdoc />
+    public virtual bool WrapsScriptInTransaction => true;
+
+    /// <inheritdoc />
+    public virtual void PrepareScriptConnection(System.Data.Common.DbConnection connection) { }
+
+    /// <inheritdoc />
+    public virtual IReadOnlyList<Range>? SplitScript(string script) => null;
+
+    /// <inheritdoc />
+    public virtual string DescribeScriptError(System.Data.Common.DbException error, string script, Range? statement) => error.Message.ReplaceLineEndings(" ");
+
+    /// <inheritdoc />
     public virtual string ReferenceColumnType(FieldDefinition key) => ColumnType(key);
 
     /// <inheritdoc />

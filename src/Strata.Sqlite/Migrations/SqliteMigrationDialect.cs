@@ -49,6 +49,11 @@ public sealed class SqliteMigrationDialect : SqlMigrationDialect
     public override IDeployLock DeployLock { get; } = new SqliteWriteLock();
 
     /// <inheritdoc />
+    /// <remarks>Prisma's SQLite reads <c>"text"</c> that names no column as a string; hand-written migrations rely on it.</remarks>
+    public override void PrepareScriptConnection(System.Data.Common.DbConnection connection) =>
+        Runtime.DoubleQuotedStrings.Allow((Microsoft.Data.Sqlite.SqliteConnection)connection);
+
+    /// <inheritdoc />
     public override string? BeforeMigrationSql => "PRAGMA foreign_keys=OFF;";
 
     /// <inheritdoc />
