@@ -44,6 +44,18 @@ public interface IMigrationDialect
     /// <summary>True when the database reports foreign key names (PostgreSQL), so that a renamed key is a change.</summary>
     bool HasNamedForeignKeys { get; }
 
+    /// <summary>True when a change of auto-increment alone is a change of the column (PostgreSQL's SERIAL is a default); false where it is not (SQLite's AUTOINCREMENT, as Prisma sees it).</summary>
+    bool ComparesAutoIncrement { get; }
+
+    /// <summary>True when two operator classes of an index column of <paramref name="columnType"/> under <paramref name="method"/> (null: B-tree) are the same; null is the type's default class.</summary>
+    bool SameOperatorClass(string? method, string columnType, string? a, string? b);
+
+    /// <summary>The length Prisma shortens its default constraint and index names to: 63 on PostgreSQL; on SQLite no limit that matters.</summary>
+    int MaxIdentifierLength { get; }
+
+    /// <summary>A name as the database keeps it: PostgreSQL cuts identifiers to 63 bytes; SQLite keeps them whole.</summary>
+    string DatabaseIdentifier(string name);
+
     /// <summary>True when two column types, as written and as introspected, are the same type.</summary>
     bool SameType(string a, string b);
 

@@ -50,6 +50,22 @@ public sealed class PostgresMigrationDialect : SqlMigrationDialect
     public override IDeployLock DeployLock { get; } = new PostgresAdvisoryLock();
 
     /// <inheritdoc />
+    public override bool SameOperatorClass(string? method, string columnType, string? a, string? b)
+    {
+        var fallback = PostgresComparison.DefaultOperatorClass(method, columnType);
+        return (a ?? fallback) == (b ?? fallback);
+    }
+
+    /// <inheritdoc />
+    public override bool SameDefault(string? a, string? b) => PostgresComparison.SameDefault(a, b);
+
+    /// <inheritdoc />
+    public override int MaxIdentifierLength => PostgresComparison.MaxIdentifierBytes;
+
+    /// <inheritdoc />
+    public override string DatabaseIdentifier(string name) => PostgresComparison.Identifier(name);
+
+    /// <inheritdoc />
     /// <remarks>Prisma sends a PostgreSQL script as it is, in one batch, with no transaction around it.</remarks>
     public override bool WrapsScriptInTransaction => false;
 
