@@ -44,6 +44,18 @@ public interface IMigrationDialect
     /// <summary>True when the database reports foreign key names (PostgreSQL), so that a renamed key is a change.</summary>
     bool HasNamedForeignKeys { get; }
 
+    /// <summary>True when a change of auto-increment alone is a change of the column (PostgreSQL's SERIAL is a default); false where it is not (SQLite's AUTOINCREMENT, as Prisma sees it).</summary>
+    bool ComparesAutoIncrement { get; }
+
+    /// <summary>True when two operator classes of an index column of <paramref name="columnType"/> under <paramref name="method"/> (null: B-tree) are the same; null is the type's default class.</summary>
+    bool SameOperatorClass(string? method, string columnType, string? a, string? b);
+
+    /// <summary>The length Prisma shortens its default constraint and index names to: 63 on PostgreSQL; on SQLite no limit that matters.</summary>
+    int MaxIdentifierLength { get; }
+
+    /// <summary>A name as the database keeps it: PostgreSQL cuts identifiers to 63 bytes; SQLite keeps them whole.</summary>
+    string DatabaseIdentifier(string name);
+
     /// <summary>True when two column types, as written and as introspected, are the same type.</summary>
     bool SameType(string a, string b);
 
@@ -59,6 +71,27 @@ public interface IMigrationDialect
 
     /// <summary>SQL to run after the migration's transaction ends (committed or rolled back), or null.</summary>
     string? AfterMigrationSql { get; }
+
+    /// <summary>
+    /// True when the runner wraps each migration script in a transaction of its own (SQLite).
+    /// False when the script is sent as it is, as one batch, as Prisma runs it (PostgreSQL): the
+    /// server still runs a batch without transaction statements as one implicit transaction, and
+    /// a script may hold its own BEGIN/COMMIT or a lone CREATE INDEX CONCURRENTLY.
+    /// </summary>
+    bool WrapsScriptInTransaction { get; }
+
+    /// <summary>Sets up a connection that migration scripts will run on (SQLite: double-quoted string literals, as Prisma's SQLite accepts them).</summary>
+    void PrepareScriptConnection(System.Data.Common.DbConnection connection);
+
+    /// <summary>
+    /// Where each statement of a script not wrapped in a transaction is, so that the script is
+    /// sent as one batch of its statements, as written, and an error can name the one that
+    /// failed; null to send the script as one command.
+    /// </summary>
+    IReadOnlyList<Range>? SplitScript(string script);
+
+    /// <summary>The error of a failed script in one line, naming <paramref name="statement"/> (where it is in <paramref name="script"/>) when known.</summary>
+    string DescribeScriptError(System.Data.Common.DbException error, string script, Range? statement);
 
     /// <summary>CREATE TABLE IF NOT EXISTS for the <c>_prisma_migrations</c> history table, with Prisma's columns.</summary>
     string HistoryTableSql { get; }

@@ -168,6 +168,8 @@ internal static class DiffCommand
         AlterPrimaryKey k => $"[*] `{k.Table.Name}`: [*] changed the primary key",
         CreateIndex i => $"[+] Added {(i.Index.Unique ? "unique index" : "index")} `{i.Index.Name}` on `{i.Table.Name}`",
         DropIndex i => $"[-] Removed index `{i.Index.Name}` on `{i.Table.Name}`",
+        RenameIndex i => $"[*] Renamed index `{i.From.Name}` to `{i.To.Name}` on `{i.Table.Name}`",
+        RenameForeignKey f => $"[*] Renamed foreign key `{f.From.Name}` to `{f.To.Name}` on `{f.Table.Name}`",
         AddForeignKey f => $"[+] Added foreign key `{f.ForeignKey.Name}` on `{f.Table.Name}`",
         DropForeignKey f => $"[-] Removed foreign key `{f.ForeignKey.Name}` on `{f.Table.Name}`",
         CreateEnum e => $"[+] Added enum `{e.Enum.Name}`",

@@ -67,6 +67,7 @@ internal sealed record DatabaseTarget(ProviderKind Provider, IMigrationDialect D
             var connectionString = provider == ProviderKind.Sqlite ? SqliteUrl.ToConnectionString(url, baseDirectory) : PostgresUrl.ToConnectionString(url);
             error = ConnectionStringCheck.Problem(provider, connectionString);
             if (error != null) return null;
+            if (provider != ProviderKind.Sqlite) connectionString = PostgresMigrationDialect.ForMigrations(connectionString);
             return provider == ProviderKind.Sqlite
                 ? new DatabaseTarget(ProviderKind.Sqlite, new SqliteMigrationDialect(), new SqliteIntrospector(), connectionString, display, [])
                 : new DatabaseTarget(ProviderKind.PostgreSql, new PostgresMigrationDialect(), new PostgresIntrospector(), connectionString, display, schemas);

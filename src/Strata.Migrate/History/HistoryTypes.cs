@@ -10,9 +10,13 @@ public sealed record AppliedMigration(string Id, string Checksum, string Name, b
 /// <summary>Which migration a deploy is applying: the <paramref name="Index"/>th (from 1) of <paramref name="Count"/>.</summary>
 public sealed record MigrationProgress(int Index, int Count, string Name);
 
-/// <summary>A migration that failed; the database is as it was before it, and the history records the error.</summary>
-public sealed class MigrationFailedException(string migration, string error, Exception inner)
-    : Exception($"The migration {migration} failed and was rolled back: {error}", inner)
+/// <summary>
+/// A migration that failed, and the history records the error. Where the runner wrapped it in a
+/// transaction the database is as it was before it; where it ran as one batch (PostgreSQL), what
+/// the script had committed itself stays and the rest was rolled back.
+/// </summary>
+public sealed class MigrationFailedException(string migration, string error, Exception inner, bool rolledBack = true)
+    : Exception($"The migration {migration} failed{(rolledBack ? " and was rolled back" : "")}: {error}", inner)
 {
     /// <summary>The folder name of the migration.</summary>
     public string Migration { get; } = migration;

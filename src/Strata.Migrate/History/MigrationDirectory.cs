@@ -14,8 +14,10 @@ public sealed record MigrationFile(string Name, string Script, string? DownScrip
 }
 
 /// <summary>
-/// The migrations folder next to the schema. Migrations run in the order of their folder names
-/// (ordinal), so timestamps and names such as <c>01_init</c> both work, as in Prisma. A folder
+/// The migrations folder next to the schema. Migrations run in the order of their folder names as
+/// Prisma sorts them (JavaScript's <c>localeCompare</c>: Unicode collation, so <c>_</c> comes
+/// before digits and <c>-</c>, and case matters only after letters), so timestamps and names such
+/// as <c>01_init</c> both work. A folder
 /// without a migration.sql is an error, as in Prisma; files at the top level (migration_lock.toml)
 /// are not migrations.
 /// </summary>
@@ -23,6 +25,9 @@ public sealed class MigrationDirectory
 {
     /// <summary>The name of the lock file that records the provider.</summary>
     public const string LockFileName = "migration_lock.toml";
+
+    /// <summary>The order of migration names: Unicode collation (ICU's root order), as Prisma's <c>localeCompare</c> sorts them.</summary>
+    public static StringComparer NameOrder { get; } = StringComparer.Create(System.Globalization.CultureInfo.InvariantCulture, ignoreCase: false);
 
     /// <summary>Opens the folder (it need not exist yet).</summary>
     public MigrationDirectory(string path) => Path = path;
@@ -34,7 +39,7 @@ public sealed class MigrationDirectory
     public IReadOnlyList<MigrationFile> List()
     {
         if (!Directory.Exists(Path)) return [];
-        var folders = Directory.GetDirectories(Path).OrderBy(d => System.IO.Path.GetFileName(d), StringComparer.Ordinal).ToList();
+        var folders = Directory.GetDirectories(Path).OrderBy(d => System.IO.Path.GetFileName(d), NameOrder).ToList();
         var empty = folders.FirstOrDefault(d => !File.Exists(System.IO.Path.Combine(d, "migration.sql")));
         if (empty != null)
         {

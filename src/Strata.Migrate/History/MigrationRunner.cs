@@ -8,8 +8,8 @@ namespace Strata.Migrate.History;
 /// Applies migration files to a database and keeps the <c>_prisma_migrations</c> history exactly as
 /// Prisma does, so that either tool can take over a database from the other. A deploy holds the
 /// provider's deploy lock from before it reads the history until it ends, so that concurrent
-/// deploys apply each migration once; each migration runs in its own transaction (a savepoint,
-/// where the lock is itself a transaction).
+/// deploys apply each migration once; each migration runs in its own transaction where the dialect wraps scripts (a
+/// savepoint, where the lock is itself a transaction), else as one batch as Prisma runs it.
 /// </summary>
 /// <param name="connection">The open connection to the database.</param>
 /// <param name="dialect">The provider's migration dialect.</param>
@@ -124,12 +124,16 @@ public sealed class MigrationRunner(DbConnection connection, IMigrationDialect d
     }
 
     /// <summary>
-    /// Runs a script in one transaction, with the dialect's set-up before and after it (SQLite's
-    /// foreign keys off). A database error rolls the transaction back and is thrown. Inside a
-    /// deploy whose lock is a transaction, the script runs in a savepoint of it instead.
+    /// Runs a script with the dialect's set-up before and after it (SQLite's foreign keys off):
+    /// in one transaction where the dialect wraps scripts (SQLite), else as one batch as it is
+    /// (PostgreSQL, as Prisma runs it), so that the script's own BEGIN/COMMIT and a lone
+    /// CREATE INDEX CONCURRENTLY work. A database error rolls back what the script had not
+    /// committed itself and is thrown. Inside a deploy whose lock is a transaction, the script
+    /// runs in a savepoint of it instead.
     /// </summary>
     public async Task ExecuteScriptAsync(string script, CancellationToken cancellationToken = default)
     {
+        dialect.PrepareScriptConnection(connection);
         if (_insideLockTransaction)
         {
             await InSavepointAsync(script, cancellationToken);
@@ -138,21 +142,51 @@ public sealed class MigrationRunner(DbConnection connection, IMigrationDialect d
         await BeforeScriptAsync(cancellationToken);
         try
         {
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            try
-            {
-                await RunCommandAsync(script, transaction, cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-            }
-            catch (DbException)
-            {
-                await transaction.RollbackAsync(CancellationToken.None);
-                throw;
-            }
+            if (dialect.WrapsScriptInTransaction) await InTransactionAsync(script, cancellationToken);
+            else await AsOneBatchAsync(script, cancellationToken);
         }
         finally
         {
             await AfterScriptAsync();
+        }
+    }
+
+    private async Task InTransactionAsync(string script, CancellationToken cancellationToken)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            await RunCommandAsync(script, transaction, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbException)
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+            throw;
+        }
+    }
+
+    private async Task AsOneBatchAsync(string script, CancellationToken cancellationToken)
+    {
+        var statements = dialect.SplitScript(script);
+        try
+        {
+            if (statements == null || !connection.CanCreateBatch) await RunCommandAsync(script, null, cancellationToken);
+            else await RunBatchAsync(script, statements, cancellationToken);
+        }
+        catch (DbException)
+        {
+            // A statement that failed after the script's own BEGIN leaves that transaction open and aborted:
+            // end it, so that the history row can record the failure. Without one this is a harmless no-op.
+            try
+            {
+                await ExecuteAsync("ROLLBACK", CancellationToken.None);
+            }
+            catch (Exception e) when (e is DbException or InvalidOperationException)
+            {
+                // The connection itself is gone: the server has ended the transaction already.
+            }
+            throw;
         }
     }
 
@@ -188,10 +222,38 @@ public sealed class MigrationRunner(DbConnection connection, IMigrationDialect d
         }
         catch (DbException e)
         {
-            await ExecuteAsync("UPDATE \"_prisma_migrations\" SET logs = @logs WHERE id = @id", CancellationToken.None, ("logs", e.Message), ("id", historyId));
-            throw new MigrationFailedException(name, e.Message, e);
+            var error = dialect.DescribeScriptError(e, script, e.Data[FailedStatementKey] as Range?);
+            await ExecuteAsync("UPDATE \"_prisma_migrations\" SET logs = @logs WHERE id = @id", CancellationToken.None, ("logs", error), ("id", historyId));
+            throw new MigrationFailedException(name, error, e, rolledBack: dialect.WrapsScriptInTransaction);
         }
     }
+
+    /// <summary>The statements as one batch: one round trip, run by the server as one implicit transaction unless the script has its own.</summary>
+    private async Task RunBatchAsync(string script, IReadOnlyList<Range> statements, CancellationToken cancellationToken)
+    {
+        if (statements.Count == 0) return; // only comments
+        await using var batch = connection.CreateBatch();
+        batch.Timeout = 0;
+        foreach (var statement in statements)
+        {
+            var command = batch.CreateBatchCommand();
+            command.CommandText = script[statement];
+            batch.BatchCommands.Add(command);
+        }
+        try
+        {
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch (DbException e) when (e.BatchCommand != null)
+        {
+            int index = batch.BatchCommands.IndexOf(e.BatchCommand);
+            if (index >= 0) e.Data[FailedStatementKey] = statements[index];
+            throw;
+        }
+    }
+
+    // Where the statement that failed is in its script, kept on the driver's exception until the failure is described.
+    private const string FailedStatementKey = "Strata.FailedStatement";
 
     private async Task RunCommandAsync(string script, DbTransaction? transaction, CancellationToken cancellationToken)
     {

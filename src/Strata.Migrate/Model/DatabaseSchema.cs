@@ -36,7 +36,14 @@ public sealed record Table(
 /// <param name="Nullable">True when NULL is allowed.</param>
 /// <param name="Default">The default as SQL text, or null.</param>
 /// <param name="AutoIncrement">True for auto-incrementing integer keys (SERIAL, AUTOINCREMENT).</param>
-public sealed record Column(string Name, string Type, bool Nullable, string? Default, bool AutoIncrement);
+public sealed record Column(string Name, string Type, bool Nullable, string? Default, bool AutoIncrement)
+{
+    /// <summary>
+    /// True for <c>@default(dbgenerated())</c> with no argument: the database's default, whatever
+    /// it is, is the one wanted, so the differ neither compares nor drops it.
+    /// </summary>
+    public bool DefaultFromDatabase { get; init; }
+}
 
 /// <summary>A primary key.</summary>
 /// <param name="Name">The constraint name.</param>

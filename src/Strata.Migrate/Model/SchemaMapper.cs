@@ -30,15 +30,18 @@ public static class SchemaMapper
     {
         var columns = model.ScalarFields
             // Prisma leaves scalar list columns nullable (an absent list reads as empty).
-            .Select(f => new Column(f.DatabaseName, dialect.ColumnType(f), f.IsOptional || f.IsList, dialect.DefaultSql(f), dialect.IsAutoIncrement(f)))
+            .Select(f => new Column(f.DatabaseName, dialect.ColumnType(f), f.IsOptional || f.IsList, dialect.DefaultSql(f), dialect.IsAutoIncrement(f))
+            {
+                DefaultFromDatabase = f.Default is { Kind: DefaultKind.Function, FunctionName: "dbgenerated", FunctionArguments.Count: 0 },
+            })
             .ToList();
-        var primaryKey = model.PrimaryKey == null ? null : new PrimaryKey(model.PrimaryKey.DatabaseName, model.PrimaryKey.ColumnNames);
+        var primaryKey = model.PrimaryKey == null ? null : new PrimaryKey(dialect.DatabaseIdentifier(model.PrimaryKey.DatabaseName), model.PrimaryKey.ColumnNames);
 
         // Field-level uniques first, in field order; then @@unique and @@index as written.
         var keys = model.Uniques.Cast<KeyDefinition>().Concat(model.Indexes)
             .OrderBy(k => k.IsFieldLevel ? 0 : 1)
             .ThenBy(k => k.Location.Span.Start)
-            .Select(k => new Index(k.DatabaseName, k.Fields.Select(f => IndexColumnOf(f, dialect)).ToList(), k is UniqueDefinition, (k as IndexDefinition)?.IndexType?.ToUpperInvariant()))
+            .Select(k => new Index(KeyName(k, model, dialect), k.Fields.Select(f => IndexColumnOf(f, dialect)).ToList(), k is UniqueDefinition, (k as IndexDefinition)?.IndexType?.ToUpperInvariant()))
             .ToList();
 
         var foreignKeys = !withForeignKeys ? [] : model.RelationFields
@@ -46,7 +49,7 @@ public static class SchemaMapper
             .Where(r => r != null && r.Kind != RelationKind.ManyToMany && ReferenceEquals(r.ReferencingModel, model))
             .Distinct()
             .Select(r => new ForeignKey(
-                r!.ForeignKeyName,
+                dialect.DatabaseIdentifier(r!.ForeignKeyName),
                 r.ForeignKeyFields.Select(f => f.DatabaseName).ToList(),
                 r.ReferencedModel.DatabaseName,
                 r.ReferencedModel.DatabaseSchema,
@@ -55,6 +58,18 @@ public static class SchemaMapper
                 ActionSql(r.OnUpdate)))
             .ToList();
         return new Table(model.DatabaseName, model.DatabaseSchema, columns, primaryKey, keys, foreignKeys);
+    }
+
+    /// <summary>
+    /// An index's name as the database will hold it: <c>map:</c>, else Prisma's default name
+    /// shortened to the provider's limit (so not at all on SQLite), then cut as the database cuts.
+    /// </summary>
+    private static string KeyName(KeyDefinition key, ModelDefinition model, IMigrationDialect dialect)
+    {
+        var name = key.MappedName ?? (key is UniqueDefinition
+            ? ConstraintNames.Unique(model.DatabaseName, key.ColumnNames, dialect.MaxIdentifierLength)
+            : ConstraintNames.Index(model.DatabaseName, key.ColumnNames, dialect.MaxIdentifierLength));
+        return dialect.DatabaseIdentifier(name);
     }
 
     private static IndexColumn IndexColumnOf(IndexField field, IMigrationDialect dialect) =>

@@ -62,6 +62,30 @@ public abstract class SqlMigrationDialect : IMigrationDialect
     public virtual string? AfterMigrationSql => null;
 
     /// <inheritdoc />
+    public virtual bool ComparesAutoIncrement => true;
+
+    /// <inheritdoc />
+    public virtual bool SameOperatorClass(string? method, string columnType, string? a, string? b) => a == b;
+
+    /// <inheritdoc />
+    public virtual int MaxIdentifierLength => int.MaxValue;
+
+    /// <inheritdoc />
+    public virtual string DatabaseIdentifier(string name) => name;
+
+    /// <inheritdoc />
+    public virtual bool WrapsScriptInTransaction => true;
+
+    /// <inheritdoc />
+    public virtual void PrepareScriptConnection(System.Data.Common.DbConnection connection) { }
+
+    /// <inheritdoc />
+    public virtual IReadOnlyList<Range>? SplitScript(string script) => null;
+
+    /// <inheritdoc />
+    public virtual string DescribeScriptError(System.Data.Common.DbException error, string script, Range? statement) => error.Message.ReplaceLineEndings(" ");
+
+    /// <inheritdoc />
     public virtual string ReferenceColumnType(FieldDefinition key) => ColumnType(key);
 
     /// <inheritdoc />
@@ -182,10 +206,16 @@ public abstract class SqlMigrationDialect : IMigrationDialect
         DropTable drop => $"DROP TABLE {TableName(drop.Table.Name, drop.Table.Schema)};",
         DropIndex drop => $"DROP INDEX {TableName(drop.Index.Name, drop.Table.Schema)};",
         DropForeignKey drop => RenderDropForeignKey(drop.Table, drop.ForeignKey),
+        RenameIndex rename => RenderRenameIndex(rename),
+        RenameForeignKey rename => $"ALTER TABLE {TableName(rename.Table.Name, rename.Table.Schema)} RENAME CONSTRAINT {Ident(rename.From.Name)} TO {Ident(rename.To.Name)};",
         AlterEnum alter => RenderAlterEnum(alter),
         DropEnum drop => $"DROP TYPE {TableName(drop.Enum.Name, drop.Enum.Schema)};",
         _ => throw new NotSupportedException($"{GetType().Name} cannot render {step.GetType().Name}."),
     };
+
+    /// <summary>ALTER INDEX ... RENAME TO ...; a provider without it drops and creates the index.</summary>
+    protected virtual string RenderRenameIndex(RenameIndex rename) =>
+        $"ALTER INDEX {TableName(rename.From.Name, rename.Table.Schema)} RENAME TO {Ident(rename.To.Name)};";
 
     /// <summary>The column and key changes of one table.</summary>
     protected abstract string RenderAlterTable(AlterTable alter);

@@ -37,3 +37,9 @@ public sealed record AlterTable(Table Table, IReadOnlyList<MigrationStep> Change
 /// makes changes that ALTER TABLE cannot (types, nullability, keys, foreign keys, dropped columns).
 /// </summary>
 public sealed record RedefineTable(Table Target, IReadOnlyList<string> CopiedColumns) : MigrationStep;
+
+/// <summary>Give an index another name; its shape stays (providers that cannot rename drop and create it).</summary>
+public sealed record RenameIndex(Table Table, Model.Index From, Model.Index To) : MigrationStep;
+
+/// <summary>Give a foreign key another name; its shape stays.</summary>
+public sealed record RenameForeignKey(Table Table, ForeignKey From, ForeignKey To) : MigrationStep;

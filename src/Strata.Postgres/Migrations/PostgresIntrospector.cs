@@ -8,6 +8,8 @@ namespace Strata.Postgres.Migrations;
 /// <summary>
 /// Reads a PostgreSQL database from pg_catalog into the same form the schema mapper writes:
 /// Prisma's upper-case type names, SERIAL for sequence-backed integer columns, enums by name.
+/// Partial, expression and exclusion indexes are left out, as Prisma's introspection leaves them
+/// out of the comparison: a schema cannot declare them, so they are never a difference.
 /// </summary>
 public sealed partial class PostgresIntrospector : IIntrospector
 {
@@ -57,6 +59,8 @@ public sealed partial class PostgresIntrospector : IIntrospector
         CROSS JOIN LATERAL generate_series(1, i.indnkeyatts) AS k(ord)
         JOIN pg_opclass opc ON opc.oid = i.indclass[k.ord - 1]
         WHERE NOT i.indisprimary AND n.nspname = ANY(@schemas) AND c.relname <> '_prisma_migrations'
+          AND i.indpred IS NULL AND i.indexprs IS NULL
+          AND NOT EXISTS (SELECT 1 FROM pg_constraint x WHERE x.conindid = i.indexrelid AND x.contype = 'x')
         ORDER BY n.nspname, c.relname, ic.relname, k.ord
         """;
 

@@ -50,6 +50,39 @@ public sealed class PostgresMigrationDialect : SqlMigrationDialect
     public override IDeployLock DeployLock { get; } = new PostgresAdvisoryLock();
 
     /// <inheritdoc />
+    public override bool SameOperatorClass(string? method, string columnType, string? a, string? b)
+    {
+        var fallback = PostgresComparison.DefaultOperatorClass(method, columnType);
+        return (a ?? fallback) == (b ?? fallback);
+    }
+
+    /// <inheritdoc />
+    public override bool SameDefault(string? a, string? b) => PostgresComparison.SameDefault(a, b);
+
+    /// <inheritdoc />
+    public override int MaxIdentifierLength => PostgresComparison.MaxIdentifierBytes;
+
+    /// <inheritdoc />
+    public override string DatabaseIdentifier(string name) => PostgresComparison.Identifier(name);
+
+    /// <inheritdoc />
+    /// <remarks>Prisma sends a PostgreSQL script as it is, in one batch, with no transaction around it.</remarks>
+    public override bool WrapsScriptInTransaction => false;
+
+    /// <summary>
+    /// <paramref name="connectionString"/> for a connection that runs migrations: Npgsql then tells
+    /// which statement of a script failed, so that the error can name it.
+    /// </summary>
+    public static string ForMigrations(string connectionString) =>
+        new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { IncludeFailedBatchedCommand = true }.ConnectionString;
+
+    /// <inheritdoc />
+    public override IReadOnlyList<Range>? SplitScript(string script) => PostgresScriptSplitter.Split(script);
+
+    /// <inheritdoc />
+    public override string DescribeScriptError(System.Data.Common.DbException error, string script, Range? statement) => PostgresScriptError.Describe(error, script, statement);
+
+    /// <inheritdoc />
     public override string ColumnType(FieldDefinition field)
     {
         if (IsAutoIncrement(field))

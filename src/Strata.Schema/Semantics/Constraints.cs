@@ -117,19 +117,19 @@ namespace Strata.Schema.Semantics
         /// <summary><c>{table}_pkey</c>.</summary>
         public static string PrimaryKey(string table) => Build(table, System.Array.Empty<string>(), "pkey");
 
-        /// <summary><c>{table}_{columns}_key</c>.</summary>
-        public static string Unique(string table, IReadOnlyList<string> columns) => Build(table, columns, "key");
+        /// <summary><c>{table}_{columns}_key</c>, shortened to <paramref name="maxLength"/> (the provider's limit).</summary>
+        public static string Unique(string table, IReadOnlyList<string> columns, int maxLength = MaxLength) => Build(table, columns, "key", maxLength);
 
-        /// <summary><c>{table}_{columns}_idx</c>.</summary>
-        public static string Index(string table, IReadOnlyList<string> columns) => Build(table, columns, "idx");
+        /// <summary><c>{table}_{columns}_idx</c>, shortened to <paramref name="maxLength"/> (the provider's limit).</summary>
+        public static string Index(string table, IReadOnlyList<string> columns, int maxLength = MaxLength) => Build(table, columns, "idx", maxLength);
 
         /// <summary><c>{table}_{columns}_fkey</c>.</summary>
         public static string ForeignKey(string table, IReadOnlyList<string> columns) => Build(table, columns, "fkey");
 
-        private static string Build(string table, IReadOnlyList<string> columns, string suffix)
+        private static string Build(string table, IReadOnlyList<string> columns, string suffix, int maxLength = MaxLength)
         {
             string stem = columns.Count == 0 ? table : table + "_" + string.Join("_", columns);
-            int room = MaxLength - suffix.Length - 1;
+            int room = maxLength - suffix.Length - 1;
             if (stem.Length > room) stem = stem.Substring(0, room);
             return stem + "_" + suffix;
         }

@@ -32,13 +32,15 @@ public sealed partial class SqliteIntrospector : IIntrospector
         // SQLite keeps no primary key name; Prisma's default stands in for it.
         var primaryKey = keyColumns.Count == 0 ? null : new PrimaryKey(table + "_pkey", keyColumns);
 
-        var indexRows = await DbQuery.ListAsync(connection, "SELECT name, \"unique\", origin FROM pragma_index_list(@name)",
-            r => (Name: r.GetString(0), Unique: r.GetInt64(1) != 0, Origin: r.GetString(2)), token, tableName);
+        var indexRows = await DbQuery.ListAsync(connection, "SELECT name, \"unique\", origin, partial FROM pragma_index_list(@name)",
+            r => (Name: r.GetString(0), Unique: r.GetInt64(1) != 0, Origin: r.GetString(2), Partial: r.GetInt64(3) != 0), token, tableName);
         var indexes = new List<Strata.Migrate.Model.Index>();
-        foreach (var index in indexRows.Where(i => i.Origin == "c").OrderBy(i => i.Name, StringComparer.Ordinal))
+        // Partial and expression indexes are left out, as Prisma leaves them out of the comparison: a schema cannot declare them.
+        foreach (var index in indexRows.Where(i => i.Origin == "c" && !i.Partial).OrderBy(i => i.Name, StringComparer.Ordinal))
         {
-            var parts = await DbQuery.ListAsync(connection, "SELECT seqno, name, \"desc\", \"key\" FROM pragma_index_xinfo(@index)",
-                r => (Seq: r.GetInt64(0), Name: r.NullableString(1), Desc: r.GetInt64(2) != 0, Key: r.GetInt64(3) != 0), token, ("index", index.Name));
+            var parts = await DbQuery.ListAsync(connection, "SELECT seqno, name, \"desc\", \"key\", cid FROM pragma_index_xinfo(@index)",
+                r => (Seq: r.GetInt64(0), Name: r.NullableString(1), Desc: r.GetInt64(2) != 0, Key: r.GetInt64(3) != 0, Cid: r.GetInt64(4)), token, ("index", index.Name));
+            if (parts.Any(p => p.Key && p.Cid == -2)) continue; // an expression
             var indexColumns = parts.Where(p => p.Key && p.Name != null).OrderBy(p => p.Seq).Select(p => new IndexColumn(p.Name!, p.Desc)).ToList();
             indexes.Add(new Strata.Migrate.Model.Index(index.Name, indexColumns, index.Unique, null));
         }

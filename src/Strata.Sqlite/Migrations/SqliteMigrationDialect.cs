@@ -49,6 +49,11 @@ public sealed class SqliteMigrationDialect : SqlMigrationDialect
     public override IDeployLock DeployLock { get; } = new SqliteWriteLock();
 
     /// <inheritdoc />
+    /// <remarks>Prisma's SQLite reads <c>"text"</c> that names no column as a string; hand-written migrations rely on it.</remarks>
+    public override void PrepareScriptConnection(System.Data.Common.DbConnection connection) =>
+        Runtime.DoubleQuotedStrings.Allow((Microsoft.Data.Sqlite.SqliteConnection)connection);
+
+    /// <inheritdoc />
     public override string? BeforeMigrationSql => "PRAGMA foreign_keys=OFF;";
 
     /// <inheritdoc />
@@ -114,6 +119,7 @@ public sealed class SqliteMigrationDialect : SqlMigrationDialect
                 case DropForeignKey f when dropped.Contains(f.Table.Name):
                 case CreateIndex i when rebuilt.ContainsKey(i.Table.Name):
                 case DropIndex d when rebuilt.ContainsKey(d.Table.Name):
+                case RenameIndex r when rebuilt.ContainsKey(r.Table.Name):
                     continue;
                 case AddColumn a when !rebuilt.ContainsKey(a.Table.Name):
                     result.Add(new AlterTable(a.Table, [a]));
@@ -170,6 +176,15 @@ public sealed class SqliteMigrationDialect : SqlMigrationDialect
         lines.Add("PRAGMA defer_foreign_keys=OFF;");
         return string.Join("\n", lines);
     }
+
+    /// <inheritdoc />
+    /// <remarks>SQLite has no ALTER INDEX: Prisma drops the index and creates it under its new name.</remarks>
+    protected override string RenderRenameIndex(RenameIndex rename) =>
+        $"DROP INDEX {Ident(rename.From.Name)};\n{RenderCreateIndex(rename.Table, rename.To)}";
+
+    /// <inheritdoc />
+    /// <remarks>Prisma's SQLite differ does not see AUTOINCREMENT as a change of the column.</remarks>
+    public override bool ComparesAutoIncrement => false;
 
     /// <inheritdoc />
     protected override string RenderAlterTable(AlterTable alter) =>
