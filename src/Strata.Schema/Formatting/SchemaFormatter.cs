@@ -32,7 +32,7 @@ namespace Strata.Schema.Formatting
                 bool blank = previous != null && (pendingBlank || previous is BlockDeclaration);
                 if (blank) output.Append('\n');
                 pendingBlank = false;
-                if (item is CommentLine comment) output.Append(comment.Text).Append('\n');
+                if (item is CommentLine comment) WriteComment(output, string.Empty, comment);
                 else if (item is BlockDeclaration block) WriteBlock(output, block);
                 previous = item;
             }
@@ -135,12 +135,12 @@ namespace Strata.Schema.Formatting
             }
             foreach (var (item, cells) in rows)
             {
-                output.Append(Indent);
                 if (cells == null)
                 {
-                    output.Append(((CommentLine)item).Text).Append('\n');
+                    WriteComment(output, Indent, (CommentLine)item);
                     continue;
                 }
+                output.Append(Indent);
                 var line = new StringBuilder();
                 // The last cell of a row is not padded, so lines never end in spaces.
                 for (int c = 0; c < cells.Length; c++)
@@ -151,6 +151,12 @@ namespace Strata.Schema.Formatting
                 if (item.TrailingComment != null) line.Append(' ').Append(item.TrailingComment);
                 output.Append(line.ToString().TrimEnd()).Append('\n');
             }
+        }
+
+        private static void WriteComment(StringBuilder output, string indent, CommentLine comment)
+        {
+            if (comment.IsBlock) BlockCommentPrinter.Write(output, indent, comment.Text);
+            else output.Append(indent).Append(comment.Text).Append('\n');
         }
 
         /// <summary>The aligned cells of a line: name, type and attributes for fields; name, "=" and value for properties.</summary>
