@@ -61,7 +61,7 @@ const operations = {
     return JSON.parse(schemaWasm.format(JSON.stringify([['/schema.prisma', r.schema]]), JSON.stringify(params)))[0][1];
   },
   validate: async (r) => validate(r.schema),
-  lint: async (r) => JSON.parse(schemaWasm.lint(JSON.stringify({ prismaSchema: [['schema.prisma', r.schema]], noColor: true }))),
+  lint: async (r) => JSON.parse(schemaWasm.lint(JSON.stringify([['schema.prisma', r.schema]]))),
   getDmmf: async (r) => JSON.parse(schemaWasm.get_dmmf(JSON.stringify({ prismaSchema: [['schema.prisma', r.schema]], noColor: true }))),
   // from/to: schema text, or null for the empty database.
   diff: async (r) => withEngine(r, async (engine) => {

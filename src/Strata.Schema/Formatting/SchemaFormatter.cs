@@ -131,7 +131,7 @@ namespace Strata.Schema.Formatting
             foreach (var (_, cells) in rows)
             {
                 if (cells == null) continue;
-                for (int c = 0; c < cells.Length; c++) widths[c] = Math.Max(widths[c], cells[c].Length);
+                for (int c = 0; c < cells.Length; c++) widths[c] = Math.Max(widths[c], Width(cells[c]));
             }
             foreach (var (item, cells) in rows)
             {
@@ -146,12 +146,18 @@ namespace Strata.Schema.Formatting
                 for (int c = 0; c < cells.Length; c++)
                 {
                     line.Append(cells[c]);
-                    if (c < cells.Length - 1) line.Append(' ', widths[c] - cells[c].Length + 1);
+                    if (c < cells.Length - 1) line.Append(' ', widths[c] - Width(cells[c]) + 1);
                 }
                 if (item.TrailingComment != null) line.Append(' ').Append(item.TrailingComment);
                 output.Append(line.ToString().TrimEnd()).Append('\n');
             }
         }
+
+        /// <summary>
+        /// A cell's width as Prisma's formatter counts it: in UTF-8 bytes, so that a column after a
+        /// name such as `ñame` lines up exactly where Prisma puts it.
+        /// </summary>
+        private static int Width(string cell) => Encoding.UTF8.GetByteCount(cell);
 
         private static void WriteComment(StringBuilder output, string indent, CommentLine comment)
         {
