@@ -98,6 +98,7 @@ public class ValidationRuleTests
         C("S6005", Sqlite + "model A {\n  id   Int      @id\n  «tags» String[]\n}\n"),
         C("S6006", Sqlite + "model A {\n  id Int @id\n  a  Int\n\n  @@index([a], type: «Hash»)\n}\n"),
         C("S6007", Pg + "model A {\n  id Int @id\n\n  «@@schema(\"auth\")»\n}\n"),
+        C("S6009", Sqlite + "model A {\n  id Int «@id(map: \"a_pk\")»\n}\n"),
         C("S6008", "datasource db {\n  provider = \"postgresql\"\n  schemas  = [\"base\"]\n}\n\nmodel «A» {\n  id Int @id\n}\n"),
 
         // Relations

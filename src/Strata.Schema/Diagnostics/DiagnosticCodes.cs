@@ -115,6 +115,8 @@ namespace Strata.Schema.Diagnostics
         public const string UnknownDatabaseSchema = "S6007";
         /// <summary>A model, view or enum without <c>@@schema</c> while the datasource lists <c>schemas</c>.</summary>
         public const string MissingSchemaAttribute = "S6008";
+        /// <summary>A <c>map:</c> name on a primary key or foreign key, which SQLite does not keep.</summary>
+        public const string ConstraintNameNotSupported = "S6009";
 
         /// <summary>A relation field without its opposite field on the other model.</summary>
         public const string MissingBackRelation = "S7001";

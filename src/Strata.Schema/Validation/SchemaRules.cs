@@ -93,6 +93,17 @@ namespace Strata.Schema.Validation
         private static void CheckProviderFields(BindContext context, ModelDefinition model)
         {
             if (context.Provider != ProviderKind.Sqlite) return;
+            // SQLite keeps no names for primary keys and foreign keys, so Prisma refuses `map:` on them.
+            if (model.PrimaryKey?.MappedName != null)
+            {
+                context.Error(DiagnosticCodes.ConstraintNameNotSupported, model.PrimaryKey.Location,
+                    $"SQLite does not name primary keys, so the `map: \"{model.PrimaryKey.MappedName}\"` of `{model.Name}`'s primary key cannot be kept. Remove it.");
+            }
+            foreach (var relation in model.RelationFields.Select(f => f.RelationAttribute).Where(a => a?.MappedName != null))
+            {
+                context.Error(DiagnosticCodes.ConstraintNameNotSupported, relation!.Location,
+                    $"SQLite does not name foreign keys, so `map: \"{relation.MappedName}\"` cannot be kept. Remove it.");
+            }
             foreach (var field in model.ScalarFields)
             {
                 if (field.IsList && (field.Kind == FieldKind.Scalar || field.Kind == FieldKind.Enum))
