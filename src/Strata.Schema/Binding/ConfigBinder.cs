@@ -92,6 +92,11 @@ namespace Strata.Schema.Binding
                 _context.Warning(DiagnosticCodes.DeprecatedProperty, oldMode.Location,
                     "`referentialIntegrity` is the old name of `relationMode`; rename the property to `relationMode`.");
                 if (!values.ContainsKey("relationMode")) values["relationMode"] = oldMode;
+                else
+                {
+                    _context.Error(DiagnosticCodes.InvalidConfigProperty, oldMode.Location,
+                        "`referentialIntegrity` and `relationMode` cannot be used together. Keep `relationMode` only.");
+                }
             }
             if (values.TryGetValue("relationMode", out var mode))
             {
