@@ -12,6 +12,8 @@ public class ValidationRuleTests
 {
     private const string Sqlite = "datasource db {\n  provider = \"sqlite\"\n  url      = \"file:./dev.db\"\n}\n\n";
     private const string Pg = "datasource db {\n  provider = \"postgresql\"\n  url      = env(\"DATABASE_URL\")\n}\n\n";
+    private const string PgViews = "generator client {\n  provider        = \"strata\"\n  previewFeatures = [\"views\"]\n}\n\n" + Pg;
+    private const string PgPrismaRelations = "datasource db {\n  provider     = \"postgresql\"\n  relationMode = \"prisma\"\n}\n\n";
 
     private const string UserPost = """
         model User {
@@ -48,12 +50,15 @@ public class ValidationRuleTests
         C("S2004", Sqlite + "model A {\n  id   Int   @id\n  name «Strin»\n}\n"),
         C("S2005", Sqlite + "datasource «other» {\n  provider = \"sqlite\"\n}\n"),
         C("S2006", "«»model A {\n  id Int @id\n}\n"),
-        C("S2007", Sqlite + "model A {\n  id Int @id\n\n  @@map(\"t\")\n}\n\nmodel «B» {\n  id Int @id\n\n  @@map(\"t\")\n}\n"),
+        C("S2007", Sqlite + "model A {\n  id Int @id\n\n  @@map(\"t\")\n}\n\nmodel B {\n  id Int @id\n\n  «@@map(\"t\")»\n}\n"),
         C("S2008", Sqlite + "model A {\n  id Int @id\n  a  Int\n  b  Int\n\n  @@index([a], map: \"x\")\n  «@@index([b], map: \"x\")»\n}\n"),
         C("S2009", Sqlite + "model A {\n  id Int @id\n  a  Int @map(\"c\")\n  «b»  Int @map(\"c\")\n}\n"),
         C("S2010", "datasource db {\n  provider = \"sqlite\"\n  «foo»      = \"x\"\n}\n"),
         C("S2011", Sqlite + "generator a {\n  provider = \"strata\"\n}\n\ngenerator «a» {\n  provider = \"prisma-client-js\"\n}\n"),
-        C("S2012", Sqlite + "model A {\n  id Int @id\n  a  Int\n  b  Int\n\n  «@@unique([a, b], name: \"a\")»\n}\n"),
+        C("S2012", Sqlite + "model «A» {\n  id Int @id\n  a  Int\n  b  Int\n  c  Int\n\n  @@unique([a, b], name: \"c\")\n}\n"),
+        C("S2012", Sqlite + "model A {\n  a   Int\n  b   Int\n  a_b Int\n\n  «@@id([a, b])»\n}\n"),
+        C("S2013", Sqlite + "model A {\n  id  Int @id\n  «a-b» Int\n}\n"),
+        C("S2014", "datasource db {\n  provider             = \"sqlite\"\n  referentialIntegrity = «\"prisma\"»\n}\n\nmodel A {\n  id Int @id\n}\n"),
         C("S2013", Sqlite + "model «String» {\n  id Int @id\n}\n"),
 
         // Attributes
@@ -63,8 +68,8 @@ public class ValidationRuleTests
         C("S3004", Sqlite + UserPost + "model Post {\n  id       Int  @id\n  authorId Int\n  author   User @relation(fields: [authorId], references: [id], onDelete: «Explode»)\n}\n"),
         C("S3005", Sqlite + "model A {\n  id Int @id «@id»\n}\n"),
         C("S3006", Sqlite + UserPost + "model Post {\n  id       Int  @id\n  authorId Int\n  author   User @relation(fields: [authorId], references: [id]) «@unique»\n}\n"),
-        C("S3006", Pg + "view V {\n  id   Int    «@id»\n  name String\n}\n"),
-        C("S3006", Pg + "view V {\n  id   Int    @unique\n  name String\n\n  «@@index([name])»\n}\n"),
+        C("S3006", PgViews + "view V {\n  id   Int    «@id»\n  name String\n}\n"),
+        C("S3006", PgViews + "view V {\n  id   Int    @unique\n  name String\n\n  «@@index([name])»\n}\n"),
         C("S3007", Sqlite + "model A {\n  a Int @id\n  b Int «@id»\n}\n"),
         C("S3008", Sqlite + "model A {\n  id Int @id\n\n  @@index([«nope»])\n}\n"),
         C("S3009", Sqlite + "model A {\n  id Int? «@id»\n}\n", "S4001"),
@@ -74,6 +79,7 @@ public class ValidationRuleTests
         // Models
         C("S4001", Sqlite + "model «A» {\n  name String\n}\n"),
         C("S4002", Pg + "type Address {\n  street String «@id»\n}\n"),
+        C("S4004", Pg + "view «V» {\n  id Int @unique\n}\n"),
         C("S4003", Sqlite + "model User {\n  id    Int    @id\n  posts Post[]\n\n  @@ignore\n}\n\nmodel Post {\n  id       Int  @id\n  authorId Int\n  «author»   User @relation(fields: [authorId], references: [id])\n}\n"),
 
         // Defaults
@@ -92,6 +98,8 @@ public class ValidationRuleTests
         C("S6005", Sqlite + "model A {\n  id   Int      @id\n  «tags» String[]\n}\n"),
         C("S6006", Sqlite + "model A {\n  id Int @id\n  a  Int\n\n  @@index([a], type: «Hash»)\n}\n"),
         C("S6007", Pg + "model A {\n  id Int @id\n\n  «@@schema(\"auth\")»\n}\n"),
+        C("S6009", Sqlite + "model A {\n  id Int «@id(map: \"a_pk\")»\n}\n"),
+        C("S6008", "datasource db {\n  provider = \"postgresql\"\n  schemas  = [\"base\"]\n}\n\nmodel «A» {\n  id Int @id\n}\n"),
 
         // Relations
         C("S7001", Sqlite + "model User {\n  id Int @id\n}\n\nmodel Post {\n  id       Int  @id\n  authorId Int\n  «author»   User @relation(fields: [authorId], references: [id])\n}\n"),
@@ -105,10 +113,12 @@ public class ValidationRuleTests
         C("S7009", Sqlite + UserPost + "model Post {\n  id     Int  @id\n  «author» User\n}\n"),
         C("S7010", Sqlite + UserPost + "model Post {\n  id       Int  @id\n  authorId Int\n  author   User «@relation(fields: [authorId])»\n}\n"),
         C("S7011", Sqlite + "model User {\n  id    Int    @id\n  posts Post[] «@relation(fields: [id], references: [authorId])»\n}\n\nmodel Post {\n  id       Int  @id\n  authorId Int\n  author   User @relation(fields: [authorId], references: [id])\n}\n"),
-        C("S7012", Sqlite + UserPost + "model Post {\n  id       Int   @id\n  authorId Int\n  «author»   User? @relation(fields: [authorId], references: [id])\n}\n"),
+        C("S7012", Sqlite + UserPost + "model Post {\n  id       Int  @id\n  authorId Int?\n  «author»   User @relation(fields: [authorId], references: [id])\n}\n"),
         C("S7013", Sqlite + "model Post {\n  a    Int\n  b    Int\n  «tags» Tag[]\n\n  @@id([a, b])\n}\n\nmodel Tag {\n  id    Int    @id\n  posts Post[]\n}\n"),
         C("S7014", Sqlite + "model User {\n  id      Int     @id\n  «profile» Profile\n}\n\nmodel Profile {\n  id     Int  @id\n  userId Int  @unique\n  user   User @relation(fields: [userId], references: [id])\n}\n"),
         C("S7015", Sqlite + UserPost + "model Post {\n  id       Int  @id\n  authorId Int\n  author   User @relation(fields: [authorId], references: [id], onDelete: «SetDefault»)\n}\n"),
+        C("S7016", PgPrismaRelations + "model Node {\n  id       Int    @id\n  parentId Int?\n  parent   Node?  «@relation(\"tree\", fields: [parentId], references: [id], onDelete: Cascade, onUpdate: Restrict)»\n  children Node[] @relation(\"tree\")\n\n  @@index([parentId])\n}\n"),
+        C("S7017", PgPrismaRelations + UserPost + "model Post {\n  id       Int  @id\n  authorId Int\n  author   User «@relation(fields: [authorId], references: [id])»\n}\n"),
     ];
 
     public static TheoryData<Case> Data()
@@ -155,6 +165,10 @@ public class ValidationRuleTests
     [InlineData("S2006", DiagnosticSeverity.Warning)]
     [InlineData("S6001", DiagnosticSeverity.Warning)]
     [InlineData("S7015", DiagnosticSeverity.Warning)]
+    [InlineData("S7008", DiagnosticSeverity.Error)]
+    [InlineData("S7017", DiagnosticSeverity.Warning)]
+    [InlineData("S2014", DiagnosticSeverity.Warning)]
+    [InlineData("S7016", DiagnosticSeverity.Error)]
     [InlineData("S7001", DiagnosticSeverity.Error)]
     public void Severity_matches_the_rule(string code, DiagnosticSeverity severity)
     {

@@ -23,6 +23,9 @@ namespace Strata.Schema.Binding
 
         public ProviderKind Provider => Schema.Provider;
 
+        /// <summary>True with <c>relationMode = "prisma"</c>: no foreign keys, the client carries out the referential actions.</summary>
+        public bool EmulatesRelations => Schema.Datasource?.RelationMode == "prisma";
+
         /// <summary>The prefix of native type attributes: the datasource's name (<c>db</c> in <c>@db.VarChar</c>).</summary>
         public string? NativePrefix => Schema.Datasource?.Name;
 
@@ -31,6 +34,17 @@ namespace Strata.Schema.Binding
         public void Error(string code, SourceLocation location, string message) => Diagnostics.Error(code, location, message);
 
         public void Warning(string code, SourceLocation location, string message) => Diagnostics.Warning(code, location, message);
+
+        /// <summary>
+        /// The lexer lets `-` into names (Prisma's grammar does too), but no model, enum, value or
+        /// field may keep one: it could not be a client member.
+        /// </summary>
+        public void CheckNoDash(string what, string name, SourceLocation location)
+        {
+            if (name.IndexOf('-') < 0) return;
+            Error(DiagnosticCodes.InvalidName, location,
+                $"`{name}` is not a valid name for a{(what[0] == 'e' ? "n" : string.Empty)} {what}: names use letters, digits and `_`, never `-`. Write it as `{name.Replace('-', '_')}`, and keep the database name with `@map`/`@@map` if needed.");
+        }
 
         public static string ProviderName(ProviderKind provider) => provider == ProviderKind.Sqlite ? "SQLite" : "PostgreSQL";
     }

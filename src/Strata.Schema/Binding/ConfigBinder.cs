@@ -9,7 +9,7 @@ namespace Strata.Schema.Binding
     /// <summary>Binds the <c>datasource</c> and <c>generator</c> blocks.</summary>
     internal sealed class ConfigBinder
     {
-        private static readonly string[] DatasourceProperties = { "provider", "url", "directUrl", "shadowDatabaseUrl", "relationMode", "extensions", "schemas" };
+        private static readonly string[] DatasourceProperties = { "provider", "url", "directUrl", "shadowDatabaseUrl", "relationMode", "referentialIntegrity", "extensions", "schemas" };
         private static readonly string[] PrismaOnlyProviders = { "mysql", "sqlserver", "mongodb", "cockroachdb" };
 
         private readonly BindContext _context;
@@ -86,6 +86,18 @@ namespace Strata.Schema.Binding
             ds.Url = StringOrEnv(values, "url");
             ds.DirectUrl = StringOrEnv(values, "directUrl");
             ds.ShadowDatabaseUrl = StringOrEnv(values, "shadowDatabaseUrl");
+            // `referentialIntegrity` is the name `relationMode` had before Prisma 4.5; it still works, with a warning.
+            if (values.TryGetValue("referentialIntegrity", out var oldMode))
+            {
+                _context.Warning(DiagnosticCodes.DeprecatedProperty, oldMode.Location,
+                    "`referentialIntegrity` is the old name of `relationMode`; rename the property to `relationMode`.");
+                if (!values.ContainsKey("relationMode")) values["relationMode"] = oldMode;
+                else
+                {
+                    _context.Error(DiagnosticCodes.InvalidConfigProperty, oldMode.Location,
+                        "`referentialIntegrity` and `relationMode` cannot be used together. Keep `relationMode` only.");
+                }
+            }
             if (values.TryGetValue("relationMode", out var mode))
             {
                 if (mode.Kind == ConfigValueKind.String && (mode.Text == "prisma" || mode.Text == "foreignKeys")) ds.RelationMode = mode.Text;

@@ -24,6 +24,7 @@ namespace Strata.Schema.Binding
                         $"The enum `{enumDef.Name}` already has the value `{valueSyntax.Name}`. Remove the repeated value.");
                     continue;
                 }
+                _context.CheckNoDash("enum value", valueSyntax.Name, location);
                 var value = new EnumValueDefinition(valueSyntax.Name, location, valueSyntax.Documentation);
                 var attributeSeen = new HashSet<string>();
                 foreach (var attribute in valueSyntax.Attributes)

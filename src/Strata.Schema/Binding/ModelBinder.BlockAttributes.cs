@@ -55,7 +55,11 @@ namespace Strata.Schema.Binding
                         args.Require("name", "@@map(\"table_name\")");
                         var name = args.GetString("name");
                         if (name != null && name.Length == 0) _context.Error(DiagnosticCodes.InvalidArgument, location, "`@@map` needs a non-empty name.");
-                        else model.MappedName = name;
+                        else
+                        {
+                            model.MappedName = name;
+                            model.MapLocation = location;
+                        }
                         break;
                     }
                     case "ignore":

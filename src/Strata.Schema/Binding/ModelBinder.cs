@@ -30,6 +30,7 @@ namespace Strata.Schema.Binding
                         $"`{container.Name}` already has a field named `{syntax.Name}`. Rename or remove one of them.");
                     continue;
                 }
+                _context.CheckNoDash("field", syntax.Name, location);
                 var field = new FieldDefinition(container, syntax, location);
                 if (syntax.Type == null) continue;
                 if (!ResolveType(block.File, field, syntax.Type)) continue;

@@ -223,17 +223,13 @@ namespace Strata.Schema.Binding
                     $"`{holder}` is one-to-one, so its foreign key ({string.Join(", ", attr.Fields)}) must be unique: add `@unique` to {(attr.Fields.Count == 1 ? $"`{attr.Fields[0]}`" : $"the fields, or `@@unique([{string.Join(", ", attr.Fields)}])`")}. Otherwise make `{other}` a list.");
                 ok = false;
             }
-            bool anyRequired = fks.Any(f => !f.IsOptional);
-            if (holder.IsOptional && anyRequired)
+            // An optional relation over required foreign key fields is fine (the relation may simply
+            // not be loaded); a required relation needs every foreign key field to be required.
+            var optionalKeys = fks.Where(f => f.IsOptional).ToList();
+            if (!holder.IsOptional && optionalKeys.Count > 0)
             {
                 _context.Error(DiagnosticCodes.RelationOptionalityMismatch, holder.Location,
-                    $"`{holder}` is optional, but its foreign key {string.Join(", ", fks.Where(f => !f.IsOptional).Select(f => $"`{f.Name}`"))} is required. Make both optional (`{fks.First(f => !f.IsOptional).TypeName}?`) or both required.");
-                ok = false;
-            }
-            else if (!holder.IsOptional && !anyRequired)
-            {
-                _context.Error(DiagnosticCodes.RelationOptionalityMismatch, holder.Location,
-                    $"`{holder}` is required, but all of its foreign key fields are optional. Make `{holder.Name}` optional (`{holder.TypeName}?`) or the foreign key fields required.");
+                    $"`{holder}` is required, but its foreign key field{(optionalKeys.Count == 1 ? string.Empty : "s")} {string.Join(", ", optionalKeys.Select(f => $"`{f.Name}`"))} {(optionalKeys.Count == 1 ? "is" : "are")} optional. Make `{holder.Name}` optional (`{holder.TypeName}?`) or every foreign key field required.");
                 ok = false;
             }
             CheckActions(attr, fks);
@@ -249,8 +245,11 @@ namespace Strata.Schema.Binding
             {
                 if (action == ReferentialAction.SetNull && fks.Any(f => !f.IsOptional))
                 {
-                    _context.Error(DiagnosticCodes.InvalidReferentialAction, location!,
-                        $"`{label}: SetNull` cannot work: the foreign key {string.Join(", ", fks.Where(f => !f.IsOptional).Select(f => $"`{f.Name}`"))} is required and cannot be set to NULL. Make it optional, or use Cascade, Restrict or NoAction.");
+                    // As in Prisma: a warning on PostgreSQL with foreign keys (the database refuses the
+                    // update at run time); an error on SQLite and when the client emulates the action.
+                    string message = $"`{label}: SetNull` cannot work: the foreign key {string.Join(", ", fks.Where(f => !f.IsOptional).Select(f => $"`{f.Name}`"))} is required and cannot be set to NULL. Make it optional, or use Cascade, Restrict or NoAction.";
+                    if (_context.EmulatesRelations || _context.Provider != ProviderKind.PostgreSql) _context.Error(DiagnosticCodes.InvalidReferentialAction, location!, message);
+                    else _context.Warning(DiagnosticCodes.InvalidReferentialAction, location!, message);
                 }
                 else if (action == ReferentialAction.SetDefault && fks.Any(f => f.Default == null))
                 {

@@ -33,6 +33,7 @@ namespace Strata.Schema.Binding
 
             new RelationResolver(_context).Resolve();
             SchemaRules.Check(_context);
+            RelationModeRules.Check(_context);
         }
 
         private Declared DeclareTypes(List<BlockRef> blocks)
@@ -57,6 +58,7 @@ namespace Strata.Schema.Binding
                         $"`{decl.Name}` is a built-in type and cannot be the name of a {BlockDeclaration.Keyword(decl.Kind)}. Choose another name.");
                     continue;
                 }
+                _context.CheckNoDash(BlockDeclaration.Keyword(decl.Kind), decl.Name, location);
                 seen.Add(decl.Name, block);
                 switch (decl.Kind)
                 {

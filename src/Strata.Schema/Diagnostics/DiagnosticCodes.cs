@@ -51,6 +51,8 @@ namespace Strata.Schema.Diagnostics
         public const string DuplicateClientName = "S2012";
         /// <summary>A reserved or invalid name for a model, field or enum.</summary>
         public const string InvalidName = "S2013";
+        /// <summary>A datasource property that Prisma renamed, such as <c>referentialIntegrity</c>.</summary>
+        public const string DeprecatedProperty = "S2014";
 
         /// <summary>An attribute that does not exist, or is not allowed in this place.</summary>
         public const string UnknownAttribute = "S3001";
@@ -81,6 +83,8 @@ namespace Strata.Schema.Diagnostics
         public const string InvalidCompositeField = "S4002";
         /// <summary>A field is ignored, but a relation or constraint needs it.</summary>
         public const string IgnoredFieldUsed = "S4003";
+        /// <summary>A <c>view</c> block without the <c>views</c> preview feature in a generator.</summary>
+        public const string ViewsNotEnabled = "S4004";
 
         /// <summary>A default value whose type does not match the field.</summary>
         public const string DefaultTypeMismatch = "S5001";
@@ -109,6 +113,10 @@ namespace Strata.Schema.Diagnostics
         public const string ProviderOptionNotSupported = "S6006";
         /// <summary><c>@@schema</c> naming a schema that the datasource does not list.</summary>
         public const string UnknownDatabaseSchema = "S6007";
+        /// <summary>A model, view or enum without <c>@@schema</c> while the datasource lists <c>schemas</c>.</summary>
+        public const string MissingSchemaAttribute = "S6008";
+        /// <summary>A <c>map:</c> name on a primary key or foreign key, which SQLite does not keep.</summary>
+        public const string ConstraintNameNotSupported = "S6009";
 
         /// <summary>A relation field without its opposite field on the other model.</summary>
         public const string MissingBackRelation = "S7001";
@@ -140,5 +148,9 @@ namespace Strata.Schema.Diagnostics
         public const string OneToOneBackRelationRequired = "S7014";
         /// <summary>A SetDefault action on a foreign key field without a default.</summary>
         public const string SetDefaultWithoutDefault = "S7015";
+        /// <summary>With <c>relationMode = "prisma"</c>, a self-relation whose actions cascade or set NULL.</summary>
+        public const string CyclicReferentialActions = "S7016";
+        /// <summary>With <c>relationMode = "prisma"</c>, foreign key fields that no index covers.</summary>
+        public const string RelationFieldsNotIndexed = "S7017";
     }
 }

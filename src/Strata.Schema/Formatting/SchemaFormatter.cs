@@ -32,7 +32,7 @@ namespace Strata.Schema.Formatting
                 bool blank = previous != null && (pendingBlank || previous is BlockDeclaration);
                 if (blank) output.Append('\n');
                 pendingBlank = false;
-                if (item is CommentLine comment) output.Append(comment.Text).Append('\n');
+                if (item is CommentLine comment) WriteComment(output, string.Empty, comment);
                 else if (item is BlockDeclaration block) WriteBlock(output, block);
                 previous = item;
             }
@@ -131,26 +131,38 @@ namespace Strata.Schema.Formatting
             foreach (var (_, cells) in rows)
             {
                 if (cells == null) continue;
-                for (int c = 0; c < cells.Length; c++) widths[c] = Math.Max(widths[c], cells[c].Length);
+                for (int c = 0; c < cells.Length; c++) widths[c] = Math.Max(widths[c], Width(cells[c]));
             }
             foreach (var (item, cells) in rows)
             {
-                output.Append(Indent);
                 if (cells == null)
                 {
-                    output.Append(((CommentLine)item).Text).Append('\n');
+                    WriteComment(output, Indent, (CommentLine)item);
                     continue;
                 }
+                output.Append(Indent);
                 var line = new StringBuilder();
                 // The last cell of a row is not padded, so lines never end in spaces.
                 for (int c = 0; c < cells.Length; c++)
                 {
                     line.Append(cells[c]);
-                    if (c < cells.Length - 1) line.Append(' ', widths[c] - cells[c].Length + 1);
+                    if (c < cells.Length - 1) line.Append(' ', widths[c] - Width(cells[c]) + 1);
                 }
                 if (item.TrailingComment != null) line.Append(' ').Append(item.TrailingComment);
                 output.Append(line.ToString().TrimEnd()).Append('\n');
             }
+        }
+
+        /// <summary>
+        /// A cell's width as Prisma's formatter counts it: in UTF-8 bytes, so that a column after a
+        /// name such as `ñame` lines up exactly where Prisma puts it.
+        /// </summary>
+        private static int Width(string cell) => Encoding.UTF8.GetByteCount(cell);
+
+        private static void WriteComment(StringBuilder output, string indent, CommentLine comment)
+        {
+            if (comment.IsBlock) BlockCommentPrinter.Write(output, indent, comment.Text);
+            else output.Append(indent).Append(comment.Text).Append('\n');
         }
 
         /// <summary>The aligned cells of a line: name, type and attributes for fields; name, "=" and value for properties.</summary>

@@ -27,6 +27,9 @@ namespace Strata.Schema.Semantics
         /// <summary>The name given with <c>@@map</c>.</summary>
         public string? MappedName { get; internal set; }
 
+        /// <summary>Where <c>@@map</c> is written, if it is.</summary>
+        internal SourceLocation? MapLocation { get; set; }
+
         /// <summary>The database schema from <c>@@schema</c>.</summary>
         public string? DatabaseSchema { get; internal set; }
 

@@ -49,6 +49,11 @@ namespace Strata.Schema.Semantics
 
         internal List<RelationDefinition> RelationList { get; } = new List<RelationDefinition>();
 
+        /// <summary>True when some generator lists <paramref name="feature"/> in <c>previewFeatures</c> (Prisma reads them from every generator).</summary>
+        public bool HasPreviewFeature(string feature) => GeneratorList.Any(g =>
+            g.Properties.TryGetValue("previewFeatures", out var value) && value.Kind == ConfigValueKind.List
+            && value.Items.Any(item => string.Equals(item, feature, System.StringComparison.OrdinalIgnoreCase)));
+
         /// <summary>The model or view with this name, or null.</summary>
         public ModelDefinition? FindModel(string name) => ModelList.Find(name);
 

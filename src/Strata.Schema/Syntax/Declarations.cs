@@ -44,6 +44,9 @@ namespace Strata.Schema.Syntax
         /// <summary>The comment as written, starting with <c>//</c>.</summary>
         public string Text { get; }
 
+        /// <summary>True for a <c>/* ... */</c> comment, which may span several lines.</summary>
+        public bool IsBlock => Text.StartsWith("/*", System.StringComparison.Ordinal);
+
         /// <summary>True for <c>///</c> doc comments.</summary>
         public bool IsDoc => Text.StartsWith("///", System.StringComparison.Ordinal) && !Text.StartsWith("////", System.StringComparison.Ordinal);
     }

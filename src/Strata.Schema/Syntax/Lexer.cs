@@ -79,6 +79,7 @@ namespace Strata.Schema.Syntax
                     return Make(TokenKind.Newline, start);
                 case '/':
                     if (Peek(1) == '/') return LexComment(start);
+                    if (Peek(1) == '*' && TryLexBlockComment(start, out var block)) return block;
                     _pos++;
                     return Make(TokenKind.Error, start);
                 case '"':
@@ -121,6 +122,20 @@ namespace Strata.Schema.Syntax
             bool doc = Peek(2) == '/' && Peek(3) != '/';
             while (_pos < _text.Length && _text[_pos] != '\n' && _text[_pos] != '\r') _pos++;
             return Make(doc ? TokenKind.DocComment : TokenKind.Comment, start);
+        }
+
+        /// <summary>A <c>/* ... */</c> comment; one without its closing <c>*/</c> is not a comment (Prisma rejects the line).</summary>
+        private bool TryLexBlockComment(int start, out Token token)
+        {
+            int close = _text.IndexOf("*/", start + 2, System.StringComparison.Ordinal);
+            if (close < 0)
+            {
+                token = default;
+                return false;
+            }
+            _pos = close + 2;
+            token = Make(TokenKind.BlockComment, start);
+            return true;
         }
 
         private Token LexNumber(int start)
@@ -205,9 +220,11 @@ namespace Strata.Schema.Syntax
 
         private static bool IsHex(char c) => IsDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 
-        internal static bool IsIdentifierStart(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+        /// <summary>As in Prisma: a name starts with a letter of any script (not a digit, not `_`).</summary>
+        internal static bool IsIdentifierStart(char c) => char.IsLetter(c);
 
-        internal static bool IsIdentifierPart(char c) => IsIdentifierStart(c) || IsDigit(c) || c == '-';
+        /// <summary>Then letters of any script, ASCII digits, `_` and `-` (which the binder rejects in names).</summary>
+        internal static bool IsIdentifierPart(char c) => char.IsLetter(c) || IsDigit(c) || c == '_' || c == '-';
 
         private static string Printable(string s)
         {

@@ -74,6 +74,8 @@ namespace Strata.Schema.Syntax
                         break;
                     case TokenKind.Comment:
                     case TokenKind.DocComment:
+                    case TokenKind.BlockComment:
+                        // A block comment may share its line with the element after it.
                         Advance();
                         var comment = new CommentLine(token.Span, token.Text.TrimEnd());
                         items.Add(comment);
@@ -186,7 +188,7 @@ namespace Strata.Schema.Syntax
                 return broken;
             }
             Advance();
-            if (At(TokenKind.Comment) || At(TokenKind.DocComment)) headerComment = Advance().Text.TrimEnd();
+            if (At(TokenKind.Comment) || At(TokenKind.DocComment) || At(TokenKind.BlockComment)) headerComment = Advance().Text.TrimEnd();
             if (!AtLineEnd && !At(TokenKind.CloseBrace))
             {
                 Expected("a new line after `{`", Current);
@@ -220,6 +222,7 @@ namespace Strata.Schema.Syntax
                         continue;
                     case TokenKind.Comment:
                     case TokenKind.DocComment:
+                    case TokenKind.BlockComment:
                         Advance();
                         var comment = new CommentLine(token.Span, token.Text.TrimEnd());
                         members.Add(comment);
@@ -293,6 +296,11 @@ namespace Strata.Schema.Syntax
             if (At(TokenKind.Comment) || At(TokenKind.DocComment))
             {
                 member.TrailingComment = Advance().Text.TrimEnd();
+            }
+            else if (At(TokenKind.BlockComment))
+            {
+                // One block comment may end a line (Prisma refuses a second one, or `//` after it).
+                member.TrailingComment = Advance().Text;
             }
             if (AtLineEnd || At(TokenKind.CloseBrace)) return;
             if (Current.Kind != TokenKind.Error) Expected("the end of the line", Current);
@@ -619,7 +627,7 @@ namespace Strata.Schema.Syntax
             TokenKind.String => "a string",
             TokenKind.Number => $"the number `{token.Text}`",
             TokenKind.Identifier => $"`{token.Text}`",
-            TokenKind.Comment or TokenKind.DocComment => "a comment",
+            TokenKind.Comment or TokenKind.DocComment or TokenKind.BlockComment => "a comment",
             _ => $"`{token.Text}`",
         };
 

@@ -23,6 +23,8 @@ namespace Strata.Schema.Syntax
         Newline,
         Comment,
         DocComment,
+        /// <summary>A <c>/* ... */</c> comment, which may span several lines.</summary>
+        BlockComment,
         Error,
         EndOfFile,
     }

@@ -33,7 +33,10 @@ namespace Strata.Schema.Validation
                 CheckProviderFields(context, model);
             }
             CheckTableNames(context);
+            CheckEnumNames(context);
             CheckConstraintNames(context);
+            CheckSchemaAttributes(context);
+            CheckViewsEnabled(context);
         }
 
         private static void CheckUniqueCriterion(BindContext context, ModelDefinition model)
@@ -58,33 +61,49 @@ namespace Strata.Schema.Validation
             }
         }
 
+        /// <summary>
+        /// Compound key names become members of the client's unique-input types, so they must not be
+        /// field names. As in Prisma: a custom `name:` that is a field name is reported on the model;
+        /// the default name of a compound key (`a_b`) on the attribute; a single-field `@@id([x])`
+        /// has no compound name at all.
+        /// </summary>
         private static void CheckClientNames(BindContext context, ModelDefinition model)
         {
-            var used = new Dictionary<string, SourceLocation>();
-            var named = model.Uniques.Where(u => !u.IsFieldLevel && u.Fields.Count > 1 || u.ExplicitClientName != null)
-                .Select(u => (Name: u.ClientName, u.Location))
-                .ToList();
-            if (model.PrimaryKey != null && !model.PrimaryKey.IsFieldLevel)
-                named.Insert(0, (model.PrimaryKey.ClientName ?? string.Join("_", model.PrimaryKey.FieldNames), model.PrimaryKey.Location));
-            foreach (var (name, location) in named)
+            var keys = new List<(string? Custom, KeyDefinition Key)>();
+            var pk = model.PrimaryKey;
+            if (pk != null && !pk.IsFieldLevel) keys.Add((pk.ClientName, pk));
+            keys.AddRange(model.Uniques.Where(u => !u.IsFieldLevel).Select(u => (u.ExplicitClientName, (KeyDefinition)u)));
+            foreach (var (custom, key) in keys)
             {
-                if (model.FindField(name) != null)
+                string? name = custom ?? (key.Fields.Count > 1 ? string.Join("_", key.FieldNames) : null);
+                if (name == null || model.FindField(name) == null) continue;
+                context.Error(DiagnosticCodes.DuplicateClientName, custom != null ? model.Location : key.Location,
+                    $"The compound key name `{name}` is also a field of `{model.Name}`. Choose another name with `name: \"...\"`.");
+            }
+            foreach (var group in model.Uniques.Where(u => u.ExplicitClientName != null).GroupBy(u => u.ExplicitClientName!).Where(g => g.Count() > 1))
+            {
+                foreach (var unique in group)
                 {
-                    context.Error(DiagnosticCodes.DuplicateClientName, location,
-                        $"The compound key name `{name}` is also a field of `{model.Name}`. Choose another name with `name: \"...\"`.");
+                    context.Error(DiagnosticCodes.DuplicateClientName, unique.Location,
+                        $"Several compound keys of `{model.Name}` are called `{group.Key}`. Give each its own `name: \"...\"`.");
                 }
-                else if (used.TryGetValue(name, out var first))
-                {
-                    context.Error(DiagnosticCodes.DuplicateClientName, location,
-                        $"Two compound keys of `{model.Name}` are both called `{name}` (the other at {first}). Give one another `name: \"...\"`.");
-                }
-                else used[name] = location;
             }
         }
 
         private static void CheckProviderFields(BindContext context, ModelDefinition model)
         {
             if (context.Provider != ProviderKind.Sqlite) return;
+            // SQLite keeps no names for primary keys and foreign keys, so Prisma refuses `map:` on them.
+            if (model.PrimaryKey?.MappedName != null)
+            {
+                context.Error(DiagnosticCodes.ConstraintNameNotSupported, model.PrimaryKey.Location,
+                    $"SQLite does not name primary keys, so the `map: \"{model.PrimaryKey.MappedName}\"` of `{model.Name}`'s primary key cannot be kept. Remove it.");
+            }
+            foreach (var relation in model.RelationFields.Select(f => f.RelationAttribute).Where(a => a?.MappedName != null))
+            {
+                context.Error(DiagnosticCodes.ConstraintNameNotSupported, relation!.Location,
+                    $"SQLite does not name foreign keys, so `map: \"{relation.MappedName}\"` cannot be kept. Remove it.");
+            }
             foreach (var field in model.ScalarFields)
             {
                 if (field.IsList && (field.Kind == FieldKind.Scalar || field.Kind == FieldKind.Enum))
@@ -112,10 +131,55 @@ namespace Strata.Schema.Validation
                 var key = (model.DatabaseSchema, model.DatabaseName);
                 if (seen.TryGetValue(key, out var first))
                 {
-                    context.Error(DiagnosticCodes.DuplicateTableName, model.Location,
+                    // Prisma points at the `@@map` that makes the clash, where there is one.
+                    context.Error(DiagnosticCodes.DuplicateTableName, model.MapLocation ?? model.Location,
                         $"`{first.Name}` and `{model.Name}` both map to the table \"{model.DatabaseName}\". Give one of them another `@@map(\"...\")`.");
                 }
                 else seen[key] = model;
+            }
+        }
+
+        /// <summary>Enums are types in their database schema (PostgreSQL), so two may not share a name there.</summary>
+        private static void CheckEnumNames(BindContext context)
+        {
+            if (context.Provider != ProviderKind.PostgreSql) return;
+            var seen = new Dictionary<(string?, string), EnumDefinition>();
+            foreach (var enumDef in context.Schema.Enums)
+            {
+                var key = (enumDef.DatabaseSchema, enumDef.DatabaseName);
+                if (seen.TryGetValue(key, out var first))
+                {
+                    context.Error(DiagnosticCodes.DuplicateTableName, enumDef.Location,
+                        $"`{first.Name}` and `{enumDef.Name}` both map to the enum type \"{enumDef.DatabaseName}\"{(enumDef.DatabaseSchema != null ? $" in the schema \"{enumDef.DatabaseSchema}\"" : string.Empty)}. Give one of them another `@@map(\"...\")` or another `@@schema`.");
+                }
+                else seen[key] = enumDef;
+            }
+        }
+
+        /// <summary>Once the datasource lists `schemas`, every model, view and enum says which one it lives in (as in Prisma).</summary>
+        private static void CheckSchemaAttributes(BindContext context)
+        {
+            if (context.Provider != ProviderKind.PostgreSql || context.Schema.Datasource!.Schemas.Count == 0) return;
+            foreach (var model in context.Schema.Models.Where(m => m.DatabaseSchema == null))
+            {
+                context.Error(DiagnosticCodes.MissingSchemaAttribute, model.Location,
+                    $"The datasource lists `schemas`, so `{model.Name}` needs `@@schema(\"...\")` to say which of them ({string.Join(", ", context.Schema.Datasource.Schemas)}) holds it.");
+            }
+            foreach (var enumDef in context.Schema.Enums.Where(e => e.DatabaseSchema == null))
+            {
+                context.Error(DiagnosticCodes.MissingSchemaAttribute, enumDef.Location,
+                    $"The datasource lists `schemas`, so the enum `{enumDef.Name}` needs `@@schema(\"...\")` to say which of them ({string.Join(", ", context.Schema.Datasource.Schemas)}) holds it.");
+            }
+        }
+
+        /// <summary>Views are a preview feature in Prisma: a generator must list `views` in `previewFeatures`.</summary>
+        private static void CheckViewsEnabled(BindContext context)
+        {
+            if (context.Schema.HasPreviewFeature("views")) return;
+            foreach (var view in context.Schema.Views)
+            {
+                context.Error(DiagnosticCodes.ViewsNotEnabled, view.Location,
+                    $"`view {view.Name}` needs the `views` preview feature: add `previewFeatures = [\"views\"]` to a generator block.");
             }
         }
 
@@ -126,6 +190,7 @@ namespace Strata.Schema.Validation
         private static void CheckConstraintNames(BindContext context)
         {
             var global = new Dictionary<(string?, string), SourceLocation>();
+            var reported = new HashSet<SourceLocation>();
             // Each model's foreign keys, gathered in one pass: a search of all relations per model was quadratic.
             var foreignKeysOf = new Dictionary<ModelDefinition, List<RelationDefinition>>();
             foreach (var relation in context.Schema.Relations.Where(r => r.Kind != RelationKind.ManyToMany))
@@ -139,22 +204,28 @@ namespace Strata.Schema.Validation
                 if (model.PrimaryKey != null && context.Provider == ProviderKind.PostgreSql) keys.Add(model.PrimaryKey);
                 keys.AddRange(model.Uniques);
                 keys.AddRange(model.Indexes);
-                foreach (var key in keys) Claim(context, global, (model.DatabaseSchema, key.DatabaseName), key.Location, key.DatabaseName);
+                foreach (var key in keys) Claim(context, reported, global, (model.DatabaseSchema, key.DatabaseName), key.Location, key.DatabaseName);
 
                 var foreignKeys = new Dictionary<(string?, string), SourceLocation>();
                 if (!foreignKeysOf.TryGetValue(model, out var relations)) continue;
                 foreach (var relation in relations)
                 {
                     var location = relation.FieldA.RelationAttribute?.Location ?? relation.FieldA.Location;
-                    Claim(context, foreignKeys, (null, relation.ForeignKeyName), location, relation.ForeignKeyName);
+                    Claim(context, reported, foreignKeys, (null, relation.ForeignKeyName), location, relation.ForeignKeyName);
                 }
             }
         }
 
-        private static void Claim(BindContext context, Dictionary<(string?, string), SourceLocation> names, (string?, string) key, SourceLocation location, string name)
+        private static void Claim(BindContext context, HashSet<SourceLocation> reported, Dictionary<(string?, string), SourceLocation> names, (string?, string) key, SourceLocation location, string name)
         {
+            // Prisma reports every constraint that shares the name, the first one included (once).
             if (names.TryGetValue(key, out var first))
             {
+                if (reported.Add(first))
+                {
+                    context.Error(DiagnosticCodes.DuplicateConstraintName, first,
+                        $"The constraint name \"{name}\" is used again at {location}. Constraint and index names must be unique; give one of them another name with `map: \"...\"`.");
+                }
                 context.Error(DiagnosticCodes.DuplicateConstraintName, location,
                     $"The constraint name \"{name}\" is already used at {first}. Constraint and index names must be unique; give this one another name with `map: \"...\"`.");
             }
