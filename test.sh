@@ -32,6 +32,21 @@ if ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then
   apt_install postgresql || say "could not install postgresql; tests that need a server will say so"
 fi
 
+# Prisma's engines (tests/oracle) are the reference the oracle tests compare with. Without node or
+# the registry those tests skip with the reason; the run never fails for it.
+if ! command -v node >/dev/null; then
+  say "installing node and npm for the Prisma oracle tests"
+  apt_install nodejs npm || say "could not install node; the oracle tests will say so"
+fi
+if command -v npm >/dev/null; then
+  stamp=tests/oracle/node_modules/.package-lock.json
+  if [ ! -f "$stamp" ] || [ tests/oracle/package-lock.json -nt "$stamp" ]; then
+    say "installing the Prisma oracle's node packages"
+    npm ci --prefix tests/oracle --no-audit --no-fund --prefer-offline >/dev/null 2>&1 \
+      || say "npm ci failed; the oracle tests will say so"
+  fi
+fi
+
 results="$(pwd)/TestResults"
 rm -rf "$results"
 # Test servers live in a folder of this run; whatever is still running there at the end is stopped.

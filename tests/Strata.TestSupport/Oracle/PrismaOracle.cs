@@ -1,0 +1,186 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Npgsql;
+
+namespace Strata.TestSupport;
+
+/// <summary>
+/// Prisma's own engines (tests/oracle, a node process kept for the whole test run) as the reference
+/// for Strata's behaviour: schema validation and formatting from prisma-schema-wasm, migration SQL
+/// and introspection from the schema engine. Requests are one JSON line each and run one at a time.
+/// </summary>
+public static class PrismaOracle
+{
+    private static readonly Lazy<string?> Unavailable = new(FindWhyUnavailable);
+    private static readonly Lazy<OracleProcess> Process = new(OracleProcess.Start, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>The folder of the node project.</summary>
+    public static string Directory => Path.Combine(TestPaths.RepoRoot, "tests", "oracle");
+
+    /// <summary>True when node and the installed node project are there.</summary>
+    public static bool IsAvailable => Unavailable.Value == null;
+
+    /// <summary>Why the oracle cannot run here, or null when it can.</summary>
+    public static string? UnavailableReason => Unavailable.Value;
+
+    /// <summary>The schema engine's commit, which names the Prisma build the answers come from.</summary>
+    public static string Version() => Process.Value.Call(new JsonObject { ["op"] = "version" })!.GetValue<string>();
+
+    /// <summary>The schema as `prisma format` writes it.</summary>
+    public static string Format(string schema) =>
+        Process.Value.Call(new JsonObject { ["op"] = "format", ["schema"] = schema })!.GetValue<string>();
+
+    /// <summary>Prisma's verdict on a schema; the message holds the errors with their lines when it is invalid.</summary>
+    public static OracleValidation Validate(string schema)
+    {
+        var result = Process.Value.Call(new JsonObject { ["op"] = "validate", ["schema"] = schema })!;
+        return new OracleValidation(result["valid"]!.GetValue<bool>(), result["message"]!.GetValue<string>());
+    }
+
+    /// <summary>Prisma's lint diagnostics (errors and warnings) as the raw JSON array.</summary>
+    public static JsonArray Lint(string schema) =>
+        Process.Value.Call(new JsonObject { ["op"] = "lint", ["schema"] = schema })!.AsArray();
+
+    /// <summary>Prisma's DMMF of a valid schema.</summary>
+    public static JsonNode GetDmmf(string schema) =>
+        Process.Value.Call(new JsonObject { ["op"] = "getDmmf", ["schema"] = schema })!;
+
+    /// <summary>
+    /// The schema engine's `migrate diff --script` from one schema to another (null for the empty
+    /// database). SQLite needs no database; PostgreSQL needs a live one (an Npgsql connection string).
+    /// </summary>
+    public static string DiffSqlite(string? from, string to) => Diff(from, to, provider: "sqlite", connectionString: null);
+
+    /// <inheritdoc cref="DiffSqlite"/>
+    public static string DiffPostgres(string? from, string to, string connectionString) => Diff(from, to, "postgres", connectionString);
+
+    /// <summary>The schema the engine reads from a live PostgreSQL database; <paramref name="schema"/> gives the datasource and generator blocks.</summary>
+    public static string IntrospectPostgres(string schema, string connectionString)
+    {
+        var request = new JsonObject { ["op"] = "introspect", ["schema"] = schema, ["provider"] = "postgres", ["url"] = PostgresUrl(connectionString) };
+        return Process.Value.Call(request)!["schema"]!.GetValue<string>();
+    }
+
+    /// <summary>An Npgsql connection string as the postgresql:// URL node-postgres takes.</summary>
+    public static string PostgresUrl(string connectionString)
+    {
+        var b = new NpgsqlConnectionStringBuilder(connectionString);
+        var user = Uri.EscapeDataString(b.Username ?? "postgres");
+        var password = string.IsNullOrEmpty(b.Password) ? "" : ":" + Uri.EscapeDataString(b.Password);
+        return $"postgresql://{user}{password}@{b.Host}:{b.Port}/{Uri.EscapeDataString(b.Database ?? "postgres")}";
+    }
+
+    private static string Diff(string? from, string to, string provider, string? connectionString)
+    {
+        var request = new JsonObject { ["op"] = "diff", ["provider"] = provider, ["from"] = from, ["to"] = to };
+        if (connectionString != null) request["url"] = PostgresUrl(connectionString);
+        return Process.Value.Call(request)!.GetValue<string>();
+    }
+
+    private static string? FindWhyUnavailable()
+    {
+        if (!File.Exists(Path.Combine(Directory, "node_modules", "@prisma", "schema-engine-wasm", "schema_engine_bg.wasm")))
+            return $"needs the node project in {Directory} installed (npm ci --prefix tests/oracle, which test.sh runs when node is there)";
+        try
+        {
+            using var node = System.Diagnostics.Process.Start(new ProcessStartInfo("node", "--version") { RedirectStandardOutput = true, UseShellExecute = false })!;
+            node.WaitForExit();
+            return node.ExitCode == 0 ? null : "node --version failed";
+        }
+        catch (Exception e)
+        {
+            return "needs node on PATH to run Prisma's engines (" + e.Message + ")";
+        }
+    }
+
+    /// <summary>The node process; one request at a time, stopped when the test process exits.</summary>
+    private sealed class OracleProcess
+    {
+        private readonly Process _node;
+        private readonly object _gate = new();
+        private int _nextId;
+
+        private OracleProcess(Process node) => _node = node;
+
+        public static OracleProcess Start()
+        {
+            if (UnavailableReason is { } reason) throw new InvalidOperationException(reason);
+            var start = new ProcessStartInfo("node", "oracle.mjs")
+            {
+                WorkingDirectory = Directory,
+                RedirectStandardInput = true,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            var node = System.Diagnostics.Process.Start(start)!;
+            // Stderr is drained so a chatty engine never blocks on a full pipe.
+            node.ErrorDataReceived += (_, _) => { };
+            node.BeginErrorReadLine();
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop(node);
+            var ready = node.StandardOutput.ReadLine();
+            if (ready == null || !ready.Contains("\"ready\"")) throw new InvalidOperationException("the oracle process did not start: " + ready);
+            return new OracleProcess(node);
+        }
+
+        public JsonNode? Call(JsonObject request)
+        {
+            lock (_gate)
+            {
+                var id = ++_nextId;
+                request["id"] = id;
+                _node.StandardInput.WriteLine(request.ToJsonString());
+                _node.StandardInput.Flush();
+                var line = _node.StandardOutput.ReadLine() ?? throw new InvalidOperationException("the oracle process ended");
+                var reply = JsonNode.Parse(line)!;
+                if (reply["id"]?.GetValue<int>() != id) throw new InvalidOperationException("the oracle answered out of turn: " + line);
+                if (reply["ok"]!.GetValue<bool>()) return reply["result"];
+                throw new OracleException(reply["error"]?.GetValue<string>() ?? line);
+            }
+        }
+
+        private static void Stop(Process node)
+        {
+            try
+            {
+                node.StandardInput.Close();
+                if (!node.WaitForExit(2000)) node.Kill();
+            }
+            catch (InvalidOperationException) { /* already gone */ }
+        }
+    }
+}
+
+/// <summary>Prisma's verdict on a schema.</summary>
+public sealed record OracleValidation(bool IsValid, string Message);
+
+/// <summary>An error the engines reported for a request (invalid schema, database error, panic).</summary>
+public sealed class OracleException(string message) : Exception(message);
+
+/// <summary>A fact that needs Prisma's engines (tests/oracle); skipped with the reason when node or its packages are missing.</summary>
+public sealed class OracleFactAttribute : FactAttribute
+{
+    public OracleFactAttribute()
+    {
+        if (!PrismaOracle.IsAvailable) Skip = PrismaOracle.UnavailableReason;
+    }
+}
+
+/// <summary>A theory that needs Prisma's engines; skipped with the reason when they are missing.</summary>
+public sealed class OracleTheoryAttribute : TheoryAttribute
+{
+    public OracleTheoryAttribute()
+    {
+        if (!PrismaOracle.IsAvailable) Skip = PrismaOracle.UnavailableReason;
+    }
+}
+
+/// <summary>A theory that needs Prisma's engines and ../shared/data; skipped with the first missing one's reason.</summary>
+public sealed class OracleSharedDataTheoryAttribute : TheoryAttribute
+{
+    public OracleSharedDataTheoryAttribute()
+    {
+        if (!TestPaths.HasSharedData) Skip = TestPaths.NoSharedDataReason;
+        else if (!PrismaOracle.IsAvailable) Skip = PrismaOracle.UnavailableReason;
+    }
+}

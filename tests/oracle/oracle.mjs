@@ -1,0 +1,105 @@
+// Prisma's own engines as one long-lived process for Strata's tests: one JSON request per line on
+// stdin, one JSON response per line on stdout, so the WebAssembly start-up is paid once per test run.
+// Request: {"id": 1, "op": "format" | "validate" | "lint" | "getDmmf" | "diff" | "introspect", ...}
+// Response: {"id": 1, "ok": true, "result": ...} or {"id": 1, "ok": false, "error": "..."}.
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import * as engineGlue from '@prisma/schema-engine-wasm/schema_engine_bg';
+
+const require = createRequire(import.meta.url);
+const schemaWasm = require('@prisma/prisma-schema-wasm');
+const { bindMigrationAwareSqlAdapterFactory, mockMigrationAwareAdapterFactory } = require('@prisma/driver-adapter-utils');
+const { PrismaPg } = require('@prisma/adapter-pg');
+
+// The engine reports a Rust panic through this registry before it throws; keep the message for the reply.
+globalThis.PRISMA_WASM_PANIC_REGISTRY = { message: '', set_message(m) { this.message = `RuntimeError: ${m}`; } };
+
+// The package is built for bundlers, which would import the .wasm as a module; in plain node the glue
+// module is the import object and receives the instance's exports itself.
+async function startSchemaEngineWasm() {
+  const wasmPath = fileURLToPath(new URL('./node_modules/@prisma/schema-engine-wasm/schema_engine_bg.wasm', import.meta.url));
+  const { instance } = await WebAssembly.instantiate(await readFile(wasmPath), { './schema_engine_bg.js': engineGlue });
+  engineGlue.__wbg_set_wasm(instance.exports);
+  instance.exports.__wbindgen_start();
+}
+
+const files = (schema) => ({ files: [{ path: 'schema.prisma', content: schema }] });
+
+// One engine per call: the adapter decides the provider and, for PostgreSQL, the live database.
+async function withEngine(request, work) {
+  const factory = request.url ? new PrismaPg({ connectionString: request.url }) : mockMigrationAwareAdapterFactory(request.provider ?? 'sqlite');
+  const engine = await engineGlue.SchemaEngine.new({ datamodels: undefined }, () => {}, bindMigrationAwareSqlAdapterFactory(factory));
+  try { return await work(engine); } finally { engine.free(); }
+}
+
+const target = (schema) => (schema == null ? { tag: 'empty' } : { tag: 'schemaDatamodel', ...files(schema) });
+const noFilter = { externalTables: [], externalEnums: [] };
+
+// validate throws with the diagnostics as JSON text; a valid schema returns nothing.
+function validate(schema) {
+  try {
+    schemaWasm.validate(JSON.stringify({ prismaSchema: [['schema.prisma', schema]], noColor: true }));
+    return { valid: true, message: '' };
+  } catch (e) {
+    const text = String(e.message ?? e);
+    try {
+      const { error_code: errorCode, message } = JSON.parse(text);
+      return { valid: false, errorCode, message };
+    } catch {
+      return { valid: false, errorCode: null, message: text };
+    }
+  }
+}
+
+const operations = {
+  version: async () => engineGlue.version(),
+  // format takes and returns the files as [path, text] pairs; the document named is the one formatted.
+  format: async (r) => {
+    const params = { textDocument: { uri: 'file:/schema.prisma' }, options: { tabSize: 2, insertSpaces: true } };
+    return JSON.parse(schemaWasm.format(JSON.stringify([['/schema.prisma', r.schema]]), JSON.stringify(params)))[0][1];
+  },
+  validate: async (r) => validate(r.schema),
+  lint: async (r) => JSON.parse(schemaWasm.lint(JSON.stringify({ prismaSchema: [['schema.prisma', r.schema]], noColor: true }))),
+  getDmmf: async (r) => JSON.parse(schemaWasm.get_dmmf(JSON.stringify({ prismaSchema: [['schema.prisma', r.schema]], noColor: true }))),
+  // from/to: schema text, or null for the empty database.
+  diff: async (r) => withEngine(r, async (engine) => {
+    const result = await engine.diff({ from: target(r.from), to: target(r.to), script: true, exitCode: null, filters: noFilter });
+    return result.stdout ?? '';
+  }),
+  // Reads the live database at r.url into a schema; r.schema gives the datasource and generator blocks.
+  introspect: async (r) => withEngine(r, async (engine) => {
+    const result = await engine.introspect({ schema: files(r.schema), baseDirectoryPath: '.', force: true, compositeTypeDepth: -1, namespaces: null });
+    return { schema: result.schema.files[0]?.content ?? '', warnings: result.warnings ?? null };
+  }),
+};
+
+function describe(e) {
+  const panic = globalThis.PRISMA_WASM_PANIC_REGISTRY.message;
+  globalThis.PRISMA_WASM_PANIC_REGISTRY.message = '';
+  if (panic) return panic;
+  if (e && typeof e === 'object' && 'message' in e) return String(e.message);
+  return typeof e === 'string' ? e : JSON.stringify(e);
+}
+
+await startSchemaEngineWasm();
+// Requests run one at a time, in order, so each reply follows its request.
+let queue = Promise.resolve();
+const lines = createInterface({ input: process.stdin });
+lines.on('line', (line) => {
+  if (!line.trim()) return;
+  queue = queue.then(async () => {
+    let request = {};
+    try {
+      request = JSON.parse(line);
+      const run = operations[request.op];
+      if (!run) throw new Error(`unknown op: ${request.op}`);
+      process.stdout.write(JSON.stringify({ id: request.id, ok: true, result: await run(request) }) + '\n');
+    } catch (e) {
+      process.stdout.write(JSON.stringify({ id: request.id, ok: false, error: describe(e) }) + '\n');
+    }
+  });
+});
+lines.on('close', () => queue.then(() => process.exit(0)));
+process.stdout.write(JSON.stringify({ ready: true }) + '\n');
