@@ -115,7 +115,8 @@ public sealed class PostgresMigrationDialect : SqlMigrationDialect
         }).ToList();
         var body = string.Join(",\n", lines);
         if (table.PrimaryKey != null)
-            body += $",\n\n    CONSTRAINT {Ident(table.PrimaryKey.Name)} PRIMARY KEY ({string.Join(", ", table.PrimaryKey.Columns.Select(Ident))})";
+            // Prisma lists the key's columns without a space in CREATE TABLE (unlike in its indexes).
+            body += $",\n\n    CONSTRAINT {Ident(table.PrimaryKey.Name)} PRIMARY KEY ({string.Join(",", table.PrimaryKey.Columns.Select(Ident))})";
         return $"CREATE TABLE {TableName(table.Name, table.Schema)} (\n{body}\n);";
     }
 

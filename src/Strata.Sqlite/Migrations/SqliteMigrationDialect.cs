@@ -200,8 +200,9 @@ public sealed class SqliteMigrationDialect : SqlMigrationDialect
             if (column.Default != null) line.Append(" DEFAULT ").Append(column.Default);
             lines.Add(line.ToString());
         }
+        // Prisma sets a compound key apart from the columns by a blank line.
         if (table.PrimaryKey is { Columns.Count: > 1 } key)
-            lines.Add($"    PRIMARY KEY ({string.Join(", ", key.Columns.Select(Ident))})");
+            lines.Add($"\n    PRIMARY KEY ({string.Join(", ", key.Columns.Select(Ident))})");
         foreach (var fk in table.ForeignKeys)
             lines.Add($"    CONSTRAINT {Ident(fk.Name)} {ForeignKeyClause(fk, spaceBeforeReferencedColumns: true)}");
         return $"CREATE TABLE {Ident(table.Name)} (\n{string.Join(",\n", lines)}\n);";
