@@ -154,7 +154,8 @@ public sealed class SqliteMigrationDialect : SqlMigrationDialect
     {
         var target = step.Target;
         var temporary = target with { Name = "new_" + target.Name };
-        var columns = string.Join(", ", step.CopiedColumns.Select(Ident));
+        // Prisma copies the columns in the ordinal order of their names, not in table order.
+        var columns = string.Join(", ", step.CopiedColumns.Order(StringComparer.Ordinal).Select(Ident));
         var lines = new List<string>
         {
             "PRAGMA defer_foreign_keys=ON;",
