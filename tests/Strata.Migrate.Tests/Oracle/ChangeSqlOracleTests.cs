@@ -1,8 +1,3 @@
-using Strata.Migrate.Diffing;
-using Strata.Migrate.Model;
-using Strata.Postgres.Migrations;
-using Strata.Schema;
-using Strata.Sqlite.Migrations;
 using Strata.TestSupport;
 using Xunit.Abstractions;
 
@@ -91,19 +86,6 @@ public sealed class ChangeSqlOracleTests(ITestOutputHelper output)
         from provider in new[] { "sqlite", "postgresql" }
         select new object[] { change.Name, provider };
 
-    private static string Sql(string from, string to, string provider)
-    {
-        IMigrationDialect dialect = provider == "sqlite" ? new SqliteMigrationDialect() : new PostgresMigrationDialect();
-        DatabaseSchema Map(string text)
-        {
-            var compilation = SchemaCompilation.FromText(text);
-            Assert.False(compilation.HasErrors, string.Join("\n", compilation.Diagnostics));
-            return SchemaMapper.Map(compilation.Schema, dialect);
-        }
-        var steps = SchemaDiffer.Diff(Map(from), Map(to), dialect);
-        return steps.Count == 0 ? "-- This is an empty migration.\n" : dialect.Render(steps);
-    }
-
     [OracleTheory]
     [MemberData(nameof(Cases))]
     public async Task Change_script_matches_the_schema_engine(string change, string provider)
@@ -112,15 +94,10 @@ public sealed class ChangeSqlOracleTests(ITestOutputHelper output)
         var from = Base.Replace("PROVIDER", provider);
         Assert.Contains(find, from);
         var to = from.Replace(find, replace);
-        var strata = Sql(from, to, provider).Replace(ForeignKeyCheck, "");
-        string engine;
-        if (provider == "sqlite") engine = PrismaOracle.DiffSqlite(from, to);
-        else
-        {
-            var database = await PostgresServer.Shared.CreateDatabaseAsync("oracle");
-            try { engine = PrismaOracle.DiffPostgres(from, to, database); }
-            finally { await PostgresServer.Shared.DropDatabaseAsync(database); }
-        }
+        var strata = OracleDiff.Strata(from, to, provider);
+        Assert.True(strata != null, "Strata rejects the changed schema");
+        strata = strata.Replace(ForeignKeyCheck, "");
+        var engine = await OracleDiff.EngineAsync(from, to, provider);
         output.WriteLine($"engine:\n{engine}\nstrata:\n{strata}");
         if (KnownDifferences.Contains($"{change} {provider}"))
         {

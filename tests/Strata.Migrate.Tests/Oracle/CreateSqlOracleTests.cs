@@ -1,9 +1,4 @@
 using System.Text.RegularExpressions;
-using Strata.Migrate.Diffing;
-using Strata.Migrate.Model;
-using Strata.Postgres.Migrations;
-using Strata.Schema;
-using Strata.Sqlite.Migrations;
 using Strata.TestSupport;
 using Xunit.Abstractions;
 
@@ -50,16 +45,6 @@ public sealed class CreateSqlOracleTests(ITestOutputHelper output)
                 yield return [Path.GetRelativePath(TestPaths.RepoRoot, file), provider];
     }
 
-    /// <summary>Strata's script, the way DiffCommand makes it; null when Strata does not accept the schema on this provider.</summary>
-    internal static string? StrataSql(string schemaText, string provider)
-    {
-        var compilation = SchemaCompilation.FromText(schemaText);
-        if (compilation.HasErrors) return null;
-        IMigrationDialect dialect = provider == "sqlite" ? new SqliteMigrationDialect() : new PostgresMigrationDialect();
-        var steps = SchemaDiffer.Diff(new DatabaseSchema([], [], []), SchemaMapper.Map(compilation.Schema, dialect), dialect);
-        return steps.Count == 0 ? "-- This is an empty migration.\n" : dialect.Render(steps);
-    }
-
     /// <summary>
     /// The schema with its datasource's provider set to <paramref name="provider"/> and without the
     /// connection URLs, which Prisma 7 takes from prisma.config.ts and rejects in the schema.
@@ -77,7 +62,7 @@ public sealed class CreateSqlOracleTests(ITestOutputHelper output)
         var text = OnProvider(File.ReadAllText(Path.Combine(TestPaths.RepoRoot, file)), provider);
         if (!text.Contains($"provider = \"{provider}\"")) return; // not a schema with a datasource of ours
         var validation = PrismaOracle.Validate(text);
-        var strata = StrataSql(text, provider);
+        var strata = OracleDiff.Strata(null, text, provider);
         var known = KnownVerdictDifferences.Contains($"{Path.GetFileName(file)} {provider}");
         Assert.True((validation.IsValid != (strata != null)) == known, known
             ? $"{file} on {provider} is listed as a verdict difference and now both agree: take it off the list"
@@ -90,15 +75,8 @@ public sealed class CreateSqlOracleTests(ITestOutputHelper output)
             output.WriteLine($"Neither accepts this schema on {provider}: {validation.Message}");
             return;
         }
-        string engine;
-        if (provider == "sqlite") engine = PrismaOracle.DiffSqlite(null, text);
-        else
-        {
-            var database = await PostgresServer.Shared.CreateDatabaseAsync("oracle");
-            try { engine = PrismaOracle.DiffPostgres(null, text, database); }
-            finally { await PostgresServer.Shared.DropDatabaseAsync(database); }
-            if (engine.StartsWith(SchemaPreamble, StringComparison.Ordinal)) engine = engine[SchemaPreamble.Length..];
-        }
+        var engine = await OracleDiff.EngineAsync(null, text, provider);
+        if (engine.StartsWith(SchemaPreamble, StringComparison.Ordinal)) engine = engine[SchemaPreamble.Length..];
         if (KnownSqlDifferences.Contains($"{Path.GetFileName(file)} {provider}"))
         {
             Assert.True(engine != strata, $"{file} on {provider} is listed as a known difference and now matches: take it off the list");
