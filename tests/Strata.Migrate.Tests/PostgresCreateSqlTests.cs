@@ -100,7 +100,7 @@ public class PostgresCreateSqlTests
         Assert.Contains("    \"score\" DOUBLE PRECISION NOT NULL,\n", sql);
         Assert.Contains("    \"data\" JSONB NOT NULL DEFAULT '{}',\n\n    CONSTRAINT \"User_pkey\" PRIMARY KEY (\"id\")\n);", sql);
         Assert.Contains("CREATE INDEX \"Post_authorId_idx\" ON \"Post\" USING HASH (\"authorId\");", sql);
-        Assert.Contains("CONSTRAINT \"_GroupToUser_AB_pkey\" PRIMARY KEY (\"A\", \"B\")", sql);
+        Assert.Contains("CONSTRAINT \"_GroupToUser_AB_pkey\" PRIMARY KEY (\"A\",\"B\")", sql);
         Assert.Contains("CREATE INDEX \"_GroupToUser_B_index\" ON \"_GroupToUser\"(\"B\");", sql);
         Assert.EndsWith("-- AddForeignKey\nALTER TABLE \"_GroupToUser\" ADD CONSTRAINT \"_GroupToUser_B_fkey\" FOREIGN KEY (\"B\") REFERENCES \"User\"(\"id\") ON DELETE CASCADE ON UPDATE CASCADE;\n", sql);
         Assert.Contains("ALTER TABLE \"Post\" ADD CONSTRAINT \"Post_authorId_fkey\" FOREIGN KEY (\"authorId\") REFERENCES \"User\"(\"id\") ON DELETE SET NULL ON UPDATE CASCADE;", sql);

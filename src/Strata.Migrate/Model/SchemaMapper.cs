@@ -37,9 +37,9 @@ public static class SchemaMapper
             .ToList();
         var primaryKey = model.PrimaryKey == null ? null : new PrimaryKey(dialect.DatabaseIdentifier(model.PrimaryKey.DatabaseName), model.PrimaryKey.ColumnNames);
 
-        // Field-level uniques first, in field order; then @@unique and @@index as written.
+        // Prisma's order: field-level uniques in field order, then every @@index as written, then every @@unique.
         var keys = model.Uniques.Cast<KeyDefinition>().Concat(model.Indexes)
-            .OrderBy(k => k.IsFieldLevel ? 0 : 1)
+            .OrderBy(k => k.IsFieldLevel ? 0 : k is IndexDefinition ? 1 : 2)
             .ThenBy(k => k.Location.Span.Start)
             .Select(k => new Index(KeyName(k, model, dialect), k.Fields.Select(f => IndexColumnOf(f, dialect)).ToList(), k is UniqueDefinition, (k as IndexDefinition)?.IndexType?.ToUpperInvariant()))
             .ToList();

@@ -120,6 +120,8 @@ public abstract class SqlMigrationDialect : IMigrationDialect
     protected virtual string LiteralSql(FieldDefinition field, object? value) => value switch
     {
         string s when field.ScalarType == ScalarType.Bytes => BytesLiteral(Convert.FromBase64String(s)),
+        string s when field.ScalarType == ScalarType.DateTime && DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) =>
+            Quote(DateTimeLiteral(at)),
         bool b => b ? "true" : "false",
         long l => l.ToString(CultureInfo.InvariantCulture),
         double d => d.ToString("R", CultureInfo.InvariantCulture),
@@ -127,6 +129,22 @@ public abstract class SqlMigrationDialect : IMigrationDialect
         string s => Quote(s),
         _ => "NULL",
     };
+
+    /// <summary>
+    /// A DateTime default as Prisma writes it on every provider: date, time, the fraction in as many
+    /// of 3, 6 or 9 digits as it needs (none when zero), and the offset as written.
+    /// </summary>
+    internal static string DateTimeLiteral(DateTimeOffset at)
+    {
+        var nanoseconds = at.Ticks % TimeSpan.TicksPerSecond * 100;
+        var fraction = nanoseconds == 0 ? ""
+            : nanoseconds % 1_000_000 == 0 ? "." + (nanoseconds / 1_000_000).ToString("D3", CultureInfo.InvariantCulture)
+            : nanoseconds % 1_000 == 0 ? "." + (nanoseconds / 1_000).ToString("D6", CultureInfo.InvariantCulture)
+            : "." + nanoseconds.ToString("D9", CultureInfo.InvariantCulture);
+        var offset = at.Offset;
+        var sign = offset < TimeSpan.Zero ? "-" : "+";
+        return at.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + fraction + " " + sign + offset.Duration().ToString("hh\\:mm", CultureInfo.InvariantCulture);
+    }
 
     /// <summary>A binary literal.</summary>
     protected abstract string BytesLiteral(byte[] bytes);

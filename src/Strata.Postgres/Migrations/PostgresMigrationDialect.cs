@@ -148,7 +148,8 @@ public sealed class PostgresMigrationDialect : SqlMigrationDialect
         }).ToList();
         var body = string.Join(",\n", lines);
         if (table.PrimaryKey != null)
-            body += $",\n\n    CONSTRAINT {Ident(table.PrimaryKey.Name)} PRIMARY KEY ({string.Join(", ", table.PrimaryKey.Columns.Select(Ident))})";
+            // Prisma lists the key's columns without a space in CREATE TABLE (unlike in its indexes).
+            body += $",\n\n    CONSTRAINT {Ident(table.PrimaryKey.Name)} PRIMARY KEY ({string.Join(",", table.PrimaryKey.Columns.Select(Ident))})";
         return $"CREATE TABLE {TableName(table.Name, table.Schema)} (\n{body}\n);";
     }
 
@@ -157,31 +158,46 @@ public sealed class PostgresMigrationDialect : SqlMigrationDialect
     {
         var table = TableName(alter.Table.Name, alter.Table.Schema);
         var before = new List<string>();
-        var clauses = new List<string>();
         var after = new List<string>();
+        // Prisma's order in one ALTER TABLE: the old key dropped, columns dropped, columns added,
+        // columns altered, the new key added; within each kind, the order of the changes.
+        var dropKey = new List<string>();
+        var drops = new List<string>();
+        var adds = new List<string>();
+        var alters = new List<string>();
+        var addKey = new List<string>();
         foreach (var change in alter.Changes)
         {
             switch (change)
             {
                 case AddColumn add:
-                    clauses.Add($"ADD COLUMN     {ColumnDefinition(add.Column)}");
+                    adds.Add($"ADD COLUMN     {ColumnDefinition(add.Column)}");
                     break;
                 case DropColumn drop:
-                    clauses.Add($"DROP COLUMN {Ident(drop.Column.Name)}");
+                    drops.Add($"DROP COLUMN {Ident(drop.Column.Name)}");
                     break;
                 case AlterColumn column:
-                    AlterColumnClauses(alter.Table, column.From, column.To, before, clauses, after);
+                    AlterColumnClauses(alter.Table, column.From, column.To, before, alters, after);
                     break;
                 case AlterPrimaryKey key:
-                    if (key.From != null) clauses.Add($"DROP CONSTRAINT {Ident(key.From.Name)}");
-                    if (key.To != null) clauses.Add($"ADD CONSTRAINT {Ident(key.To.Name)} PRIMARY KEY ({string.Join(", ", key.To.Columns.Select(Ident))})");
+                    if (key.From != null) dropKey.Add($"DROP CONSTRAINT {Ident(key.From.Name)}");
+                    if (key.To != null) addKey.Add($"ADD CONSTRAINT {Ident(key.To.Name)} PRIMARY KEY ({string.Join(", ", key.To.Columns.Select(Ident))})");
                     break;
             }
         }
+        var clauses = dropKey.Concat(drops).Concat(adds).Concat(alters).Concat(addKey).ToList();
         var statements = new List<string>(before);
         if (clauses.Count > 0) statements.Add($"ALTER TABLE {table} {string.Join(",\n", clauses)};");
         statements.AddRange(after);
         return string.Join("\n", statements);
+    }
+
+    /// <summary>True when PostgreSQL converts <paramref name="from"/> to <paramref name="to"/> in an assignment: between numbers, and from anything to text.</summary>
+    private static bool HasAssignmentCast(string from, string to)
+    {
+        static bool Numeric(string t) => t is "SMALLINT" or "INTEGER" or "BIGINT" or "REAL" or "DOUBLE PRECISION" || t.StartsWith("DECIMAL", StringComparison.Ordinal);
+        static bool Text(string t) => t == "TEXT" || t.StartsWith("VARCHAR", StringComparison.Ordinal);
+        return (Numeric(from) && Numeric(to)) || (Text(to) && !from.EndsWith("]", StringComparison.Ordinal));
     }
 
     private void AlterColumnClauses(Table table, Column from, Column to, List<string> before, List<string> clauses, List<string> after)
@@ -191,7 +207,11 @@ public sealed class PostgresMigrationDialect : SqlMigrationDialect
         if (!SameType(BaseType(from.Type), BaseType(to.Type)))
         {
             string type = BaseType(to.Type);
-            clauses.Add($"ALTER COLUMN {name} SET DATA TYPE {type} USING {name}::{type}");
+            // Like Prisma, no USING where PostgreSQL converts by itself (an assignment cast); Strata
+            // keeps it for the other changes, which Prisma makes by dropping and adding the column.
+            clauses.Add(HasAssignmentCast(BaseType(from.Type), type)
+                ? $"ALTER COLUMN {name} SET DATA TYPE {type}"
+                : $"ALTER COLUMN {name} SET DATA TYPE {type} USING {name}::{type}");
         }
         if (from.Nullable != to.Nullable) clauses.Add($"ALTER COLUMN {name} {(to.Nullable ? "DROP" : "SET")} NOT NULL");
         if (to.AutoIncrement && !from.AutoIncrement)

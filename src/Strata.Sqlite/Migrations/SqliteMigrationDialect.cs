@@ -160,7 +160,8 @@ public sealed class SqliteMigrationDialect : SqlMigrationDialect
     {
         var target = step.Target;
         var temporary = target with { Name = "new_" + target.Name };
-        var columns = string.Join(", ", step.CopiedColumns.Select(Ident));
+        // Prisma copies the columns in the ordinal order of their names, not in table order.
+        var columns = string.Join(", ", step.CopiedColumns.Order(StringComparer.Ordinal).Select(Ident));
         var lines = new List<string>
         {
             "PRAGMA defer_foreign_keys=ON;",
@@ -215,8 +216,9 @@ public sealed class SqliteMigrationDialect : SqlMigrationDialect
             if (column.Default != null) line.Append(" DEFAULT ").Append(column.Default);
             lines.Add(line.ToString());
         }
+        // Prisma sets a compound key apart from the columns by a blank line.
         if (table.PrimaryKey is { Columns.Count: > 1 } key)
-            lines.Add($"    PRIMARY KEY ({string.Join(", ", key.Columns.Select(Ident))})");
+            lines.Add($"\n    PRIMARY KEY ({string.Join(", ", key.Columns.Select(Ident))})");
         foreach (var fk in table.ForeignKeys)
             lines.Add($"    CONSTRAINT {Ident(fk.Name)} {ForeignKeyClause(fk, spaceBeforeReferencedColumns: true)}");
         return $"CREATE TABLE {Ident(table.Name)} (\n{string.Join(",\n", lines)}\n);";
