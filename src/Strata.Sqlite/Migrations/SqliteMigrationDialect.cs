@@ -196,6 +196,16 @@ public sealed class SqliteMigrationDialect : SqlMigrationDialect
     protected override string RenderDropForeignKey(Table table, ForeignKey foreignKey) =>
         throw new NotSupportedException("SQLite drops a foreign key by rebuilding its table; the plan does that.");
 
+    /// <summary>
+    /// Prisma's engine makes a table's single Int key AUTOINCREMENT on SQLite whether or not it has
+    /// `@default(autoincrement())` (such a column is the rowid either way). Databases made before,
+    /// without it, show no change: the differ does not compare AUTOINCREMENT.
+    /// </summary>
+    public override bool IsAutoIncrement(FieldDefinition field) =>
+        base.IsAutoIncrement(field)
+        || (field.ScalarType == ScalarType.Int && !field.IsList
+            && field.Container is ModelDefinition { PrimaryKey.Fields: [var only] } && ReferenceEquals(only.Field, field));
+
     /// <inheritdoc />
     protected override string BytesLiteral(byte[] bytes) => "X'" + Convert.ToHexString(bytes) + "'";
 

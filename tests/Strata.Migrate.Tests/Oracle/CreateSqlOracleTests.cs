@@ -15,22 +15,18 @@ public sealed class CreateSqlOracleTests(ITestOutputHelper output)
     private const string SchemaPreamble = "-- CreateSchema\nCREATE SCHEMA IF NOT EXISTS \"public\";\n\n";
 
     /// <summary>
-    /// Schemas on which Prisma's validator and Strata's disagree (a gap in Strata's schema checks, not
-    /// in migration SQL): composite types outside MongoDB, a named primary key on SQLite, and a
-    /// compound-key schema that Strata rejects on SQLite.
+    /// Schemas on which Prisma's validator and Strata's disagree (not a matter of migration SQL):
+    /// composite types outside MongoDB, which Strata allows (docs/schema.md), and a compound-key
+    /// schema that Strata rejects on SQLite.
     /// </summary>
     private static readonly HashSet<string> KnownVerdictDifferences =
     [
         "views-and-types.prisma sqlite", "views-and-types.prisma postgresql",
-        "mapped-names.prisma sqlite", "compound-keys.prisma sqlite",
+        "compound-keys.prisma sqlite",
     ];
 
-    /// <summary>
-    /// Scripts that still differ, each for a known cause: this engine makes a plain `Int @id` on
-    /// SQLite `PRIMARY KEY AUTOINCREMENT`, which Strata does not follow (yet) because databases
-    /// made by earlier versions would then show a change on every table.
-    /// </summary>
-    private static readonly HashSet<string> KnownSqlDifferences = ["world.prisma sqlite"];
+    /// <summary>Scripts that still differ, each for a known cause: none today.</summary>
+    private static readonly HashSet<string> KnownSqlDifferences = [];
 
     public static IEnumerable<object[]> Schemas()
     {
