@@ -86,6 +86,14 @@ public class FormatterTests
         Assert.Equal("model A {\n  a Int\n  b Int\n\n  // the key\n  @@id([a, b])\n}\n", Format(input));
     }
 
+    // Prisma's formatter gives this output for this input (checked with tests/oracle).
+    [Fact]
+    public void Block_attributes_take_prismas_order_with_their_comments_and_no_blank_lines()
+    {
+        var input = "model M {\n  a Int\n  b Int\n\n  @@map(\"m\")\n  // about b\n  @@index([b])\n\n  @@unique([a])\n  /// doc\n  @@id([a, b])\n  @@ignore\n  @@unique([b])\n}\n";
+        Assert.Equal("model M {\n  a Int\n  b Int\n\n  /// doc\n  @@id([a, b])\n  @@unique([a])\n  @@unique([b])\n  // about b\n  @@index([b])\n  @@map(\"m\")\n  @@ignore\n}\n", Format(input));
+    }
+
     [Fact]
     public void Properties_align_on_the_equals_sign_and_values_print_canonically()
     {

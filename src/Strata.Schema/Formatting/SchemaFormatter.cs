@@ -55,7 +55,7 @@ namespace Strata.Schema.Formatting
             var (body, attributes) = SplitSections(block.Members);
             WriteSection(output, body);
             if (body.Count > 0 && attributes.Count > 0) output.Append('\n');
-            WriteSection(output, attributes);
+            WriteSection(output, SortAttributes(attributes));
 
             output.Append('}');
             if (block.TrailingComment != null) output.Append(' ').Append(block.TrailingComment);
@@ -94,6 +94,32 @@ namespace Strata.Schema.Formatting
             }
             current.AddRange(pending);
             return (Trim(body), Trim(attributes));
+        }
+
+        /// <summary>The order Prisma's formatter gives block attributes; others follow, as written.</summary>
+        private static readonly string[] AttributeOrder = ["id", "unique", "index", "fulltext", "map", "ignore", "schema"];
+
+        /// <summary>
+        /// Block attributes in Prisma's order (each kind keeping its written order), with the comment
+        /// lines above each one moving with it and no blank lines between them, as `prisma format` does.
+        /// </summary>
+        private static List<SyntaxItem> SortAttributes(List<SyntaxItem> items)
+        {
+            var units = new List<(int Rank, List<SyntaxItem> Items)>();
+            var pending = new List<SyntaxItem>();
+            foreach (var item in items)
+            {
+                if (item is BlankLine) continue;
+                pending.Add(item);
+                if (item is not AttributeSyntax attribute) continue;
+                var rank = Array.IndexOf(AttributeOrder, attribute.Name);
+                units.Add((rank < 0 ? AttributeOrder.Length : rank, pending));
+                pending = new List<SyntaxItem>();
+            }
+            // OrderBy is stable: attributes of one kind keep the order they were written in.
+            var sorted = units.OrderBy(u => u.Rank).SelectMany(u => u.Items).ToList();
+            sorted.AddRange(pending);
+            return sorted;
         }
 
         /// <summary>Drops blank lines at the ends and repeated blank lines.</summary>
