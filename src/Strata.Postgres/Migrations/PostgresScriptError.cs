@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Npgsql;
+using Strata.Migrate.Rendering;
 
 namespace Strata.Postgres.Migrations;
 
@@ -28,7 +29,7 @@ internal static class PostgresScriptError
 
     private static string Excerpt(string statement)
     {
-        var squeezed = string.Join(' ', statement.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        var squeezed = SqlText.Squeeze(statement);
         return squeezed.Length <= ExcerptLength ? squeezed : squeezed[..ExcerptLength] + "...";
     }
 }
