@@ -27,9 +27,11 @@ public partial class DocsExamplesTests
         .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
         .ToArray();
 
-    private static List<Diagnostic> Compile(params string[] bodies)
+    private static List<Diagnostic> Compile(params string[] bodies) => Compile([], bodies);
+
+    private static List<Diagnostic> Compile(string[] types, string[] bodies)
     {
-        var code = Usings + string.Join("\n", bodies.Select((body, i) =>
+        var code = Usings + string.Join("\n", types) + "\n" + string.Join("\n", bodies.Select((body, i) =>
             $"public static class Example{i}\n{{\n    public static async Task Run(BlogDb db)\n    {{\n{body}\n    }}\n}}"));
         var compilation = CSharpCompilation.Create("DocsExamples", [CSharpSyntaxTree.ParseText(code, new CSharpParseOptions(LanguageVersion.Latest))], References,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
@@ -43,6 +45,18 @@ public partial class DocsExamplesTests
         var blocks = CSharpBlock().Matches(text).Select(m => m.Groups[1].Value).ToArray();
         Assert.True(blocks.Length >= 10, $"found {blocks.Length} C# examples");
         var errors = Compile(blocks);
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
+    [Fact]
+    public void Every_csharp_example_in_the_raw_sql_docs_compiles()
+    {
+        var text = File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "docs", "raw-sql.md"));
+        var blocks = CSharpBlock().Matches(text).Select(m => m.Groups[1].Value).ToArray();
+        Assert.True(blocks.Length >= 4, $"found {blocks.Length} C# examples in raw-sql.md");
+        // A [RawRow] declaration is a type, compiled beside the examples' methods.
+        var types = blocks.Where(b => b.TrimStart().StartsWith("[RawRow]", StringComparison.Ordinal)).ToArray();
+        var errors = Compile(types, blocks.Except(types).ToArray());
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 

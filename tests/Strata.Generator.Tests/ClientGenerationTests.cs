@@ -88,7 +88,7 @@ public class ClientGenerationTests
         }
         """;
 
-    private sealed class SchemaText(string path, string text) : AdditionalText
+    internal sealed class SchemaText(string path, string text) : AdditionalText
     {
         public override string Path => path;
 
@@ -146,7 +146,7 @@ public class ClientGenerationTests
     {
         var (_, result) = Generate(ListSchema, "class Program { static void Main() { } }");
         var sources = result.Results.Single().GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString());
-        Assert.Equal(["Enum.Size.g.cs", "Model.Item.g.cs", "ShopDb.g.cs", "ShopDb.Providers.g.cs", "ShopDbModel.g.cs"], sources.Keys.Order().ToArray());
+        Assert.Equal(["Enum.Size.g.cs", "Model.Item.g.cs", "ShopDb.g.cs", "ShopDb.Providers.g.cs", "ShopDb.RawRows.g.cs", "ShopDbModel.g.cs"], sources.Keys.Order().ToArray());
         var item = sources["Model.Item.g.cs"];
         Assert.Contains("/// Something for sale.", item);
         Assert.Contains("/// Words to find the item by.", item);
@@ -171,7 +171,7 @@ public class ClientGenerationTests
         var run = driver.GetRunResult().Results.Single();
         Assert.All(run.TrackedSteps[StrataGenerator.SchemaStage].SelectMany(s => s.Outputs), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
         Assert.All(run.TrackedSteps[StrataGenerator.ProvidersStage].SelectMany(s => s.Outputs), o => Assert.Equal(IncrementalStepRunReason.Unchanged, o.Reason));
-        Assert.Equal(5, run.GeneratedSources.Length);
+        Assert.Equal(6, run.GeneratedSources.Length);
     }
 
     [Fact]

@@ -16,6 +16,7 @@ namespace Strata.Generator.Emit
                 (clientName + ".g.cs", Client(client)),
                 (client.MetadataClass + ".g.cs", MetadataEmitter.Emit(client)),
             };
+            files.Add((clientName + ".RawRows.g.cs", RawRows(client)));
             foreach (var e in client.Enums) files.Add(("Enum." + e.TypePrefix + ".g.cs", Enum(client, e)));
             foreach (var m in client.Models) files.Add(("Model." + m.TypePrefix + ".g.cs", ModelEmitter.Emit(client, m)));
             return files;
@@ -33,6 +34,25 @@ namespace Strata.Generator.Emit
             if (sqlite) list.Add("global::Strata.Sqlite.Runtime.SqliteProvider.Instance");
             if (postgres) list.Add("global::Strata.Postgres.Runtime.PostgresProvider.Instance");
             w.Line($"private static readonly global::Strata.IStrataProvider[] s_providers = new global::Strata.IStrataProvider[] {{ {string.Join(", ", list)} }};");
+            w.Close();
+            return w.Close().ToString();
+        }
+
+        /// <summary>Registers the entities and enums for raw SQL when the assembly loads, so reading them needs no reflection.</summary>
+        private static string RawRows(ClientModel client)
+        {
+            var w = ModelEmitter.Header(client);
+            w.Line("#pragma warning disable CA2255 // the module initializer registers generated readers with the runtime");
+            w.Open($"internal static class {client.ClientName}RawRows");
+            w.Line("[global::System.Runtime.CompilerServices.ModuleInitializer]");
+            w.Open("internal static void Register()");
+            foreach (var m in client.Models)
+            {
+                var names = string.Join(", ", m.Columns.Select(c => Naming.Literal(c.Field.DatabaseName)));
+                w.Line($"global::Strata.RawRows.Register<{m.Name}>(new[] {{ {names} }}, {m.TypePrefix}Reader.ReadAt);");
+            }
+            foreach (var e in client.Enums) w.Line($"global::Strata.RawRows.RegisterEnum({e.MappingName}.Instance);");
+            w.Close();
             w.Close();
             return w.Close().ToString();
         }

@@ -90,6 +90,20 @@ namespace Strata.Generator.Emit
             }
             w.Line("return e;");
             w.Close();
+            // Raw SQL: every column, each at the ordinal its name has in the result (o[column index]).
+            w.Summary("Reads a row of a raw SQL result, each column at the ordinal its name has there.");
+            w.Open($"public static {model.Name} ReadAt(global::System.Data.Common.DbDataReader r, int[] o, global::Strata.Providers.RowReader v)");
+            w.Line($"var x = new {model.Name}();");
+            foreach (var col in model.Columns)
+            {
+                var at = $"o[{col.Index}]";
+                var read = ReadExpression(client, model, col, at);
+                if (col.IsList) w.Line($"x.{col.Member} = r.IsDBNull({at}) ? new() : {read};");
+                else if (col.IsOptional) w.Line($"x.{col.Member} = r.IsDBNull({at}) ? null : {read};");
+                else w.Line($"x.{col.Member} = r.IsDBNull({at}) ? throw global::Strata.RawRows.NullColumn(r, {at}) : {read};");
+            }
+            w.Line("return x;");
+            w.Close();
             w.Close();
             w.Line();
         }

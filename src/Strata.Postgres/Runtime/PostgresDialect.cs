@@ -52,6 +52,20 @@ public sealed class PostgresDialect : SqlDialect
     }
 
     /// <inheritdoc />
+    public override void WriteRawParameter(StringBuilder sql, int index, QueryParameter parameter)
+    {
+        WritePlaceholder(sql, index);
+        if (parameter.Column?.EnumMapping is not { } mapping) return;
+        sql.Append("::");
+        if (mapping.DatabaseSchema != null)
+        {
+            QuoteIdentifier(sql, mapping.DatabaseSchema);
+            sql.Append('.');
+        }
+        QuoteIdentifier(sql, mapping.DatabaseTypeName);
+    }
+
+    /// <inheritdoc />
     public override DbParameter CreateParameter(DbCommand command, int index, QueryParameter parameter)
     {
         var p = new NpgsqlParameter();

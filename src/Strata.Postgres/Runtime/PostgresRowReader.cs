@@ -15,6 +15,19 @@ internal sealed class PostgresRowReader : RowReader
         return System.DateTime.SpecifyKind(reader.GetDateTime(ordinal), DateTimeKind.Utc);
     }
 
+    public override decimal Decimal(DbDataReader reader, int ordinal)
+    {
+        try
+        {
+            return reader.GetDecimal(ordinal);
+        }
+        catch (OverflowException)
+        {
+            // Queries trim the scale in SQL; raw SQL's numeric(65,30) arrives with 30 places, which Npgsql refuses.
+            return PostgresNumeric.Read(reader, ordinal);
+        }
+    }
+
     public override string NativeText(DbDataReader reader, int ordinal) =>
         Convert.ToString(reader.GetValue(ordinal), System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
 

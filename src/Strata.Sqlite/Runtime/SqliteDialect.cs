@@ -99,6 +99,10 @@ public sealed class SqliteDialect : SqlDialect
     }
 
     /// <inheritdoc />
+    public override void NameUnsafeParameter(DbParameter parameter, int index) =>
+        parameter.ParameterName = "$" + (index + 1).ToString(CultureInfo.InvariantCulture);
+
+    /// <inheritdoc />
     public override void BindParameter(DbParameter target, QueryParameter parameter)
     {
         var (type, value) = Convert(parameter);

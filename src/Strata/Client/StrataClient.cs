@@ -35,6 +35,40 @@ public abstract class StrataClient : IAsyncDisposable, IDisposable
     /// <summary>The database this client runs on.</summary>
     public string ProviderName => Context.Dialect.Name;
 
+    /// <summary>
+    /// Runs a raw SQL query and reads each row as <typeparamref name="T"/>: a generated entity or a
+    /// <see cref="RawRowAttribute"/> type (columns matched by name), or a scalar (the one column).
+    /// Every hole of the interpolated string is a bound parameter:
+    /// <c>db.QueryRawAsync&lt;User&gt;($"SELECT * FROM \"User\" WHERE id = {id}")</c>.
+    /// Inside a transaction it runs in the transaction.
+    /// </summary>
+    public Task<List<T>> QueryRawAsync<T>(RawSql sql, CancellationToken cancellationToken = default) =>
+        RawOperations.QueryAsync<T>(Context, RawOperations.Safe(Context, sql), cancellationToken);
+
+    /// <summary>Runs a raw SQL statement (holes bound as parameters) and returns the number of rows it changed.</summary>
+    public Task<int> ExecuteRawAsync(RawSql sql, CancellationToken cancellationToken = default) =>
+        RawOperations.ExecuteAsync(Context, RawOperations.Safe(Context, sql), cancellationToken);
+
+    /// <summary>
+    /// Runs SQL text as it is, with <paramref name="parameters"/> bound to its placeholders <c>$1</c>,
+    /// <c>$2</c>, ... (on every database). Unsafe: whatever built <paramref name="sql"/> decides what runs, so
+    /// never put outside input into it; prefer <see cref="QueryRawAsync{T}"/>.
+    /// </summary>
+    public Task<List<T>> QueryRawUnsafeAsync<T>(string sql, params object?[] parameters) =>
+        RawOperations.QueryAsync<T>(Context, RawOperations.Unsafe(sql, parameters), CancellationToken.None);
+
+    /// <summary>Like <see cref="QueryRawUnsafeAsync{T}(string, object[])"/>, with a cancellation token.</summary>
+    public Task<List<T>> QueryRawUnsafeAsync<T>(string sql, object?[] parameters, CancellationToken cancellationToken) =>
+        RawOperations.QueryAsync<T>(Context, RawOperations.Unsafe(sql, parameters), cancellationToken);
+
+    /// <summary>Runs SQL text as it is, its placeholders <c>$1</c>, <c>$2</c>, ... bound to <paramref name="parameters"/>; returns the number of rows changed. Unsafe, as <see cref="QueryRawUnsafeAsync{T}(string, object[])"/>.</summary>
+    public Task<int> ExecuteRawUnsafeAsync(string sql, params object?[] parameters) =>
+        RawOperations.ExecuteAsync(Context, RawOperations.Unsafe(sql, parameters), CancellationToken.None);
+
+    /// <summary>Like <see cref="ExecuteRawUnsafeAsync(string, object[])"/>, with a cancellation token.</summary>
+    public Task<int> ExecuteRawUnsafeAsync(string sql, object?[] parameters, CancellationToken cancellationToken) =>
+        RawOperations.ExecuteAsync(Context, RawOperations.Unsafe(sql, parameters), cancellationToken);
+
     /// <summary>Runs <paramref name="body"/> with a client bound to one transaction (generated <c>TransactionAsync</c> calls this).</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
     protected Task<T> RunTransactionAsync<TClient, T>(Func<StrataContext, TClient> bind, Func<TClient, Task<T>> body, IsolationLevel? isolation, CancellationToken cancellationToken)

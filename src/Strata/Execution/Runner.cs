@@ -164,7 +164,7 @@ internal static class Runner
     /// Runs one command on the context's connection: logs it, and turns a driver error into a <see cref="StrataException"/>.
     /// <paramref name="run"/> returns a ValueTask: one that completes at once (SQLite) costs no task of its own.
     /// </summary>
-    private static async Task<T> RunAsync<T>(StrataContext context, ModelInfo? model, Statement statement, Func<DbCommand, Providers.SqlDialect, CancellationToken, ValueTask<T>> run, CancellationToken cancellationToken)
+    internal static async Task<T> RunAsync<T>(StrataContext context, ModelInfo? model, Statement statement, Func<DbCommand, Providers.SqlDialect, CancellationToken, ValueTask<T>> run, CancellationToken cancellationToken)
     {
         var lease = await context.OpenAsync(cancellationToken).ConfigureAwait(false);
         DbCommand? command = null;

@@ -167,7 +167,7 @@ public sealed class StrataContext
     {
         var parameters = statement.Parameters;
         for (int i = 0; i < parameters.Length; i++) ValueGuard.Check(parameters[i], model?.Name);
-        var command = lease.Find(statement.Sql);
+        var command = statement.IsRaw ? null : lease.Find(statement.Sql);
         if (command != null)
         {
             command.Transaction = Transaction;
@@ -179,8 +179,13 @@ public sealed class StrataContext
         command.CommandText = statement.Sql;
         command.Transaction = Transaction;
         for (int i = 0; i < parameters.Length; i++)
-            command.Parameters.Add(Dialect.CreateParameter(command, i, parameters[i]));
-        lease.Keep(command);
+        {
+            var parameter = Dialect.CreateParameter(command, i, parameters[i]);
+            if (statement.IsUnsafe) Dialect.NameUnsafeParameter(parameter, i);
+            command.Parameters.Add(parameter);
+        }
+        // Raw SQL is not kept: its texts are the application's, without end, and would push out the statements of queries.
+        if (!statement.IsRaw) lease.Keep(command);
         return command;
     }
 
@@ -251,6 +256,12 @@ public sealed class StrataContext
 /// <summary>A statement's SQL and its parameter values.</summary>
 internal readonly record struct Statement(string Sql, QueryParameter[] Parameters)
 {
+    /// <summary>Raw SQL of the application (<see cref="RawSql"/> or unsafe text): run on a command of its own, not kept.</summary>
+    public bool IsRaw { get; init; }
+
+    /// <summary>Unsafe raw SQL, whose placeholders are <c>$1</c>, <c>$2</c>, ...: the dialect names the parameters for them.</summary>
+    public bool IsUnsafe { get; init; }
+
     public string DescribeParameters() => string.Join(", ", Parameters.Select((p, i) =>
         $"p{i}={(p.Value is null ? "NULL" : p.Value is string s ? "'" + s + "'" : p.Value is System.Collections.IEnumerable e and not byte[] ? "[" + string.Join(", ", e.Cast<object?>()) + "]" : Convert.ToString(p.Value, System.Globalization.CultureInfo.InvariantCulture))}"));
 }

@@ -38,6 +38,15 @@ public abstract class SqlDialect
     /// <summary>Appends the placeholder of parameter <paramref name="index"/> (zero-based): <c>@p0</c>, <c>$1</c>.</summary>
     public abstract void WritePlaceholder(StringBuilder sql, int index);
 
+    /// <summary>Appends a raw SQL hole's placeholder, with any cast its type needs (a schema enum's type on PostgreSQL).</summary>
+    public virtual void WriteRawParameter(StringBuilder sql, int index, QueryParameter parameter) => WritePlaceholder(sql, index);
+
+    /// <summary>
+    /// Names parameter <paramref name="index"/> of an unsafe raw statement for the placeholders its SQL
+    /// uses, <c>$1</c>, <c>$2</c>, ... on every database (PostgreSQL binds them by position as they are).
+    /// </summary>
+    public virtual void NameUnsafeParameter(DbParameter parameter, int index) { }
+
     /// <summary>Writes a bound parameter: its placeholder, with any cast its type needs.</summary>
     public virtual void WriteParameter(SqlWriter writer, int index, QueryParameter parameter) => writer.Placeholder(index);
 
