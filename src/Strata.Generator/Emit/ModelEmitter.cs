@@ -225,11 +225,14 @@ namespace Strata.Generator.Emit
             foreach (var c in model.Columns)
             {
                 w.Doc(c.Field.Documentation ?? $"The {c.Field.Name} field.");
-                w.Line($"public global::Strata.FieldRef {c.Member} => new({Meta(client, model)}.Columns[{c.Index}]);");
+                w.Line($"public global::Strata.FieldRef<{FieldRefType(c)}> {c.Member} => new({Meta(client, model)}.Columns[{c.Index}]);");
             }
             w.Close();
             w.Line();
         }
+
+        /// <summary>The type argument of a field's <c>FieldRef</c>: the member's type, nullable (aggregates and optional keys can be null).</summary>
+        private static string FieldRefType(ColumnShape c) => c.Type.EndsWith("?", System.StringComparison.Ordinal) ? c.Type : c.Type + "?";
 
         private static void Unique(CodeWriter w, ClientModel client, ModelShape model)
         {

@@ -119,6 +119,39 @@ public abstract partial class Query<TSelf, TEntity, TWhere, TFields, TInclude, T
     public Task<int> CountAsync(CancellationToken cancellationToken = default) =>
         ReadOperations.CountAsync(_context, _model, _state, cancellationToken);
 
+    /// <summary>The number of matching records whose field is not null.</summary>
+    public Task<int> CountAsync(Func<TFields, FieldRef> field, CancellationToken cancellationToken = default) =>
+        AggregateAsync(a => a.Count(field), cancellationToken);
+
+    /// <summary>The number of distinct non-null values of the field among the matching records.</summary>
+    public Task<int> CountDistinctAsync(Func<TFields, FieldRef> field, CancellationToken cancellationToken = default) =>
+        AggregateAsync(a => a.CountDistinct(field), cancellationToken);
+
+    /// <summary>
+    /// Aggregates over the matching records (Prisma's aggregate), with the query's order and paging
+    /// applied first: <c>a =&gt; new { Count = a.Count(), Views = a.Sum(p =&gt; p.Views), Top = a.Max(p =&gt; p.Rating) }</c>.
+    /// </summary>
+    public Task<TResult> AggregateAsync<TResult>(Func<Aggregates<TFields>, TResult> select, CancellationToken cancellationToken = default) =>
+        Aggregates.AggregateOperations.AggregateAsync(_context, _model, _state, select, cancellationToken);
+
+    /// <summary>Groups the matching records by fields (Prisma's groupBy); the query's Where chooses the records.</summary>
+    public GroupQuery<TFields> GroupBy(Func<TFields, FieldRef[]> fields)
+    {
+        if (_state.Order.Length > 0 || _state.Skip != null || _state.Take != null || _state.Cursor != null || _state.Distinct != null)
+            throw new StrataException(ErrorCodes.InvalidQuery, "GroupBy takes the query's Where only: order and page the groups after GroupBy.") { Model = _model.Name };
+        var by = fields(TFields.Instance).Select(f => f.Column).Distinct().ToArray();
+        if (by.Length == 0) throw new ArgumentException("GroupBy needs at least one field.", nameof(fields));
+        foreach (var column in by)
+        {
+            if (column.IsList || column.Kind is Metadata.ScalarKind.Json)
+                throw new StrataException(ErrorCodes.InvalidQuery, $"{_model.Name}.{column.FieldName} cannot be grouped by: it is a {(column.IsList ? "list" : "JSON")} field.") { Model = _model.Name };
+        }
+        return new GroupQuery<TFields>(_context, _model, new Aggregates.GroupState(_state.Where, by));
+    }
+
+    /// <summary>Groups the matching records by one field.</summary>
+    public GroupQuery<TFields> GroupBy(Func<TFields, FieldRef> field) => GroupBy(f => [field(f)]);
+
     /// <summary>Creates a record, with nested creates and connects of its relations in one transaction; returns it (with the query's Include and Omit).</summary>
     public Task<TEntity> CreateAsync(TCreate data, CancellationToken cancellationToken = default) =>
         WriteOperations.CreateAsync<TEntity>(_context, _model, NotNull(data), _state, cancellationToken);

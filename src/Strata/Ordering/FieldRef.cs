@@ -35,6 +35,33 @@ public readonly struct FieldRef
     public static implicit operator OrderBy(FieldRef field) => field.Asc();
 }
 
+/// <summary>
+/// A field of C# type <typeparamref name="T"/> (nullable for every field: an aggregate of no rows,
+/// or a group's key of an optional field, is null), from a generated <c>XxxFields</c> proxy. It is a
+/// <see cref="FieldRef"/> wherever one is taken; aggregates use its type for their results.
+/// </summary>
+/// <typeparam name="T">The field's C# type, nullable.</typeparam>
+public readonly struct FieldRef<T>
+{
+    /// <summary>Creates the reference (generated code does this).</summary>
+    public FieldRef(ColumnInfo column) => Column = column;
+
+    /// <summary>The column.</summary>
+    public ColumnInfo Column { get; }
+
+    /// <summary>Ascending order, smallest first.</summary>
+    public OrderBy Asc(Nulls nulls = Nulls.Default) => new(Column, false, nulls);
+
+    /// <summary>Descending order, largest first.</summary>
+    public OrderBy Desc(Nulls nulls = Nulls.Default) => new(Column, true, nulls);
+
+    /// <summary>The untyped reference.</summary>
+    public static implicit operator FieldRef(FieldRef<T> field) => new(field.Column);
+
+    /// <summary>A field alone orders ascending.</summary>
+    public static implicit operator OrderBy(FieldRef<T> field) => field.Asc();
+}
+
 /// <summary>One key of an ordering.</summary>
 /// <param name="Column">The column.</param>
 /// <param name="Descending">True for descending order.</param>
