@@ -87,6 +87,23 @@ public class AggregateTests : ClientTest
     });
 
     [Theory, MemberData(nameof(Providers))]
+    public Task Hostile_values_are_data_in_keys_and_having(StrataProvider provider) => WithClient(provider, async db =>
+    {
+        var corpus = HostileStringTests.Corpus;
+        for (int i = 0; i < corpus.Length; i++)
+            await db.Users.CreateAsync(new UserCreate { Email = $"{i}@x", Name = corpus[i], Age = i % 3 });
+        var groups = await db.Users.GroupBy(u => u.Name).SelectAsync(g => (g.Key(u => u.Name), g.Count()));
+        Assert.Equal(corpus.Distinct().Order(StringComparer.Ordinal), groups.Select(g => g.Item1).Order(StringComparer.Ordinal));
+        foreach (var value in corpus)
+        {
+            var matched = await db.Users.GroupBy(u => u.Age).Having(g => g.Max(u => u.Name) == value || g.Min(u => u.Name) == value).SelectAsync(g => g.Count());
+            var byAge = (await db.Users.FindManyAsync()).GroupBy(u => u.Age)
+                .Count(g => g.Select(u => u.Name).Max(StringComparer.Ordinal) == value || g.Select(u => u.Name).Min(StringComparer.Ordinal) == value);
+            Assert.Equal(byAge, matched.Count);
+        }
+    });
+
+    [Theory, MemberData(nameof(Providers))]
     public Task Misuse_is_a_clear_error(StrataProvider provider) => WithClient(provider, async db =>
     {
         await SeedAsync(db);

@@ -63,7 +63,8 @@ public partial class DocsExamplesTests
     [Theory]
     [InlineData("errors.md", 1)]
     [InlineData("transactions.md", 3)]
-    public void Every_csharp_example_in_the_errors_and_transactions_docs_compiles(string page, int atLeast)
+    [InlineData("aggregates.md", 3)]
+    public void Every_csharp_example_in_the_errors_transactions_and_aggregates_docs_compiles(string page, int atLeast)
     {
         var text = File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "docs", page));
         // The examples name a post by an id variable, as an application's code would have one.

@@ -9,8 +9,9 @@ namespace Strata;
 /// <summary>
 /// The aggregates of a query, in the selector of <c>AggregateAsync</c> (and of a group, in
 /// <c>GroupBy(...).SelectAsync</c>): <c>a =&gt; new { a.Count(), Views = a.Sum(p =&gt; p.Views) }</c>.
-/// The selector runs once to learn which aggregates to compute, then once per result row to build
-/// the result from them: keep it to these calls (the same ones, in the same order, every time).
+/// The selector runs once to learn which aggregates to compute (each then gives a placeholder: one
+/// for numbers, "" for text), then once per result row to build the result from them: it must call
+/// the same aggregates in the same order every time (computing with their results is fine).
 /// Results follow Prisma: a count is an <c>int</c>; the sum of integers is a <c>long</c>, of
 /// doubles a <c>double</c>, of decimals a <c>decimal</c>; an average is a <c>double</c> (a
 /// <c>decimal</c> for decimals); a minimum or maximum keeps the field's type; over no rows every
@@ -110,10 +111,24 @@ public class Aggregates<TFields> where TFields : IProxy<TFields>
         if (!Reading)
         {
             _terms.Add(term);
-            return default!;
+            return Placeholder<T>();
         }
         if (_next >= _terms.Count || _terms[_next] != term) throw Changed();
         return RawValues.Read<T>(Row, FirstOrdinal + _next++, Values);
+    }
+
+    /// <summary>
+    /// What an aggregate or key gives while the selector runs first, before the query: a value, not
+    /// null, so that selectors may use <c>.Value</c>, arithmetic or string methods on their results
+    /// (one for numbers, so that a division by a count does not fail).
+    /// </summary>
+    private protected static T Placeholder<T>()
+    {
+        var type = Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T);
+        object? value = type == typeof(int) ? 1 : type == typeof(long) ? 1L : type == typeof(double) ? 1d : type == typeof(decimal) ? 1m
+            : type == typeof(float) ? 1f : type == typeof(short) ? (short)1 : type == typeof(string) ? "" : type == typeof(DateTime) ? DateTime.UnixEpoch
+            : type == typeof(bool) ? false : type == typeof(Guid) ? Guid.Empty : type.IsEnum ? Enum.ToObject(type, 0) : null;
+        return value == null ? default! : (T)value;
     }
 
     private static ColumnInfo Column(Func<TFields, FieldRef> field) => field(TFields.Instance).Column;
@@ -137,6 +152,6 @@ public sealed class Group<TFields> : Aggregates<TFields> where TFields : IProxy<
         int ordinal = Array.IndexOf(_by, column);
         if (ordinal < 0)
             throw new StrataException(ErrorCodes.InvalidQuery, $"{Model}.{column.FieldName} is not a field of the GroupBy, so a group has no single value of it.") { Model = Model };
-        return Reading ? RawValues.Read<T>(Row, ordinal, Values) : default!;
+        return Reading ? RawValues.Read<T>(Row, ordinal, Values) : Placeholder<T>();
     }
 }

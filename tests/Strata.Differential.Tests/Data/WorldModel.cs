@@ -74,7 +74,7 @@ public static class WorldModel
         ];
         return new ModelSpec
         {
-            Name = "Member", Scalars = s, Rows = d => ((WorldData)d).Members, Run = (db, c) => QueryRunner.RunAsync(((WorldDb)db).Members, c), Key = [s[0]],
+            Name = "Member", Scalars = s, Rows = d => ((WorldData)d).Members, Run = (db, c) => QueryRunner.RunAsync(((WorldDb)db).Members, c), RunAggregate = (db, c) => QueryRunner.AggregateAsync(((WorldDb)db).Members, c), Key = [s[0]],
             Cursor = (u, key) => ((MemberUnique)u).Id == (int)key[0]!,
         };
     }
@@ -107,7 +107,7 @@ public static class WorldModel
             PostSpec.Value("AuthorId", ValueKind.Number, e => e.AuthorId, x => x.AuthorId, x => x.AuthorId, Small),
             PostSpec.Nullable("EditorId", ValueKind.Number, e => e.EditorId, x => x.EditorId, x => x.EditorId, Small),
         ];
-        return new ModelSpec { Name = "Post", Scalars = s, Rows = d => ((WorldData)d).Posts, Run = (db, c) => QueryRunner.RunAsync(((WorldDb)db).Posts, c), Key = [s[0]], Cursor = (u, key) => ((PostUnique)u).Id == (int)key[0]! };
+        return new ModelSpec { Name = "Post", Scalars = s, Rows = d => ((WorldData)d).Posts, Run = (db, c) => QueryRunner.RunAsync(((WorldDb)db).Posts, c), RunAggregate = (db, c) => QueryRunner.AggregateAsync(((WorldDb)db).Posts, c), Key = [s[0]], Cursor = (u, key) => ((PostUnique)u).Id == (int)key[0]! };
     }
 
     private static RelationSpec[] PostRelations() =>
@@ -128,7 +128,7 @@ public static class WorldModel
         ];
         return new ModelSpec
         {
-            Name = "Comment", Scalars = s, Rows = d => ((WorldData)d).Comments, Run = (db, c) => QueryRunner.RunAsync(((WorldDb)db).Comments, c), Key = [s[0], s[1]],
+            Name = "Comment", Scalars = s, Rows = d => ((WorldData)d).Comments, Run = (db, c) => QueryRunner.RunAsync(((WorldDb)db).Comments, c), RunAggregate = (db, c) => QueryRunner.AggregateAsync(((WorldDb)db).Comments, c), Key = [s[0], s[1]],
             Cursor = (u, key) => ((CommentUnique)u).PostIdSeq((int)key[0]!, (int)key[1]!),
         };
     }
@@ -144,7 +144,7 @@ public static class WorldModel
         ];
         return new ModelSpec
         {
-            Name = "Follow", Scalars = s, Rows = d => ((WorldData)d).Follows, Run = (db, c) => QueryRunner.RunAsync(((WorldDb)db).Follows, c), Key = [s[0], s[1]],
+            Name = "Follow", Scalars = s, Rows = d => ((WorldData)d).Follows, Run = (db, c) => QueryRunner.RunAsync(((WorldDb)db).Follows, c), RunAggregate = (db, c) => QueryRunner.AggregateAsync(((WorldDb)db).Follows, c), Key = [s[0], s[1]],
             Cursor = (u, key) => ((FollowUnique)u).FollowerIdFollowedId((int)key[0]!, (int)key[1]!),
         };
     }
@@ -157,6 +157,6 @@ public static class WorldModel
             TagSpec.Text("Label", false, e => e.Label, x => x.Label, x => x.Label, ["red", "Red", "RED", "big", "small", "b", "r"]),
             TagSpec.Text("Group", false, e => e.Group, x => x.Group, x => x.Group, ["color", "Color", "size", "c", "s"]),
         ];
-        return new ModelSpec { Name = "Tag", Scalars = s, Rows = d => ((WorldData)d).Tags, Run = (db, c) => QueryRunner.RunAsync(((WorldDb)db).Tags, c), Key = [s[0]], Cursor = (u, key) => ((TagUnique)u).Id == (int)key[0]! };
+        return new ModelSpec { Name = "Tag", Scalars = s, Rows = d => ((WorldData)d).Tags, Run = (db, c) => QueryRunner.RunAsync(((WorldDb)db).Tags, c), RunAggregate = (db, c) => QueryRunner.AggregateAsync(((WorldDb)db).Tags, c), Key = [s[0]], Cursor = (u, key) => ((TagUnique)u).Id == (int)key[0]! };
     }
 }

@@ -10,11 +10,12 @@ namespace Strata.Differential.Engine;
 /// <typeparam name="TW">The where proxy.</typeparam>
 /// <typeparam name="TF">The fields proxy.</typeparam>
 /// <typeparam name="TI">The include proxy.</typeparam>
-public static class SpecBuilder<TIndex, TE, TW, TF, TI> where TE : class
+public static class SpecBuilder<TIndex, TE, TW, TF, TI> where TE : class where TF : IProxy<TF>
 {
     public static ScalarSpec Value<T>(string name, ValueKind kind, Func<TE, T> get, Func<TW, ValueField<T>> where, Func<TF, FieldRef> field, T[] pool) where T : struct => new()
     {
         Name = name, Kind = kind, Optional = false, Get = e => get((TE)e), Field = f => field((TF)f), Pool = pool.Cast<object>().ToArray(),
+        Aggregate = Aggregates<T>(field), Key = ValueKey<T>(field),
         Build = (w, op, v, _) =>
         {
             var f = where((TW)w);
@@ -30,6 +31,7 @@ public static class SpecBuilder<TIndex, TE, TW, TF, TI> where TE : class
     public static ScalarSpec Nullable<T>(string name, ValueKind kind, Func<TE, T?> get, Func<TW, NullableValueField<T>> where, Func<TF, FieldRef> field, T[] pool) where T : struct => new()
     {
         Name = name, Kind = kind, Optional = true, Get = e => get((TE)e), Field = f => field((TF)f), Pool = pool.Cast<object>().ToArray(),
+        Aggregate = Aggregates<T>(field), Key = ValueKey<T>(field),
         Build = (w, op, v, _) =>
         {
             var f = where((TW)w);
@@ -45,6 +47,13 @@ public static class SpecBuilder<TIndex, TE, TW, TF, TI> where TE : class
     public static ScalarSpec Text(string name, bool optional, Func<TE, string?> get, Func<TW, StringField> where, Func<TF, FieldRef> field, string[] pool) => new()
     {
         Name = name, Kind = ValueKind.Text, Optional = optional, Get = e => get((TE)e), Field = f => field((TF)f), Pool = pool.Cast<object>().ToArray(),
+        Aggregate = (a, agg) => agg switch
+        {
+            Agg.Min => ((Aggregates<TF>)a).Min(f => new FieldRef<string?>(field(f).Column)),
+            Agg.Max => ((Aggregates<TF>)a).Max(f => new FieldRef<string?>(field(f).Column)),
+            _ => Count(a, agg, field),
+        },
+        Key = g => ((Group<TF>)g).Key(f => new FieldRef<string?>(field(f).Column)),
         Build = (w, op, v, insensitive) =>
         {
             var f = where((TW)w);
@@ -88,6 +97,7 @@ public static class SpecBuilder<TIndex, TE, TW, TF, TI> where TE : class
     public static ScalarSpec Bool(string name, Func<TE, bool> get, Func<TW, BoolField> where, Func<TF, FieldRef> field) => new()
     {
         Name = name, Kind = ValueKind.Bool, Optional = false, Get = e => get((TE)e), Field = f => field((TF)f), Pool = [true, false],
+        Aggregate = Aggregates<bool>(field), Key = ValueKey<bool>(field),
         // A Boolean field alone is a filter, and ! negates it; == and != compare.
         Build = (w, op, v, _) => op == Op.Eq ? ((bool)v! ? where((TW)w) : !where((TW)w)) : where((TW)w) != (bool?)v,
     };
@@ -95,6 +105,7 @@ public static class SpecBuilder<TIndex, TE, TW, TF, TI> where TE : class
     public static ScalarSpec Enum<T>(string name, bool optional, Func<TE, T?> get, Func<TW, EnumField<T>> where, Func<TF, FieldRef> field) where T : struct, System.Enum => new()
     {
         Name = name, Kind = ValueKind.Enum, Optional = optional, Get = e => get((TE)e), Field = f => field((TF)f), Pool = System.Enum.GetValues<T>().Cast<object>().ToArray(),
+        Aggregate = Aggregates<T>(field), Key = ValueKey<T>(field),
         Build = (w, op, v, _) =>
         {
             var f = where((TW)w);
@@ -112,6 +123,37 @@ public static class SpecBuilder<TIndex, TE, TW, TF, TI> where TE : class
         Name = name, Kind = kind, Optional = true, Get = e => get((TE)e), Field = f => field((TF)f), Pool = pool.Cast<object>().ToArray(),
         Build = (w, op, v, _) => op == Op.Eq ? where((TW)w) == (T?)v : where((TW)w) != (T?)v,
     };
+
+    /// <summary>The aggregates of a field of struct type <typeparamref name="T"/>, called on the proxy a user's selector gets (Sum and Avg by the numeric type's own overload).</summary>
+    private static Func<object, Agg, object?> Aggregates<T>(Func<TF, FieldRef> field) where T : struct => (a, agg) =>
+    {
+        var g = (Aggregates<TF>)a;
+        return agg switch
+        {
+            Agg.Min => g.Min<T>(f => new FieldRef<T?>(field(f).Column)),
+            Agg.Max => g.Max<T>(f => new FieldRef<T?>(field(f).Column)),
+            Agg.Sum when typeof(T) == typeof(int) => g.Sum(f => new FieldRef<int?>(field(f).Column)),
+            Agg.Sum when typeof(T) == typeof(long) => g.Sum(f => new FieldRef<long?>(field(f).Column)),
+            Agg.Sum when typeof(T) == typeof(double) => g.Sum(f => new FieldRef<double?>(field(f).Column)),
+            Agg.Sum when typeof(T) == typeof(decimal) => g.Sum(f => new FieldRef<decimal?>(field(f).Column)),
+            Agg.Avg when typeof(T) == typeof(int) => g.Avg(f => new FieldRef<int?>(field(f).Column)),
+            Agg.Avg when typeof(T) == typeof(long) => g.Avg(f => new FieldRef<long?>(field(f).Column)),
+            Agg.Avg when typeof(T) == typeof(double) => g.Avg(f => new FieldRef<double?>(field(f).Column)),
+            Agg.Avg when typeof(T) == typeof(decimal) => g.Avg(f => new FieldRef<decimal?>(field(f).Column)),
+            Agg.Sum or Agg.Avg => throw new InvalidOperationException($"{typeof(T).Name} is not summed."),
+            _ => Count(a, agg, field),
+        };
+    };
+
+    private static object? Count(object a, Agg agg, Func<TF, FieldRef> field) => agg switch
+    {
+        Agg.Count => ((Aggregates<TF>)a).Count(f => field(f)),
+        Agg.CountDistinct => ((Aggregates<TF>)a).CountDistinct(f => field(f)),
+        _ => throw new InvalidOperationException($"{agg} does not apply to this field."),
+    };
+
+    private static Func<object, object?> ValueKey<T>(Func<TF, FieldRef> field) where T : struct =>
+        g => ((Group<TF>)g).Key(f => new FieldRef<T?>(field(f).Column));
 
     public static RelationSpec Many<TTW, TTF, TTI>(string name, Func<ModelSpec> target, Func<TIndex, TE, IEnumerable<object>> related,
         Func<TW, ListRelationField<TTW>> filter, Func<TI, IncludeMany<TTW, TTF, TTI>> include, Func<TE, object?> included)

@@ -24,7 +24,21 @@ public sealed class ScalarSpec
     public required Func<object, Op, object?, bool, Filter> Build { get; init; }
     public required object[] Pool { get; init; }
 
+    /// <summary>(the selector's aggregates proxy, aggregate) to the aggregate's value, through the typed overload a user calls; null where the field takes none.</summary>
+    public Func<object, Agg, object?>? Aggregate { get; init; }
+
+    /// <summary>(a group) to its value of this field, when the field is grouped by.</summary>
+    public Func<object, object?>? Key { get; init; }
+
     public bool Orderable => Kind is not (ValueKind.Bytes or ValueKind.Json or ValueKind.List);
+
+    /// <summary>The aggregates Prisma offers on the field: counts on every field, minimum and maximum on ordered ones, sum and average on numbers.</summary>
+    public Agg[] Aggregates => Aggregate == null ? [] : Kind switch
+    {
+        ValueKind.Number => [Agg.Count, Agg.CountDistinct, Agg.Sum, Agg.Avg, Agg.Min, Agg.Max],
+        ValueKind.Text or ValueKind.Date or ValueKind.Enum or ValueKind.Bool => [Agg.Count, Agg.CountDistinct, Agg.Min, Agg.Max],
+        _ => [],
+    };
 
     public Op[] Operators => Kind switch
     {
@@ -71,4 +85,7 @@ public sealed class ModelSpec
 
     /// <summary>(client, query) to the rows of FindMany and the CountAsync of the same query.</summary>
     public required Func<object, QueryCase, Task<(List<object> Rows, int Count)>> Run { get; init; }
+
+    /// <summary>(client, aggregate case) to its result rows (one without GroupBy), each the list of values the selector read.</summary>
+    public Func<object, AggregateCase, Task<List<List<object?>>>>? RunAggregate { get; init; }
 }
