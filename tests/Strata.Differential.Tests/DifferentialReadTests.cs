@@ -41,7 +41,7 @@ public class DifferentialReadTests(WorldFixture world, ITestOutputHelper output)
         var semantics = database.Provider == StrataProvider.Sqlite ? Semantics.Sqlite : Semantics.Postgres;
         var evaluator = new Evaluator(world.Data, world.Index, semantics);
         var expectedRows = evaluator.Rows(query);
-        var expected = ResultText.Rows(query.Model, query, expectedRows, evaluator.Children);
+        var expected = ResultText.Rows(query.Model, query, expectedRows, evaluator.Children, evaluator.Count);
         List<object> rows;
         int count;
         try
@@ -52,7 +52,7 @@ public class DifferentialReadTests(WorldFixture world, ITestOutputHelper output)
         {
             return $"it threw {e.GetType().Name}: {e.Message}";
         }
-        var actual = ResultText.Rows(query.Model, query, rows, ResultText.Included);
+        var actual = ResultText.Rows(query.Model, query, rows, ResultText.Included, ResultText.Counted);
         if (count != expectedRows.Count) return $"CountAsync gave {count}, the oracle {expectedRows.Count}";
         if (!expected.SequenceEqual(actual))
             return "rows differ\n  expected:\n    " + string.Join("\n    ", expected) + "\n  actual:\n    " + string.Join("\n    ", actual);

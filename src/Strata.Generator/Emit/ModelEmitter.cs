@@ -46,6 +46,12 @@ namespace Strata.Generator.Emit
                 w.Doc(r.Field.Documentation ?? $"The related {r.Target.Definition.Name} record{(r.IsList ? "s" : "")}; null unless included.");
                 w.Line(r.IsList ? $"public global::System.Collections.Generic.List<{r.Target.Name}>? {r.Member} {{ get; set; }}" : $"public {r.Target.Name}? {r.Member} {{ get; set; }}");
             }
+            var counted = model.Relations.Where(r => r.IsList).ToList();
+            if (counted.Count > 0)
+            {
+                w.Summary("The counts of list relations that the query asked for with IncludeCount; null unless counted.");
+                w.Line($"public {model.TypePrefix}Counts? RelationCounts {{ get; set; }}");
+            }
             w.Open("object? global::Strata.Metadata.IStrataEntity.GetColumnValue(int index) => index switch");
             foreach (var c in model.Columns) w.Line($"{c.Index} => {c.Member},");
             w.Line("_ => throw new global::System.ArgumentOutOfRangeException(nameof(index)),");
@@ -59,7 +65,24 @@ namespace Strata.Generator.Emit
             w.Line("default: throw new global::System.ArgumentOutOfRangeException(nameof(index));");
             w.Close();
             w.Close();
+            w.Open("void global::Strata.Metadata.IStrataEntity.SetRelationCount(int index, int count)");
+            w.Open("switch (index)");
+            foreach (var r in counted) w.Line($"case {r.Index}: (RelationCounts ??= new()).{r.Member} = count; break;");
+            w.Line("default: throw new global::System.ArgumentOutOfRangeException(nameof(index));");
             w.Close();
+            w.Close();
+            w.Close();
+            if (counted.Count > 0)
+            {
+                w.Summary($"The counts of {model.Definition.Name}'s list relations (Prisma's _count): each null unless counted.");
+                w.Open($"public sealed class {model.TypePrefix}Counts");
+                foreach (var r in counted)
+                {
+                    w.Summary($"The number of related {r.Target.Definition.Name} records.");
+                    w.Line($"public int? {r.Member} {{ get; set; }}");
+                }
+                w.Close();
+            }
             w.Line();
         }
 

@@ -86,6 +86,12 @@ public abstract partial class Query<TSelf, TEntity, TWhere, TFields, TInclude, T
     /// <summary>Loads a relation with each record: <c>u =&gt; u.Todos</c>; call again for more relations.</summary>
     public TSelf Include(Func<TInclude, Include> include) => With(_state.AddInclude(include(TInclude.Instance)));
 
+    /// <summary>
+    /// Counts a list relation of each record, without loading it, into the record's <c>RelationCounts</c>
+    /// (Prisma's <c>_count</c>): <c>u =&gt; u.Posts</c>, or only matching ones: <c>u =&gt; u.Posts.Where(p =&gt; p.Published)</c>.
+    /// </summary>
+    public TSelf IncludeCount(Func<TInclude, Include> relation) => With(_state.AddInclude(CountInclude.Of(relation(TInclude.Instance))));
+
     /// <summary>The matching records (Prisma's findMany).</summary>
     public Task<List<TEntity>> FindManyAsync(CancellationToken cancellationToken = default) =>
         ReadOperations.FindManyAsync<TEntity>(_context, _model, _state, cancellationToken);

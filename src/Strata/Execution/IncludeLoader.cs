@@ -16,7 +16,8 @@ internal static class IncludeLoader
         if (parents.Count == 0) return;
         foreach (var include in includes)
         {
-            if (include.Relation.JoinTable != null) await LoadManyToManyAsync(context, parents, include, cancellationToken).ConfigureAwait(false);
+            if (include is CountInclude) await LoadCountsAsync(context, parents, include, cancellationToken).ConfigureAwait(false);
+            else if (include.Relation.JoinTable != null) await LoadManyToManyAsync(context, parents, include, cancellationToken).ConfigureAwait(false);
             else await LoadDirectAsync(context, parents, include, cancellationToken).ConfigureAwait(false);
         }
     }
@@ -107,6 +108,27 @@ internal static class IncludeLoader
             return;
         }
         foreach (IStrataEntity parent in parents) parent.SetRelationValue(relation.Index, target.Reader.NewList());
+    }
+
+    /// <summary>The number of related records of each parent, by one grouped count for all parents; a parent without any gets 0.</summary>
+    private static async Task LoadCountsAsync(StrataContext context, IList parents, Include include, CancellationToken cancellationToken)
+    {
+        var relation = include.Relation;
+        var keys = DistinctKeys(parents, relation.LocalColumns, canonical: true);
+        int width = relation.JoinTable != null ? 1 : relation.TargetColumns.Length;
+        var rows = keys.Count == 0 ? []
+            : await Runner.QueryRowsAsync(context, context.Build(w => CountSql.Write(w, relation, include.State.Where, keys)), width + 1, cancellationToken).ConfigureAwait(false);
+        var counts = new Dictionary<object, int>(rows.Count);
+        foreach (var row in rows)
+        {
+            object key = width == 1 ? row[0]! : new Keys.CompoundKey(row[..width]);
+            counts[key] = checked((int)Convert.ToInt64(row[width], System.Globalization.CultureInfo.InvariantCulture));
+        }
+        foreach (IStrataEntity parent in parents)
+        {
+            var key = Keys.Of(parent, relation.LocalColumns);
+            parent.SetRelationCount(relation.Index, key != null && counts.TryGetValue(key, out var count) ? count : 0);
+        }
     }
 
     private static List<object> DistinctKeys(IList parents, int[] columns, bool canonical)

@@ -15,6 +15,9 @@ public interface IStrataEntity
 
     /// <summary>Attaches loaded relation <paramref name="index"/>: a list for list relations, an entity or null for to-one.</summary>
     void SetRelationValue(int index, object? value);
+
+    /// <summary>Sets the count of list relation <paramref name="index"/> (an <c>IncludeCount</c>).</summary>
+    void SetRelationCount(int index, int count);
 }
 
 /// <summary>Which columns a query reads: all, or all but the omitted ones.</summary>

@@ -52,6 +52,30 @@ public sealed class IncludeMany<TWhere, TFields, TInclude> : Include
 
     /// <summary>Also loads a relation of the related records.</summary>
     public IncludeMany<TWhere, TFields, TInclude> Include(Func<TInclude, Include> include) => new(Relation, State.AddInclude(include(TInclude.Instance)));
+
+    /// <summary>Also counts a list relation of each related record, into its <c>RelationCounts</c> (Prisma's <c>_count</c>).</summary>
+    public IncludeMany<TWhere, TFields, TInclude> IncludeCount(Func<TInclude, Include> relation) => new(Relation, State.AddInclude(CountInclude.Of(relation(TInclude.Instance))));
+}
+
+/// <summary>
+/// A list relation counted instead of loaded (Prisma's <c>_count</c>): the number of related records
+/// of each parent that match the include's Where, set into the parent's <c>RelationCounts</c>.
+/// </summary>
+internal sealed class CountInclude : Include
+{
+    private CountInclude(RelationInfo relation, QueryState state) : base(relation, state) { }
+
+    public static CountInclude Of(Include include)
+    {
+        ArgumentNullException.ThrowIfNull(include);
+        var relation = include.Relation;
+        if (!relation.IsList)
+            throw new StrataException(ErrorCodes.InvalidQuery, $"{relation.FieldName} is a to-one relation: only list relations are counted.");
+        var state = include.State;
+        if (include is CountInclude || state.Order.Length > 0 || state.Skip != null || state.Take != null || state.Omitted != null || state.Includes.Length > 0)
+            throw new StrataException(ErrorCodes.InvalidQuery, $"A count of {relation.FieldName} takes a Where only: it counts records, so order, paging, omit and includes do not apply.");
+        return new CountInclude(relation, QueryState.Empty with { Where = state.Where });
+    }
 }
 
 /// <summary>An included to-one relation, with omitted fields and nested includes.</summary>

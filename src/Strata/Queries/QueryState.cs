@@ -35,5 +35,5 @@ internal sealed record QueryState
     }
 
     public QueryState AddInclude(Include include) =>
-        this with { Includes = [.. Includes.Where(i => i.Relation != include.Relation), include] };
+        this with { Includes = [.. Includes.Where(i => i.Relation != include.Relation || i.GetType() != include.GetType()), include] };
 }

@@ -30,6 +30,7 @@ public sealed class CaseGenerator(Random random, object data, params (ModelSpec 
             Distinct = distinct,
             Omit = Chance(20) ? Some(model.Scalars.Where(s => !model.Key.Contains(s)).ToArray(), 1, 2) : [],
             Includes = Chance(45) ? Includes(model, 1) : [],
+            Counts = Chance(25) ? Counts(model) : [],
         };
     }
 
@@ -99,6 +100,14 @@ public sealed class CaseGenerator(Random random, object data, params (ModelSpec 
         if (rows.Count == 0 || Chance(10)) return model.Key.Select(_ => (object?)999_999).ToArray();
         var row = rows[_r.Next(rows.Count)];
         return model.Key.Select(k => k.Get(row)).ToArray();
+    }
+
+    /// <summary>One or two list relations to count, each with a filter or none.</summary>
+    private IncludeCase[] Counts(ModelSpec model)
+    {
+        var lists = model.Relations.Where(r => r.IsList).ToArray();
+        if (lists.Length == 0) return [];
+        return Some(lists, 1, 2).Select(r => new IncludeCase(r) { Where = Chance(50) ? Cond(r.Target(), 1) : null }).ToArray();
     }
 
     private IncludeCase[] Includes(ModelSpec model, int depth)

@@ -40,6 +40,9 @@ public sealed class Evaluator(object data, object index, Semantics semantics)
         return result;
     }
 
+    /// <summary>The number of related records of <paramref name="parent"/> a counted relation counts.</summary>
+    public int? Count(IncludeCase count, object parent) => Apply(count, count.Relation.Target(), count.Relation.Related(index, parent)).Count;
+
     /// <summary>The rows of an included relation of <paramref name="parent"/>.</summary>
     public List<object> Children(IncludeCase include, object parent)
     {
@@ -71,22 +74,26 @@ public sealed class Evaluator(object data, object index, Semantics semantics)
 public static class ResultText
 {
     /// <summary>Rows printed one a line; when the order is not given, sorted, since any order is then right.</summary>
-    public static List<string> Rows(ModelSpec model, RowsCase rows, IEnumerable<object> items, Func<IncludeCase, object, IEnumerable<object>> children)
+    public static List<string> Rows(ModelSpec model, RowsCase rows, IEnumerable<object> items, Func<IncludeCase, object, IEnumerable<object>> children, Func<IncludeCase, object, int?> counts)
     {
-        var text = items.Select(r => Row(model, rows, r, children)).ToList();
+        var text = items.Select(r => Row(model, rows, r, children, counts)).ToList();
         if (rows.FullOrder(model).Length == 0) text.Sort(StringComparer.Ordinal);
         return text;
     }
 
-    private static string Row(ModelSpec model, RowsCase rows, object row, Func<IncludeCase, object, IEnumerable<object>> children)
+    /// <summary>The count a database's entity holds for a counted relation.</summary>
+    public static int? Counted(IncludeCase count, object entity) => count.Relation.Counted!(entity);
+
+    private static string Row(ModelSpec model, RowsCase rows, object row, Func<IncludeCase, object, IEnumerable<object>> children, Func<IncludeCase, object, int?> counts)
     {
         var parts = model.Scalars.Where(s => !rows.Omit.Contains(s)).Select(s => s.Name + "=" + Semantics.Format(s.Get(row))).ToList();
+        foreach (var count in rows.Counts) parts.Add("#" + count.Relation.Name + "=" + Semantics.Format(counts(count, row)));
         foreach (var include in rows.Includes)
         {
             var target = include.Relation.Target();
             var related = children(include, row).ToList();
-            if (include.Relation.IsList) parts.Add(include.Relation.Name + "=[" + string.Join(", ", Rows(target, include, related, children)) + "]");
-            else parts.Add(include.Relation.Name + "=" + (related.Count == 0 ? "null" : Row(target, include, related[0], children)));
+            if (include.Relation.IsList) parts.Add(include.Relation.Name + "=[" + string.Join(", ", Rows(target, include, related, children, counts)) + "]");
+            else parts.Add(include.Relation.Name + "=" + (related.Count == 0 ? "null" : Row(target, include, related[0], children, counts)));
         }
         return "{" + string.Join(", ", parts) + "}";
     }

@@ -19,6 +19,8 @@ public abstract record RowsCase
     public int? Take { get; init; }
     public ScalarSpec[] Omit { get; init; } = [];
     public IncludeCase[] Includes { get; init; } = [];
+    /// <summary>List relations counted (IncludeCount), each with only a Where.</summary>
+    public IncludeCase[] Counts { get; init; } = [];
 
     /// <summary>
     /// An order, and paging, are made total by appending the model's key: then one result is right
@@ -38,6 +40,7 @@ public abstract record RowsCase
         if (Take != null) yield return $".Take({Take})";
         if (Omit.Length > 0) yield return ".Omit(x => [" + string.Join(", ", Omit.Select(o => "x." + o.Name)) + "])";
         foreach (var i in Includes) yield return $".Include(x => x.{i})";
+        foreach (var c in Counts) yield return $".IncludeCount(x => x.{c})";
     }
 }
 

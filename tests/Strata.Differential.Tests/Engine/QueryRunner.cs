@@ -22,6 +22,7 @@ public static class QueryRunner
         int count = await query.CountAsync();
         if (c.Omit.Length > 0) query = query.Omit(f => c.Omit.Select(o => o.Field(f)).ToArray());
         foreach (var include in c.Includes) query = query.Include(i => include.Relation.Include(i, include));
+        foreach (var counted in c.Counts) query = query.IncludeCount(i => counted.Relation.Include(i, counted));
         var rows = await query.FindManyAsync();
         return (rows.Cast<object>().ToList(), count);
     }

@@ -14,6 +14,7 @@ public static class Shrinker
     private static IEnumerable<RowsCase> RowCandidates(RowsCase c)
     {
         for (int i = 0; i < c.Includes.Length; i++) yield return c with { Includes = [.. c.Includes[..i], .. c.Includes[(i + 1)..]] };
+        for (int i = 0; i < c.Counts.Length; i++) yield return c with { Counts = [.. c.Counts[..i], .. c.Counts[(i + 1)..]] };
         if (c.Where != null)
         {
             yield return c with { Where = null };

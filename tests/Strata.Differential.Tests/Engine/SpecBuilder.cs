@@ -156,10 +156,11 @@ public static class SpecBuilder<TIndex, TE, TW, TF, TI> where TE : class where T
         g => ((Group<TF>)g).Key(f => new FieldRef<T?>(field(f).Column));
 
     public static RelationSpec Many<TTW, TTF, TTI>(string name, Func<ModelSpec> target, Func<TIndex, TE, IEnumerable<object>> related,
-        Func<TW, ListRelationField<TTW>> filter, Func<TI, IncludeMany<TTW, TTF, TTI>> include, Func<TE, object?> included)
+        Func<TW, ListRelationField<TTW>> filter, Func<TI, IncludeMany<TTW, TTF, TTI>> include, Func<TE, object?> included, Func<TE, int?> counted)
         where TTW : IProxy<TTW> where TTF : IProxy<TTF> where TTI : IProxy<TTI> => new()
     {
         Name = name, IsList = true, Target = target, Related = (index, row) => related((TIndex)index, (TE)row), Included = e => included((TE)e),
+        Counted = e => counted((TE)e),
         Filter = (w, test, inner) =>
         {
             var f = filter((TW)w);

@@ -68,6 +68,8 @@ public sealed class RelationSpec
     public required Func<object, IncludeCase, Include> Include { get; init; }
     /// <summary>What a database's entity holds for the included relation: a list, an entity or null.</summary>
     public required Func<object, object?> Included { get; init; }
+    /// <summary>For list relations: the count a database's entity holds after IncludeCount (null when not counted).</summary>
+    public Func<object, int?>? Counted { get; init; }
 }
 
 /// <summary>A model: its fields, relations, rows, and the unique key that makes an order total.</summary>
