@@ -160,10 +160,11 @@ public sealed class PostgresMigrationDialect : SqlMigrationDialect
         var before = new List<string>();
         var after = new List<string>();
         // Prisma's order in one ALTER TABLE: the old key dropped, columns dropped, columns added,
-        // columns altered, the new key added; within each kind, the order of the changes.
+        // columns altered, the new key added; dropped and added columns in the ordinal order of
+        // their names (the engine keeps them by name), altered ones in the order of the changes.
         var dropKey = new List<string>();
-        var drops = new List<string>();
-        var adds = new List<string>();
+        var drops = new List<(string Name, string Clause)>();
+        var adds = new List<(string Name, string Clause)>();
         var alters = new List<string>();
         var addKey = new List<string>();
         foreach (var change in alter.Changes)
@@ -171,10 +172,10 @@ public sealed class PostgresMigrationDialect : SqlMigrationDialect
             switch (change)
             {
                 case AddColumn add:
-                    adds.Add($"ADD COLUMN     {ColumnDefinition(add.Column)}");
+                    adds.Add((add.Column.Name, $"ADD COLUMN     {ColumnDefinition(add.Column)}"));
                     break;
                 case DropColumn drop:
-                    drops.Add($"DROP COLUMN {Ident(drop.Column.Name)}");
+                    drops.Add((drop.Column.Name, $"DROP COLUMN {Ident(drop.Column.Name)}"));
                     break;
                 case AlterColumn column:
                     AlterColumnClauses(alter.Table, column.From, column.To, before, alters, after);
@@ -185,7 +186,8 @@ public sealed class PostgresMigrationDialect : SqlMigrationDialect
                     break;
             }
         }
-        var clauses = dropKey.Concat(drops).Concat(adds).Concat(alters).Concat(addKey).ToList();
+        var clauses = dropKey.Concat(drops.OrderBy(d => d.Name, StringComparer.Ordinal).Select(d => d.Clause))
+            .Concat(adds.OrderBy(a => a.Name, StringComparer.Ordinal).Select(a => a.Clause)).Concat(alters).Concat(addKey).ToList();
         var statements = new List<string>(before);
         if (clauses.Count > 0) statements.Add($"ALTER TABLE {table} {string.Join(",\n", clauses)};");
         statements.AddRange(after);

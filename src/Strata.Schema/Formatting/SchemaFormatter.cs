@@ -10,7 +10,9 @@ namespace Strata.Schema.Formatting
     /// Prints a schema in Prisma's canonical layout: two-space indentation; field names, types and
     /// attributes aligned in columns within each group of lines (a blank line starts a new group);
     /// block attributes last, after one blank line; one blank line between blocks; every comment
-    /// kept. Formatting formatted text changes nothing.
+    /// kept, moved where Prisma's formatter moves it. Formatting formatted text changes nothing,
+    /// except after a comment that followed a block's `}`, which gets a blank line above it on the
+    /// second run, as with Prisma's formatter.
     /// </summary>
     public static class SchemaFormatter
     {
@@ -29,7 +31,9 @@ namespace Strata.Schema.Formatting
                     pendingBlank = previous != null;
                     continue;
                 }
-                bool blank = previous != null && (pendingBlank || previous is BlockDeclaration);
+                // A block is followed by a blank line, unless a comment after its `}` was printed on
+                // the next line: then, as with any comment line, only a blank line in the text.
+                bool blank = previous != null && (pendingBlank || previous is BlockDeclaration { TrailingComment: null });
                 if (blank) output.Append('\n');
                 pendingBlank = false;
                 if (item is CommentLine comment) WriteComment(output, string.Empty, comment);
@@ -57,42 +61,46 @@ namespace Strata.Schema.Formatting
             if (body.Count > 0 && attributes.Count > 0) output.Append('\n');
             WriteSection(output, SortAttributes(attributes));
 
-            output.Append('}');
-            if (block.TrailingComment != null) output.Append(' ').Append(block.TrailingComment);
-            output.Append('\n');
+            output.Append("}\n");
+            // Prisma's formatter moves a comment written after `}` to the line below it.
+            if (block.TrailingComment != null) WriteComment(output, string.Empty, new CommentLine(block.Span, block.TrailingComment));
         }
 
         /// <summary>
-        /// Splits members into the body (fields, enum values, properties) and the block attributes.
-        /// Comment lines directly above an element travel with it; other comments stay in the
-        /// section of the element before them.
+        /// Splits members into the body (fields, enum values, properties) and the block attributes, as
+        /// Prisma's formatter does: the comment lines directly above a block attribute, and the blank
+        /// lines before them, move with it; every other comment and blank line stays in the body, in
+        /// its place, also the comments after the last block attribute.
         /// </summary>
         private static (List<SyntaxItem> Body, List<SyntaxItem> Attributes) SplitSections(IReadOnlyList<SyntaxItem> members)
         {
             var body = new List<SyntaxItem>();
             var attributes = new List<SyntaxItem>();
+            // The comments and blank lines since the last element; they belong to the next one.
             var pending = new List<SyntaxItem>();
-            List<SyntaxItem> current = body;
             foreach (var member in members)
             {
-                if (member is CommentLine)
+                switch (member)
                 {
-                    pending.Add(member);
-                    continue;
+                    case CommentLine:
+                        pending.Add(member);
+                        continue;
+                    case BlankLine:
+                        // A blank line parts the comments before it from the next element.
+                        if (pending.Any(p => p is CommentLine))
+                        {
+                            body.AddRange(pending);
+                            pending.Clear();
+                        }
+                        pending.Add(member);
+                        continue;
                 }
-                if (member is BlankLine)
-                {
-                    current.AddRange(pending);
-                    pending.Clear();
-                    current.Add(member);
-                    continue;
-                }
-                current = member is AttributeSyntax ? attributes : body;
-                current.AddRange(pending);
+                var section = member is AttributeSyntax ? attributes : body;
+                section.AddRange(pending);
                 pending.Clear();
-                current.Add(member);
+                section.Add(member);
             }
-            current.AddRange(pending);
+            body.AddRange(pending);
             return (Trim(body), Trim(attributes));
         }
 

@@ -248,8 +248,11 @@ namespace Strata.Schema.Syntax
             {
                 HeaderComment = headerComment,
             };
-            if (At(TokenKind.Comment) || At(TokenKind.DocComment)) block.TrailingComment = Advance().Text.TrimEnd();
-            else if (!AtLineEnd)
+            // Prisma accepts a comment after `}`, a block comment too, and a `//` comment after that
+            // (left to the caller, as a comment line of its own).
+            bool afterBlockComment = At(TokenKind.BlockComment);
+            if (At(TokenKind.Comment) || At(TokenKind.DocComment) || afterBlockComment) block.TrailingComment = Advance().Text.TrimEnd();
+            if (!AtLineEnd && !(afterBlockComment && (At(TokenKind.Comment) || At(TokenKind.DocComment))))
             {
                 Expected("a new line after `}`", Current);
                 SkipToLineEnd();

@@ -122,7 +122,10 @@ public sealed class SqliteMigrationDialect : SqlMigrationDialect
                 case RenameIndex r when rebuilt.ContainsKey(r.Table.Name):
                     continue;
                 case AddColumn a when !rebuilt.ContainsKey(a.Table.Name):
-                    result.Add(new AlterTable(a.Table, [a]));
+                    // Prisma writes the new columns of one table under one heading.
+                    int at = result.FindIndex(r => r is AlterTable t && t.Table.Name == a.Table.Name);
+                    if (at < 0) result.Add(new AlterTable(a.Table, [a]));
+                    else result[at] = new AlterTable(a.Table, [.. ((AlterTable)result[at]).Changes, a]);
                     continue;
             }
             if (collected.Contains(step)) continue; // part of a table's rebuild
@@ -137,41 +140,47 @@ public sealed class SqliteMigrationDialect : SqlMigrationDialect
         && !add.Table.ForeignKeys.Any(fk => fk.Columns.Contains(add.Column.Name))
         && add.Table.PrimaryKey?.Columns.Contains(add.Column.Name) != true;
 
-    private static IEnumerable<MigrationStep> Rebuilds(Dictionary<string, (Table Target, List<MigrationStep> Steps)> rebuilt) =>
-        rebuilt.Values.Select(r =>
+    /// <summary>The rebuilds of all tables as one step, as Prisma writes them: one `RedefineTables` section.</summary>
+    private static IEnumerable<MigrationStep> Rebuilds(Dictionary<string, (Table Target, List<MigrationStep> Steps)> rebuilt)
+    {
+        var tables = rebuilt.Values.Select(r =>
         {
             var added = r.Steps.OfType<AddColumn>().Select(a => a.Column.Name).ToHashSet();
-            return (MigrationStep)new RedefineTable(r.Target, r.Target.Columns.Select(c => c.Name).Where(n => !added.Contains(n)).ToList());
-        });
+            return new RedefineTable(r.Target, r.Target.Columns.Select(c => c.Name).Where(n => !added.Contains(n)).ToList());
+        }).ToList();
+        return tables.Count == 0 ? [] : [new RedefineTables(tables)];
+    }
+
+    /// <summary>Several tables rebuilt in one section, foreign keys off around all of them.</summary>
+    private sealed record RedefineTables(IReadOnlyList<RedefineTable> Tables) : MigrationStep;
 
     /// <inheritdoc />
-    protected override string StepTitle(MigrationStep step) => step is RedefineTable ? "RedefineTables" : base.StepTitle(step);
+    protected override string StepTitle(MigrationStep step) => step is RedefineTables ? "RedefineTables" : base.StepTitle(step);
 
     /// <inheritdoc />
     protected override string RenderStep(MigrationStep step) => step switch
     {
-        RedefineTable r => RenderRedefineTable(r),
+        RedefineTables r => RenderRedefineTables(r.Tables),
         // Other tables' foreign keys may point at the dropped one; SQLite checks them only with foreign_keys on.
         DropTable d => $"PRAGMA foreign_keys=off;\nDROP TABLE {Ident(d.Table.Name)};\nPRAGMA foreign_keys=on;",
         _ => base.RenderStep(step),
     };
 
-    private string RenderRedefineTable(RedefineTable step)
+    private string RenderRedefineTables(IReadOnlyList<RedefineTable> tables)
     {
-        var target = step.Target;
-        var temporary = target with { Name = "new_" + target.Name };
-        // Prisma copies the columns in the ordinal order of their names, not in table order.
-        var columns = string.Join(", ", step.CopiedColumns.Order(StringComparer.Ordinal).Select(Ident));
-        var lines = new List<string>
+        var lines = new List<string> { "PRAGMA defer_foreign_keys=ON;", "PRAGMA foreign_keys=OFF;" };
+        foreach (var step in tables)
         {
-            "PRAGMA defer_foreign_keys=ON;",
-            "PRAGMA foreign_keys=OFF;",
-            RenderCreateTable(temporary),
-        };
-        if (step.CopiedColumns.Count > 0) lines.Add($"INSERT INTO {Ident(temporary.Name)} ({columns}) SELECT {columns} FROM {Ident(target.Name)};");
-        lines.Add($"DROP TABLE {Ident(target.Name)};");
-        lines.Add($"ALTER TABLE {Ident(temporary.Name)} RENAME TO {Ident(target.Name)};");
-        lines.AddRange(target.Indexes.Select(i => RenderCreateIndex(target, i)));
+            var target = step.Target;
+            var temporary = target with { Name = "new_" + target.Name };
+            // Prisma copies the columns in the ordinal order of their names, not in table order.
+            var columns = string.Join(", ", step.CopiedColumns.Order(StringComparer.Ordinal).Select(Ident));
+            lines.Add(RenderCreateTable(temporary));
+            if (step.CopiedColumns.Count > 0) lines.Add($"INSERT INTO {Ident(temporary.Name)} ({columns}) SELECT {columns} FROM {Ident(target.Name)};");
+            lines.Add($"DROP TABLE {Ident(target.Name)};");
+            lines.Add($"ALTER TABLE {Ident(temporary.Name)} RENAME TO {Ident(target.Name)};");
+            lines.AddRange(target.Indexes.Select(i => RenderCreateIndex(target, i)));
+        }
         lines.Add("PRAGMA foreign_key_check;");
         lines.Add("PRAGMA foreign_keys=ON;");
         lines.Add("PRAGMA defer_foreign_keys=OFF;");
@@ -188,8 +197,9 @@ public sealed class SqliteMigrationDialect : SqlMigrationDialect
     public override bool ComparesAutoIncrement => false;
 
     /// <inheritdoc />
+    /// <remarks>One ALTER TABLE for each new column, in the ordinal order of their names, as Prisma writes them.</remarks>
     protected override string RenderAlterTable(AlterTable alter) =>
-        string.Join("\n", alter.Changes.OfType<AddColumn>().Select(a =>
+        string.Join("\n", alter.Changes.OfType<AddColumn>().OrderBy(a => a.Column.Name, StringComparer.Ordinal).Select(a =>
             $"ALTER TABLE {Ident(alter.Table.Name)} ADD COLUMN {Ident(a.Column.Name)} {a.Column.Type}{(a.Column.Nullable ? "" : " NOT NULL")}{(a.Column.Default == null ? "" : " DEFAULT " + a.Column.Default)};"));
 
     /// <inheritdoc />

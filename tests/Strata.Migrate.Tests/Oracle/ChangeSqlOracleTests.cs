@@ -6,7 +6,8 @@ namespace Strata.Migrate.Tests.Oracle;
 /// <summary>
 /// `migrate diff --from-schema A --to-schema B --script` from Strata against Prisma's schema engine,
 /// where B is A with one change of the kinds a migration meets: fields added, dropped, retyped, made
-/// optional or given a default; indexes and uniques; relations; enum values; @map and @@map.
+/// optional or given a default (also several at once, out of name order, or in two tables, which
+/// SQLite rebuilds in one section); indexes and uniques; relations; enum values; @map and @@map.
 /// </summary>
 public sealed class ChangeSqlOracleTests(ITestOutputHelper output)
 {
@@ -44,6 +45,9 @@ public sealed class ChangeSqlOracleTests(ITestOutputHelper output)
         ("add optional field", "  age   Int\n", "  age   Int\n  bio   String?\n"),
         ("add required field with default", "  age   Int\n", "  age   Int\n  score Float @default(1.5)\n"),
         ("drop field", "  body     String\n", ""),
+        ("add fields out of name order", "  age   Int\n", "  age   Int\n  zeta  String?\n  alpha Int?\n  Mid   Boolean?\n"),
+        ("drop fields out of name order", "  title    String\n  body     String\n", ""),
+        ("make fields of two tables optional", "  age   Int\n  role  Role    @default(MEMBER)\n  posts Post[]\n}\n\nmodel Post {\n  id       Int    @id @default(autoincrement())\n  title    String\n", "  age   Int?\n  role  Role    @default(MEMBER)\n  posts Post[]\n}\n\nmodel Post {\n  id       Int    @id @default(autoincrement())\n  title    String?\n"),
         ("make field optional", "  age   Int\n", "  age   Int?\n"),
         ("make field required", "  name  String?\n", "  name  String\n"),
         ("change field type", "  body     String\n", "  body     Int\n"),
