@@ -56,3 +56,42 @@ public class RelationCountTests : ClientTest
         Assert.Null((await db.Users.FindFirstOrThrowAsync()).RelationCounts);
     });
 }
+
+/// <summary>Ordering by a relation: a to-many relation's count, and a to-one relation's field (nested), each equal to LINQ's order of the same records.</summary>
+public class RelationOrderTests : ClientTest
+{
+    [Theory, MemberData(nameof(Providers))]
+    public Task Records_order_by_a_relations_count_and_a_related_records_field(StrataProvider provider) => WithClient(provider, async db =>
+    {
+        await SeedAsync(db);
+        await db.Categories.CreateManyAsync([new CategoryCreate { Name = "news" }, new CategoryCreate { Name = "tech" }, new CategoryCreate { Name = "empty" }]);
+        await db.Posts.CreateAsync(new PostCreate { Title = "Tagged", AuthorId = (await db.Users.FindUniqueOrThrowAsync(u => u.Email == "bob@example.com")).Id, Categories = new() { Connect = [c => c.Name == "news", c => c.Name == "tech"] } });
+        await db.Posts.CreateAsync(new PostCreate { Title = "News", AuthorId = (await db.Users.FindUniqueOrThrowAsync(u => u.Email == "cid@example.org")).Id, Categories = new() { Connect = [c => c.Name == "news"] } });
+        var users = await db.Users.Include(u => u.Posts).FindManyAsync();
+        var posts = await db.Posts.Include(p => p.Author).Include(p => p.Categories).FindManyAsync();
+        var categories = await db.Categories.Include(c => c.Posts).FindManyAsync();
+
+        var byPosts = await db.Users.OrderBy(u => u.Posts.Count().Desc()).OrderBy(u => u.Email).FindManyAsync();
+        Assert.Equal(users.OrderByDescending(u => u.Posts!.Count).ThenBy(u => u.Email, StringComparer.Ordinal).Select(u => u.Id), byPosts.Select(u => u.Id));
+
+        var byTags = await db.Categories.OrderBy(c => c.Posts.Count()).OrderBy(c => c.Name).FindManyAsync();
+        Assert.Equal(categories.OrderBy(c => c.Posts!.Count).ThenBy(c => c.Name, StringComparer.Ordinal).Select(c => c.Name), byTags.Select(c => c.Name));
+
+        var byAuthor = await db.Posts.OrderBy(p => p.Author.By(a => a.Email.Desc())).OrderBy(p => p.Title).FindManyAsync();
+        Assert.Equal(posts.OrderByDescending(p => p.Author!.Email, StringComparer.Ordinal).ThenBy(p => p.Title, StringComparer.Ordinal).Select(p => p.Id), byAuthor.Select(p => p.Id));
+
+        var byAuthorsPosts = await db.Posts.OrderBy(p => p.Author.By(a => a.Posts.Count().Desc())).OrderBy(p => p.Title).Skip(1).Take(3).FindManyAsync();
+        Assert.Equal(posts.OrderByDescending(p => users.Single(u => u.Id == p.AuthorId).Posts!.Count).ThenBy(p => p.Title, StringComparer.Ordinal).Skip(1).Take(3).Select(p => p.Id),
+            byAuthorsPosts.Select(p => p.Id));
+
+        var nested = await db.Users.OrderBy(u => u.Id).Include(u => u.Posts.OrderBy(p => p.Categories.Count().Desc()).OrderBy(p => p.Title)).FindManyAsync();
+        Assert.All(nested, u => Assert.Equal(
+            posts.Where(p => p.AuthorId == u.Id).OrderByDescending(p => p.Categories!.Count).ThenBy(p => p.Title, StringComparer.Ordinal).Select(p => p.Id),
+            u.Posts!.Select(p => p.Id)));
+
+        var oldest = await db.Users.OrderBy(u => u.Posts.Count().Desc()).OrderBy(u => u.Id).AggregateAsync(a => a.Count());
+        Assert.Equal(users.Count, oldest);
+        var error = await Assert.ThrowsAsync<StrataException>(() => db.Users.OrderBy(u => u.Posts.Count()).Cursor(u => u.Id == 1).FindManyAsync());
+        Assert.Contains("cursor pages by", error.Message);
+    });
+}

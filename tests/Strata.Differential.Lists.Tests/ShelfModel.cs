@@ -44,7 +44,7 @@ public static class ShelfModel
             Name = "Part", Scalars = part, Key = [part[0]], Rows = d => ((ShelfData)d).Parts,
             Cursor = (u, key) => ((PartUnique)u).Id == (int)key[0]!, Run = (db, c) => QueryRunner.RunAsync(((ShelfDb)db).Parts, c),
         };
-        Item.Relations = [ItemSpec.Many<PartWhere, PartFields, PartInclude>("Parts", () => Part, (d, i) => d.Parts.Where(p => p.ItemId == i.Id), x => x.Parts, x => x.Parts, e => e.Parts, e => e.RelationCounts?.Parts)];
-        Part.Relations = [PartSpec.One<ItemWhere, ItemFields, ItemInclude>("Item", () => Item, (d, p) => d.Items.Where(i => i.Id == p.ItemId), x => x.Item, x => x.Item, e => e.Item)];
+        Item.Relations = [ItemSpec.Many<PartWhere, PartFields, PartInclude>("Parts", () => Part, (d, i) => d.Parts.Where(p => p.ItemId == i.Id), x => x.Parts, x => x.Parts, x => x.Parts, e => e.Parts, e => e.RelationCounts?.Parts)];
+        Part.Relations = [PartSpec.One<ItemWhere, ItemFields, ItemInclude>("Item", () => Item, (d, p) => d.Items.Where(i => i.Id == p.ItemId), x => x.Item, x => x.Item, x => x.Item, e => e.Item)];
     }
 }

@@ -250,6 +250,19 @@ namespace Strata.Generator.Emit
                 w.Doc(c.Field.Documentation ?? $"The {c.Field.Name} field.");
                 w.Line($"public global::Strata.FieldRef<{FieldRefType(c)}> {c.Member} => new({Meta(client, model)}.Columns[{c.Index}]);");
             }
+            foreach (var r in model.Relations)
+            {
+                if (r.IsList)
+                {
+                    w.Summary($"Orders by the number of related {r.Target.Definition.Name} records: .Count().Desc().");
+                    w.Line($"public global::Strata.RelationOrder {r.Member} => new({Meta(client, model)}.Relations[{r.Index}]);");
+                }
+                else
+                {
+                    w.Summary($"Orders by a field of the related {r.Target.Definition.Name} record: .By(x => x.Field).");
+                    w.Line($"public global::Strata.ToOneOrder<{r.Target.TypePrefix}Fields> {r.Member} => new({Meta(client, model)}.Relations[{r.Index}]);");
+                }
+            }
             w.Close();
             w.Line();
         }

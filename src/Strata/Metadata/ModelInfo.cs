@@ -49,6 +49,7 @@ public sealed class ModelInfo
         {
             for (int i = 0; i < value.Length; i++)
                 if (value[i].Index != i) throw new ArgumentException($"Relation {value[i].FieldName} has index {value[i].Index}, expected {i}.", nameof(value));
+            foreach (var relation in value) relation.Owner = this;
             _relations = value;
         }
     }

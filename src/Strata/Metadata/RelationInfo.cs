@@ -29,6 +29,9 @@ public sealed class RelationInfo
     /// <summary>The field's name in the schema.</summary>
     public string FieldName { get; }
 
+    /// <summary>The model the relation field belongs to (set when the model's relations are).</summary>
+    public ModelInfo Owner { get; internal set; } = null!;
+
     /// <summary>The model on the other side.</summary>
     public ModelInfo Target => _target();
 

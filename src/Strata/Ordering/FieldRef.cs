@@ -68,5 +68,8 @@ public readonly struct FieldRef<T>
 /// <param name="Nulls">Where nulls go.</param>
 public readonly record struct OrderBy(ColumnInfo Column, bool Descending, Nulls Nulls)
 {
-    internal OrderBy Reversed() => new(Column, !Descending, Nulls switch { Nulls.First => Nulls.Last, Nulls.Last => Nulls.First, _ => Nulls.Default });
+    /// <summary>Set when the key is not the record's own field: a related record's field, or a relation's count.</summary>
+    internal RelationOrderPath? Via { get; init; }
+
+    internal OrderBy Reversed() => this with { Descending = !Descending, Nulls = Nulls switch { Nulls.First => Nulls.Last, Nulls.Last => Nulls.First, _ => Nulls.Default } };
 }

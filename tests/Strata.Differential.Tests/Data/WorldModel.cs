@@ -39,16 +39,16 @@ public static class WorldModel
         Member.Relations = MemberRelations();
         Post.Relations = PostRelations();
         Comment.Relations = [CommentSpec.One<PostWhere, PostFields, PostInclude>(
-            "Post", () => Post, (w, c) => w.One(w.PostsById[c.PostId]), x => x.Post, x => x.Post, e => e.Post)];
+            "Post", () => Post, (w, c) => w.One(w.PostsById[c.PostId]), x => x.Post, x => x.Post, x => x.Post, e => e.Post)];
         Follow.Relations =
         [
             FollowSpec.One<MemberWhere, MemberFields, MemberInclude>(
-                "Follower", () => Member, (w, f) => w.One(w.Member(f.FollowerId)), x => x.Follower, x => x.Follower, e => e.Follower),
+                "Follower", () => Member, (w, f) => w.One(w.Member(f.FollowerId)), x => x.Follower, x => x.Follower, x => x.Follower, e => e.Follower),
             FollowSpec.One<MemberWhere, MemberFields, MemberInclude>(
-                "Followed", () => Member, (w, f) => w.One(w.Member(f.FollowedId)), x => x.Followed, x => x.Followed, e => e.Followed),
+                "Followed", () => Member, (w, f) => w.One(w.Member(f.FollowedId)), x => x.Followed, x => x.Followed, x => x.Followed, e => e.Followed),
         ];
         Tag.Relations = [TagSpec.Many<MemberWhere, MemberFields, MemberInclude>(
-            "Members", () => Member, (w, t) => w.Members(t), x => x.Members, x => x.Members, e => e.Members, e => e.RelationCounts?.Members)];
+            "Members", () => Member, (w, t) => w.Members(t), x => x.Members, x => x.Members, x => x.Members, e => e.Members, e => e.RelationCounts?.Members)];
     }
 
     private static ModelSpec Members()
@@ -81,17 +81,17 @@ public static class WorldModel
 
     private static RelationSpec[] MemberRelations() =>
     [
-        MemberSpec.One<MemberWhere, MemberFields, MemberInclude>("InvitedBy", () => Member, (w, m) => w.One(w.Member(m.InvitedById)), x => x.InvitedBy, x => x.InvitedBy, e => e.InvitedBy),
-        MemberSpec.Many<MemberWhere, MemberFields, MemberInclude>("Invitees", () => Member, (w, m) => w.Invitees(m), x => x.Invitees, x => x.Invitees, e => e.Invitees, e => e.RelationCounts?.Invitees),
-        MemberSpec.One<MemberWhere, MemberFields, MemberInclude>("Mentor", () => Member, (w, m) => w.One(w.Member(m.MentorId)), x => x.Mentor, x => x.Mentor, e => e.Mentor),
-        MemberSpec.One<MemberWhere, MemberFields, MemberInclude>("Mentee", () => Member, (w, m) => w.Mentee(m), x => x.Mentee, x => x.Mentee, e => e.Mentee),
-        MemberSpec.Many<MemberWhere, MemberFields, MemberInclude>("Friends", () => Member, (w, m) => w.Friends(m), x => x.Friends, x => x.Friends, e => e.Friends, e => e.RelationCounts?.Friends),
-        MemberSpec.Many<MemberWhere, MemberFields, MemberInclude>("FriendOf", () => Member, (w, m) => w.FriendOf(m), x => x.FriendOf, x => x.FriendOf, e => e.FriendOf, e => e.RelationCounts?.FriendOf),
-        MemberSpec.Many<FollowWhere, FollowFields, FollowInclude>("Followers", () => Follow, (w, m) => w.Followers(m), x => x.Followers, x => x.Followers, e => e.Followers, e => e.RelationCounts?.Followers),
-        MemberSpec.Many<FollowWhere, FollowFields, FollowInclude>("Following", () => Follow, (w, m) => w.Following(m), x => x.Following, x => x.Following, e => e.Following, e => e.RelationCounts?.Following),
-        MemberSpec.Many<PostWhere, PostFields, PostInclude>("Posts", () => Post, (w, m) => w.Posts(m), x => x.Posts, x => x.Posts, e => e.Posts, e => e.RelationCounts?.Posts),
-        MemberSpec.Many<PostWhere, PostFields, PostInclude>("Edited", () => Post, (w, m) => w.Edited(m), x => x.Edited, x => x.Edited, e => e.Edited, e => e.RelationCounts?.Edited),
-        MemberSpec.Many<TagWhere, TagFields, TagInclude>("Tags", () => Tag, (w, m) => w.Tags(m), x => x.Tags, x => x.Tags, e => e.Tags, e => e.RelationCounts?.Tags),
+        MemberSpec.One<MemberWhere, MemberFields, MemberInclude>("InvitedBy", () => Member, (w, m) => w.One(w.Member(m.InvitedById)), x => x.InvitedBy, x => x.InvitedBy, x => x.InvitedBy, e => e.InvitedBy),
+        MemberSpec.Many<MemberWhere, MemberFields, MemberInclude>("Invitees", () => Member, (w, m) => w.Invitees(m), x => x.Invitees, x => x.Invitees, x => x.Invitees, e => e.Invitees, e => e.RelationCounts?.Invitees),
+        MemberSpec.One<MemberWhere, MemberFields, MemberInclude>("Mentor", () => Member, (w, m) => w.One(w.Member(m.MentorId)), x => x.Mentor, x => x.Mentor, x => x.Mentor, e => e.Mentor),
+        MemberSpec.One<MemberWhere, MemberFields, MemberInclude>("Mentee", () => Member, (w, m) => w.Mentee(m), x => x.Mentee, x => x.Mentee, x => x.Mentee, e => e.Mentee),
+        MemberSpec.Many<MemberWhere, MemberFields, MemberInclude>("Friends", () => Member, (w, m) => w.Friends(m), x => x.Friends, x => x.Friends, x => x.Friends, e => e.Friends, e => e.RelationCounts?.Friends),
+        MemberSpec.Many<MemberWhere, MemberFields, MemberInclude>("FriendOf", () => Member, (w, m) => w.FriendOf(m), x => x.FriendOf, x => x.FriendOf, x => x.FriendOf, e => e.FriendOf, e => e.RelationCounts?.FriendOf),
+        MemberSpec.Many<FollowWhere, FollowFields, FollowInclude>("Followers", () => Follow, (w, m) => w.Followers(m), x => x.Followers, x => x.Followers, x => x.Followers, e => e.Followers, e => e.RelationCounts?.Followers),
+        MemberSpec.Many<FollowWhere, FollowFields, FollowInclude>("Following", () => Follow, (w, m) => w.Following(m), x => x.Following, x => x.Following, x => x.Following, e => e.Following, e => e.RelationCounts?.Following),
+        MemberSpec.Many<PostWhere, PostFields, PostInclude>("Posts", () => Post, (w, m) => w.Posts(m), x => x.Posts, x => x.Posts, x => x.Posts, e => e.Posts, e => e.RelationCounts?.Posts),
+        MemberSpec.Many<PostWhere, PostFields, PostInclude>("Edited", () => Post, (w, m) => w.Edited(m), x => x.Edited, x => x.Edited, x => x.Edited, e => e.Edited, e => e.RelationCounts?.Edited),
+        MemberSpec.Many<TagWhere, TagFields, TagInclude>("Tags", () => Tag, (w, m) => w.Tags(m), x => x.Tags, x => x.Tags, x => x.Tags, e => e.Tags, e => e.RelationCounts?.Tags),
     ];
 
     private static ModelSpec Posts()
@@ -112,9 +112,9 @@ public static class WorldModel
 
     private static RelationSpec[] PostRelations() =>
     [
-        PostSpec.One<MemberWhere, MemberFields, MemberInclude>("Author", () => Member, (w, p) => w.One(w.Member(p.AuthorId)), x => x.Author, x => x.Author, e => e.Author),
-        PostSpec.One<MemberWhere, MemberFields, MemberInclude>("Editor", () => Member, (w, p) => w.One(w.Member(p.EditorId)), x => x.Editor, x => x.Editor, e => e.Editor),
-        PostSpec.Many<CommentWhere, CommentFields, CommentInclude>("Comments", () => Comment, (w, p) => w.Comments(p), x => x.Comments, x => x.Comments, e => e.Comments, e => e.RelationCounts?.Comments),
+        PostSpec.One<MemberWhere, MemberFields, MemberInclude>("Author", () => Member, (w, p) => w.One(w.Member(p.AuthorId)), x => x.Author, x => x.Author, x => x.Author, e => e.Author),
+        PostSpec.One<MemberWhere, MemberFields, MemberInclude>("Editor", () => Member, (w, p) => w.One(w.Member(p.EditorId)), x => x.Editor, x => x.Editor, x => x.Editor, e => e.Editor),
+        PostSpec.Many<CommentWhere, CommentFields, CommentInclude>("Comments", () => Comment, (w, p) => w.Comments(p), x => x.Comments, x => x.Comments, x => x.Comments, e => e.Comments, e => e.RelationCounts?.Comments),
     ];
 
     private static ModelSpec Comments()

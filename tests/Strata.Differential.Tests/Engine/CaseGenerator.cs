@@ -20,13 +20,14 @@ public sealed class CaseGenerator(Random random, object data, params (ModelSpec 
         var model = roots.SkipWhile(r => (pick -= r.Weight) >= 0).First().Model;
         var distinct = Chance(10) ? Some(model.Scalars.Where(s => s.Orderable).ToArray(), 1, 2) : [];
         int? take = Chance(40) ? _r.Next(distinct.Length > 0 ? 0 : -4, 8) : null;
+        var order = Order(model);
         return new QueryCase(model)
         {
             Where = Chance(80) ? Cond(model, 0) : null,
-            Order = Order(model),
+            Order = order,
             Skip = Chance(30) ? _r.Next(0, 5) : null,
             Take = take,
-            Cursor = Chance(15) ? CursorKey(model) : null,
+            Cursor = Chance(15) && order.All(o => o.IsOwn) ? CursorKey(model) : null,
             Distinct = distinct,
             Omit = Chance(20) ? Some(model.Scalars.Where(s => !model.Key.Contains(s)).ToArray(), 1, 2) : [],
             Includes = Chance(45) ? Includes(model, 1) : [],
@@ -91,7 +92,26 @@ public sealed class CaseGenerator(Random random, object data, params (ModelSpec 
     {
         if (!Chance(60)) return [];
         var fields = Some(model.Scalars.Where(s => s.Orderable).ToArray(), 1, 3);
-        return fields.Select(f => new OrderKey(f, Chance(50), Chance(70) ? Nulls.Default : Pick(new[] { Nulls.First, Nulls.Last }))).ToArray();
+        var keys = fields.Select(f => new OrderKey(f, Chance(50), Chance(70) ? Nulls.Default : Pick(new[] { Nulls.First, Nulls.Last }))).ToList();
+        if (Chance(30)) keys.Insert(_r.Next(keys.Count + 1), RelationKey(model, 0));
+        return keys.ToArray();
+    }
+
+    /// <summary>An order key through a relation: a list relation's count, or a to-one relation's field (or, nested, its relations).</summary>
+    private OrderKey RelationKey(ModelSpec model, int depth)
+    {
+        var lists = model.Relations.Where(r => r.IsList).ToArray();
+        var ones = model.Relations.Where(r => !r.IsList).ToArray();
+        if (ones.Length > 0 && (lists.Length == 0 || Chance(50)))
+        {
+            var hop = Pick(ones);
+            var target = hop.Target();
+            var inner = depth < 1 && Chance(30) ? RelationKey(target, depth + 1)
+                : new OrderKey(Pick(target.Scalars.Where(s => s.Orderable).ToArray()), Chance(50), Chance(70) ? Nulls.Default : Pick(new[] { Nulls.First, Nulls.Last }));
+            return inner with { Via = [hop, .. inner.Via] };
+        }
+        if (lists.Length == 0) return new OrderKey(model.Key[0], Chance(50), Nulls.Default);
+        return new OrderKey(model.Key[0], Chance(50), Nulls.Default) { Count = Pick(lists) };
     }
 
     private object?[] CursorKey(ModelSpec model)

@@ -54,7 +54,7 @@ public sealed class Evaluator(object data, object index, Semantics semantics)
     {
         foreach (var key in order)
         {
-            object? x = key.Field.Get(a), y = key.Field.Get(b);
+            object? x = key.Value(index, a), y = key.Value(index, b);
             if (x == null && y == null) continue;
             if (x == null || y == null)
             {

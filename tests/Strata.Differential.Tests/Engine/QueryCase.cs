@@ -1,13 +1,46 @@
 
 namespace Strata.Differential.Engine;
 
-/// <summary>One key of an ordering.</summary>
+/// <summary>
+/// One key of an ordering: a field of the record, or (through <see cref="Via"/>, to-one relations)
+/// of a related record, or the number of records of a list relation (<see cref="Count"/>; then
+/// <see cref="Field"/> is not read).
+/// </summary>
 public sealed record OrderKey(ScalarSpec Field, bool Descending, Nulls Nulls)
 {
-    public OrderBy Build(object fields) => Descending ? Field.Field(fields).Desc(Nulls) : Field.Field(fields).Asc(Nulls);
+    public RelationSpec[] Via { get; init; } = [];
+    public RelationSpec? Count { get; init; }
 
-    public override string ToString() =>
-        $"x.{Field.Name}.{(Descending ? "Desc" : "Asc")}({(Nulls == Nulls.Default ? "" : "Nulls." + Nulls)})";
+    /// <summary>True for a key of the record's own field.</summary>
+    public bool IsOwn => Via.Length == 0 && Count == null;
+
+    public OrderBy Build(object fields) => Build(fields, 0);
+
+    private OrderBy Build(object fields, int hop)
+    {
+        if (hop < Via.Length) return Via[hop].OrderVia!(fields, inner => Build(inner, hop + 1));
+        if (Count != null) return Descending ? Count.OrderCount!(fields).Desc() : Count.OrderCount!(fields).Asc();
+        return Descending ? Field.Field(fields).Desc(Nulls) : Field.Field(fields).Asc(Nulls);
+    }
+
+    /// <summary>The key's value for an in-memory row: the field, through the related records (null where one is missing), or the count.</summary>
+    public object? Value(object index, object row)
+    {
+        foreach (var hop in Via)
+        {
+            var next = hop.Related(index, row).FirstOrDefault();
+            if (next == null) return null;
+            row = next;
+        }
+        return Count != null ? Count.Related(index, row).Count() : Field.Get(row);
+    }
+
+    public override string ToString()
+    {
+        var key = Count != null ? $"{Count.Name}.Count().{(Descending ? "Desc" : "Asc")}()"
+            : $"{Field.Name}.{(Descending ? "Desc" : "Asc")}({(Nulls == Nulls.Default ? "" : "Nulls." + Nulls)})";
+        return "x." + string.Concat(Via.Select(v => v.Name + ".By(x => x.")) + key + new string(')', Via.Length);
+    }
 }
 
 /// <summary>What the rows of a query or of an included list are: filter, order, paging, distinct, omit, includes.</summary>
@@ -29,7 +62,7 @@ public abstract record RowsCase
     public virtual bool NeedsTotalOrder => Order.Length > 0 || Skip != null || Take != null;
 
     public OrderKey[] FullOrder(ModelSpec model) => NeedsTotalOrder
-        ? [.. Order, .. model.Key.Where(k => Order.All(o => o.Field != k)).Select(k => new OrderKey(k, false, Nulls.Default))]
+        ? [.. Order, .. model.Key.Where(k => Order.All(o => !o.IsOwn || o.Field != k)).Select(k => new OrderKey(k, false, Nulls.Default))]
         : Order;
 
     protected IEnumerable<string> Parts(ModelSpec model)

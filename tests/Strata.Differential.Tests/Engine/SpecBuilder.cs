@@ -156,11 +156,11 @@ public static class SpecBuilder<TIndex, TE, TW, TF, TI> where TE : class where T
         g => ((Group<TF>)g).Key(f => new FieldRef<T?>(field(f).Column));
 
     public static RelationSpec Many<TTW, TTF, TTI>(string name, Func<ModelSpec> target, Func<TIndex, TE, IEnumerable<object>> related,
-        Func<TW, ListRelationField<TTW>> filter, Func<TI, IncludeMany<TTW, TTF, TTI>> include, Func<TE, object?> included, Func<TE, int?> counted)
+        Func<TW, ListRelationField<TTW>> filter, Func<TI, IncludeMany<TTW, TTF, TTI>> include, Func<TF, RelationOrder> order, Func<TE, object?> included, Func<TE, int?> counted)
         where TTW : IProxy<TTW> where TTF : IProxy<TTF> where TTI : IProxy<TTI> => new()
     {
         Name = name, IsList = true, Target = target, Related = (index, row) => related((TIndex)index, (TE)row), Included = e => included((TE)e),
-        Counted = e => counted((TE)e),
+        Counted = e => counted((TE)e), OrderCount = f => order((TF)f).Count(),
         Filter = (w, test, inner) =>
         {
             var f = filter((TW)w);
@@ -176,10 +176,11 @@ public static class SpecBuilder<TIndex, TE, TW, TF, TI> where TE : class where T
     };
 
     public static RelationSpec One<TTW, TTF, TTI>(string name, Func<ModelSpec> target, Func<TIndex, TE, IEnumerable<object>> related,
-        Func<TW, RelationField<TTW>> filter, Func<TI, IncludeOne<TTF, TTI>> include, Func<TE, object?> included)
+        Func<TW, RelationField<TTW>> filter, Func<TI, IncludeOne<TTF, TTI>> include, Func<TF, ToOneOrder<TTF>> order, Func<TE, object?> included)
         where TTW : IProxy<TTW> where TTF : IProxy<TTF> where TTI : IProxy<TTI> => new()
     {
         Name = name, IsList = false, Target = target, Related = (index, row) => related((TIndex)index, (TE)row), Included = e => included((TE)e),
+        OrderVia = (f, inner) => order((TF)f).By(x => inner(x)),
         Filter = (w, test, inner) =>
         {
             var f = filter((TW)w);

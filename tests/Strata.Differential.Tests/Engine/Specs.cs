@@ -70,6 +70,10 @@ public sealed class RelationSpec
     public required Func<object, object?> Included { get; init; }
     /// <summary>For list relations: the count a database's entity holds after IncludeCount (null when not counted).</summary>
     public Func<object, int?>? Counted { get; init; }
+    /// <summary>For list relations: (fields proxy) to the order key of the relation's count.</summary>
+    public Func<object, RelationCountOrder>? OrderCount { get; init; }
+    /// <summary>For to-one relations: (fields proxy, the order key on the target's fields proxy) to the order key through the relation.</summary>
+    public Func<object, Func<object, OrderBy>, OrderBy>? OrderVia { get; init; }
 }
 
 /// <summary>A model: its fields, relations, rows, and the unique key that makes an order total.</summary>
