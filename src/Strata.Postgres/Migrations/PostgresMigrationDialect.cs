@@ -204,15 +204,6 @@ public sealed class PostgresMigrationDialect : SqlMigrationDialect
     {
         string name = Ident(to.Name);
         string sequence = Ident($"{table.Name}_{to.Name}_seq");
-        if (!SameType(BaseType(from.Type), BaseType(to.Type)))
-        {
-            string type = BaseType(to.Type);
-            // Like Prisma, no USING where PostgreSQL converts by itself (an assignment cast); Strata
-            // keeps it for the other changes, which Prisma makes by dropping and adding the column.
-            clauses.Add(HasAssignmentCast(BaseType(from.Type), type)
-                ? $"ALTER COLUMN {name} SET DATA TYPE {type}"
-                : $"ALTER COLUMN {name} SET DATA TYPE {type} USING {name}::{type}");
-        }
         if (from.Nullable != to.Nullable) clauses.Add($"ALTER COLUMN {name} {(to.Nullable ? "DROP" : "SET")} NOT NULL");
         if (to.AutoIncrement && !from.AutoIncrement)
         {
@@ -228,6 +219,16 @@ public sealed class PostgresMigrationDialect : SqlMigrationDialect
         else if (!SameDefault(from.Default, to.Default))
         {
             clauses.Add($"ALTER COLUMN {name} {(to.Default == null ? "DROP DEFAULT" : "SET DEFAULT " + to.Default)}");
+        }
+        // Prisma changes the type last, after nullability and default.
+        if (!SameType(BaseType(from.Type), BaseType(to.Type)))
+        {
+            string type = BaseType(to.Type);
+            // Like Prisma, no USING where PostgreSQL converts by itself (an assignment cast); Strata
+            // keeps it for the other changes, which Prisma makes by dropping and adding the column.
+            clauses.Add(HasAssignmentCast(BaseType(from.Type), type)
+                ? $"ALTER COLUMN {name} SET DATA TYPE {type}"
+                : $"ALTER COLUMN {name} SET DATA TYPE {type} USING {name}::{type}");
         }
     }
 
@@ -248,28 +249,24 @@ public sealed class PostgresMigrationDialect : SqlMigrationDialect
         $"ALTER TABLE {TableName(table.Name, table.Schema)} DROP CONSTRAINT {Ident(foreignKey.Name)};";
 
     /// <summary>
-    /// New values are added in place. Removing a value needs a new type: the columns that use the
-    /// enum are converted through text, and the old type is dropped. No BEGIN/COMMIT: the migration
-    /// runs in one transaction.
+    /// New values are added in place, at the end (value order is no difference), with Prisma's
+    /// warning above them when there are several. Removing a value needs a new type: the columns
+    /// that use the enum are converted through text and the old type is dropped, between BEGIN and
+    /// COMMIT as Prisma writes it (the runner sends the file as it is, so the script's own
+    /// transaction is the one it runs in).
     /// </summary>
     protected override string RenderAlterEnum(AlterEnum alter)
     {
         var name = TableName(alter.To.Name, alter.To.Schema);
         if (alter.From.Values.All(alter.To.Values.Contains))
         {
-            var added = new List<string>();
-            for (int i = 0; i < alter.To.Values.Count; i++)
-            {
-                var value = alter.To.Values[i];
-                if (alter.From.Values.Contains(value)) continue;
-                var next = alter.To.Values.Skip(i + 1).FirstOrDefault(alter.From.Values.Contains);
-                added.Add($"ALTER TYPE {name} ADD VALUE {Quote(value)}{(next == null ? "" : " BEFORE " + Quote(next))};");
-            }
-            if (alter.To.Values.Where(alter.From.Values.Contains).SequenceEqual(alter.From.Values)) return string.Join("\n", added);
+            var added = alter.To.Values.Where(v => !alter.From.Values.Contains(v)).Select(v => $"ALTER TYPE {name} ADD VALUE {Quote(v)};").ToList();
+            if (added.Count > 1) added[0] = ManyEnumValuesWarning + added[0];
+            return string.Join("\n", added);
         }
         var fresh = TableName(alter.To.Name + "_new", alter.To.Schema);
         var old = TableName(alter.To.Name + "_old", alter.To.Schema);
-        var statements = new List<string> { $"CREATE TYPE {fresh} AS ENUM ({string.Join(", ", alter.To.Values.Select(Quote))});" };
+        var statements = new List<string> { "BEGIN;", $"CREATE TYPE {fresh} AS ENUM ({string.Join(", ", alter.To.Values.Select(Quote))});" };
         var users = alter.Tables.SelectMany(t => t.Columns.Where(c => c.Type == name || c.Type == name + "[]").Select(c => (Table: t, Column: c))).ToList();
         foreach (var (table, column) in users)
         {
@@ -283,8 +280,20 @@ public sealed class PostgresMigrationDialect : SqlMigrationDialect
         statements.Add($"DROP TYPE {old};");
         foreach (var (table, column) in users.Where(u => u.Column.Default != null))
             statements.Add($"ALTER TABLE {TableName(table.Name, table.Schema)} ALTER COLUMN {Ident(column.Name)} SET DEFAULT {column.Default};");
+        statements.Add("COMMIT;");
         return string.Join("\n", statements);
     }
+
+    /// <summary>What Prisma writes above the first of several values added to an enum at once.</summary>
+    private const string ManyEnumValuesWarning = """
+        -- This migration adds more than one value to an enum.
+        -- With PostgreSQL versions 11 and earlier, this is not possible
+        -- in a single migration. This can be worked around by creating
+        -- multiple migrations, each migration adding only one value to
+        -- the enum.
+
+
+        """;
 
     /// <inheritdoc />
     protected override string RenderCreateEnum(DatabaseEnum e) =>

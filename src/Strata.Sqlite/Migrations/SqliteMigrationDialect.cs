@@ -80,7 +80,7 @@ public sealed class SqliteMigrationDialect : SqlMigrationDialect
     };
 
     /// <summary>
-    /// SQLite alters little in place: new nullable (or defaulted) columns are added with ALTER TABLE;
+    /// SQLite alters little in place: new nullable columns are added with ALTER TABLE;
     /// every other change to an existing table becomes one rebuild of that table, written out in
     /// the file, which also recreates its indexes. Foreign keys of dropped tables go with them.
     /// </summary>
@@ -132,8 +132,12 @@ public sealed class SqliteMigrationDialect : SqlMigrationDialect
         return result;
     }
 
+    /// <summary>
+    /// Prisma adds a column in place only when it is nullable: a required one, even with a default,
+    /// rebuilds the table (which copies every row, so nothing is lost either way).
+    /// </summary>
     private static bool CanAddInPlace(MigrationStep step) =>
-        step is AddColumn add && (add.Column.Nullable || add.Column.Default != null)
+        step is AddColumn add && add.Column.Nullable
         && !add.Table.ForeignKeys.Any(fk => fk.Columns.Contains(add.Column.Name))
         && add.Table.PrimaryKey?.Columns.Contains(add.Column.Name) != true;
 
@@ -145,7 +149,13 @@ public sealed class SqliteMigrationDialect : SqlMigrationDialect
         });
 
     /// <inheritdoc />
-    protected override string StepTitle(MigrationStep step) => step is RedefineTable ? "RedefineTables" : base.StepTitle(step);
+    /// <remarks>A renamed index is dropped and created again, which Prisma calls redefining it.</remarks>
+    protected override string StepTitle(MigrationStep step) => step switch
+    {
+        RedefineTable => "RedefineTables",
+        RenameIndex => "RedefineIndex",
+        _ => base.StepTitle(step),
+    };
 
     /// <inheritdoc />
     protected override string RenderStep(MigrationStep step) => step switch
@@ -172,7 +182,6 @@ public sealed class SqliteMigrationDialect : SqlMigrationDialect
         lines.Add($"DROP TABLE {Ident(target.Name)};");
         lines.Add($"ALTER TABLE {Ident(temporary.Name)} RENAME TO {Ident(target.Name)};");
         lines.AddRange(target.Indexes.Select(i => RenderCreateIndex(target, i)));
-        lines.Add("PRAGMA foreign_key_check;");
         lines.Add("PRAGMA foreign_keys=ON;");
         lines.Add("PRAGMA defer_foreign_keys=OFF;");
         return string.Join("\n", lines);
@@ -182,6 +191,9 @@ public sealed class SqliteMigrationDialect : SqlMigrationDialect
     /// <remarks>SQLite has no ALTER INDEX: Prisma drops the index and creates it under its new name.</remarks>
     protected override string RenderRenameIndex(RenameIndex rename) =>
         $"DROP INDEX {Ident(rename.From.Name)};\n{RenderCreateIndex(rename.Table, rename.To)}";
+
+    /// <inheritdoc />
+    public override bool DropsIndexesOfDroppedTables => true;
 
     /// <inheritdoc />
     /// <remarks>Prisma's SQLite differ does not see AUTOINCREMENT as a change of the column.</remarks>
