@@ -20,7 +20,7 @@ public static class SchemaDiffer
         var pairs = to.Tables.Select(t => (From: from.FindTable(t.Name, t.Schema), To: t)).ToList();
         var dropped = from.Tables.Where(t => to.FindTable(t.Name, t.Schema) == null).ToList();
         var indexPairs = pairs.Where(p => p.From != null)
-            .ToDictionary(p => p.To, p => ShapePairing<Model.Index>.Of(p.From!.Indexes, p.To.Indexes, i => i.Name, (a, b) => SameIndexShape(a, b, p.To, dialect)));
+            .ToDictionary(p => p.To, p => ShapePairing<Model.Index>.Of(p.From!.Indexes, p.To.Indexes, i => i.Name, (a, b) => SameIndexShape(a, b, p.To, dialect), SameIndexColumns));
         var keyPairs = pairs.Where(p => p.From != null)
             .ToDictionary(p => p.To, p => ShapePairing<ForeignKey>.Of(p.From!.ForeignKeys, p.To.ForeignKeys, k => dialect.HasNamedForeignKeys ? k.Name : "", SameForeignKeyShape));
 
@@ -32,7 +32,7 @@ public static class SchemaDiffer
         foreach (var old in from.Enums)
         {
             // Only added and removed values are a change: Prisma never reorders an enum's values.
-            if (FindEnum(to, old) is { } e && !old.Values.ToHashSet().SetEquals(e.Values)) steps.Add(new AlterEnum(old, KeepOrder(old, e), to.Tables));
+            if (FindEnum(to, old) is { } e && !old.Values.ToHashSet().SetEquals(e.Values)) steps.Add(new AlterEnum(old, KeepOrder(old, e), to.Tables, from.Tables));
         }
 
         // What goes away first, so that nothing still depends on it, in the order of the tables before.
@@ -53,14 +53,15 @@ public static class SchemaDiffer
         // Columns and keys of the tables that stay.
         foreach (var (old, current) in pairs.Where(p => p.From != null).OrderBy(p => IndexOf(from.Tables, p.From!)))
         {
+            // Prisma adds and drops columns in the order of their names, and alters them in table order.
+            steps.AddRange(current.Columns.Where(c => old!.Columns.All(b => b.Name != c.Name)).OrderBy(c => c.Name, StringComparer.Ordinal).Select(c => new AddColumn(current, c)));
             foreach (var column in current.Columns)
             {
                 var before = old!.Columns.FirstOrDefault(c => c.Name == column.Name);
-                if (before == null) steps.Add(new AddColumn(current, column));
                 // A dbgenerated() default takes the database's own, so a change of something else never drops it.
-                else if (!SameColumn(before, column, dialect)) steps.Add(new AlterColumn(current, before, column.DefaultFromDatabase ? column with { Default = before.Default } : column));
+                if (before != null && !SameColumn(before, column, dialect)) steps.Add(new AlterColumn(current, before, column.DefaultFromDatabase ? column with { Default = before.Default } : column));
             }
-            steps.AddRange(old!.Columns.Where(c => current.Columns.All(n => n.Name != c.Name)).Select(c => new DropColumn(current, c)));
+            steps.AddRange(old!.Columns.Where(c => current.Columns.All(n => n.Name != c.Name)).OrderBy(c => c.Name, StringComparer.Ordinal).Select(c => new DropColumn(current, c)));
             if (!SamePrimaryKey(old.PrimaryKey, current.PrimaryKey, dialect)) steps.Add(new AlterPrimaryKey(current, old.PrimaryKey, current.PrimaryKey));
         }
         // Tables and enums are dropped before tables are created: a new table may take a dropped one's name or index names.
@@ -69,8 +70,11 @@ public static class SchemaDiffer
         steps.AddRange(pairs.Where(p => p.From == null).Select(p => new CreateTable(p.To)));
 
         // Indexes and foreign keys last: their tables and columns exist now.
-        foreach (var (old, current) in pairs)
-            steps.AddRange((old == null ? current.Indexes : indexPairs[current].Created).Select(i => new CreateIndex(current, i)));
+        // The new tables' indexes first, then the others', as Prisma sorts them.
+        foreach (var (_, current) in pairs.Where(p => p.From == null))
+            steps.AddRange(current.Indexes.Select(i => new CreateIndex(current, i)));
+        foreach (var (_, current) in pairs.Where(p => p.From != null))
+            steps.AddRange(indexPairs[current].Created.Select(i => new CreateIndex(current, i)));
         // Where the database keeps no foreign key names (SQLite) there is nothing to rename.
         if (dialect.HasNamedForeignKeys)
             foreach (var (_, current) in pairs.Where(p => p.From != null))
@@ -83,7 +87,7 @@ public static class SchemaDiffer
         }
         foreach (var (_, current) in pairs.Where(p => p.From != null))
             steps.AddRange(indexPairs[current].Renamed.Select(r => new RenameIndex(current, r.From, r.To)));
-        return steps;
+        return new MigrationStepList(steps, to.Tables);
     }
 
     /// <summary>
@@ -117,6 +121,10 @@ public static class SchemaDiffer
         if (a == null || b == null) return a == b;
         return a.Columns.SequenceEqual(b.Columns) && (!dialect.HasNamedPrimaryKeys || a.Name == b.Name);
     }
+
+    /// <summary>Same columns in the same order and the same uniqueness, whatever else differs.</summary>
+    private static bool SameIndexColumns(Model.Index a, Model.Index b) =>
+        a.Unique == b.Unique && a.Columns.Select(c => c.Name).SequenceEqual(b.Columns.Select(c => c.Name));
 
     /// <summary>Same columns in the same order and direction, same uniqueness, method and operator classes (a written default class is the default).</summary>
     private static bool SameIndexShape(Model.Index a, Model.Index b, Table table, IMigrationDialect dialect)

@@ -197,14 +197,18 @@ public sealed class PostgresMigrationDialect : SqlMigrationDialect
     {
         static bool Numeric(string t) => t is "SMALLINT" or "INTEGER" or "BIGINT" or "REAL" or "DOUBLE PRECISION" || t.StartsWith("DECIMAL", StringComparison.Ordinal);
         static bool Text(string t) => t == "TEXT" || t.StartsWith("VARCHAR", StringComparison.Ordinal);
-        return (Numeric(from) && Numeric(to)) || (Text(to) && !from.EndsWith("]", StringComparison.Ordinal));
+        // Any type, a list included, converts to text through its text form.
+        return (Numeric(from) && Numeric(to)) || Text(to);
     }
 
     private void AlterColumnClauses(Table table, Column from, Column to, List<string> before, List<string> clauses, List<string> after)
     {
         string name = Ident(to.Name);
         string sequence = Ident($"{table.Name}_{to.Name}_seq");
-        if (from.Nullable != to.Nullable) clauses.Add($"ALTER COLUMN {name} {(to.Nullable ? "DROP" : "SET")} NOT NULL");
+        bool fromList = from.Type.EndsWith("]", StringComparison.Ordinal), toList = to.Type.EndsWith("]", StringComparison.Ordinal);
+        // As Prisma: a list keeps whatever NOT NULL the column had; a list that becomes a field says which it is.
+        if (fromList && !toList) clauses.Add($"ALTER COLUMN {name} {(to.Nullable ? "DROP" : "SET")} NOT NULL");
+        else if (!toList && from.Nullable != to.Nullable) clauses.Add($"ALTER COLUMN {name} {(to.Nullable ? "DROP" : "SET")} NOT NULL");
         if (to.AutoIncrement && !from.AutoIncrement)
         {
             before.Add($"CREATE SEQUENCE IF NOT EXISTS {TableName($"{table.Name}_{to.Name}_seq", table.Schema)};");
@@ -226,8 +230,11 @@ public sealed class PostgresMigrationDialect : SqlMigrationDialect
             string type = BaseType(to.Type);
             // Like Prisma, no USING where PostgreSQL converts by itself (an assignment cast); Strata
             // keeps it for the other changes, which Prisma makes by dropping and adding the column.
-            clauses.Add(HasAssignmentCast(BaseType(from.Type), type)
-                ? $"ALTER COLUMN {name} SET DATA TYPE {type}"
+            // A field that becomes a list keeps its value as the list's one item, and a list that
+            // becomes a field keeps its first item (where the engine writes no conversion that runs).
+            clauses.Add(HasAssignmentCast(BaseType(from.Type), type) ? $"ALTER COLUMN {name} SET DATA TYPE {type}"
+                : !fromList && toList ? $"ALTER COLUMN {name} SET DATA TYPE {type} USING ARRAY[{name}]::{type}"
+                : fromList && !toList ? $"ALTER COLUMN {name} SET DATA TYPE {type} USING ({name})[1]::{type}"
                 : $"ALTER COLUMN {name} SET DATA TYPE {type} USING {name}::{type}");
         }
     }
@@ -267,19 +274,35 @@ public sealed class PostgresMigrationDialect : SqlMigrationDialect
         var fresh = TableName(alter.To.Name + "_new", alter.To.Schema);
         var old = TableName(alter.To.Name + "_old", alter.To.Schema);
         var statements = new List<string> { "BEGIN;", $"CREATE TYPE {fresh} AS ENUM ({string.Join(", ", alter.To.Values.Select(Quote))});" };
-        var users = alter.Tables.SelectMany(t => t.Columns.Where(c => c.Type == name || c.Type == name + "[]").Select(c => (Table: t, Column: c))).ToList();
-        foreach (var (table, column) in users)
+        bool Uses(Column c) => c.Type == name || c.Type == name + "[]";
+        // As Prisma: every default of the type is dropped first (the old type goes), in the tables
+        // before, then every column of the type is converted, then the defaults that stay come back.
+        var defaults = new List<(Table Table, Column Column, Column? Kept)>();
+        foreach (var table in alter.PreviousTables.Where(t => !alter.Tables.Any(n => n.Name == t.Name && n.Schema == t.Schema)))
+            defaults.AddRange(table.Columns.Where(c => Uses(c) && c.Default != null).Select(c => (table, c, (Column?)null)));
+        foreach (var table in alter.PreviousTables)
         {
-            var t = TableName(table.Name, table.Schema);
-            bool array = column.Type.EndsWith("[]", StringComparison.Ordinal);
-            if (column.Default != null) statements.Add($"ALTER TABLE {t} ALTER COLUMN {Ident(column.Name)} DROP DEFAULT;");
-            statements.Add($"ALTER TABLE {t} ALTER COLUMN {Ident(column.Name)} TYPE {fresh}{(array ? "[]" : "")} USING ({Ident(column.Name)}::text{(array ? "[]" : "")}::{fresh}{(array ? "[]" : "")});");
+            var next = alter.Tables.FirstOrDefault(n => n.Name == table.Name && n.Schema == table.Schema);
+            if (next == null) continue;
+            var used = table.Columns.Where(c => Uses(c) && c.Default != null).ToList();
+            defaults.AddRange(used.Where(c => next.Columns.All(n => n.Name != c.Name)).Select(c => (table, c, (Column?)null)));
+            defaults.AddRange(used.Where(c => next.Columns.Any(n => n.Name == c.Name)).OrderBy(c => c.Name, StringComparer.Ordinal)
+                .Select(c => (table, c, next.Columns.FirstOrDefault(n => n.Name == c.Name && Uses(n) && n.Default != null))));
         }
+        foreach (var (table, column, _) in defaults)
+            statements.Add($"ALTER TABLE {TableName(table.Name, table.Schema)} ALTER COLUMN {Ident(column.Name)} DROP DEFAULT;");
+        foreach (var table in alter.Tables)
+            foreach (var column in table.Columns.Where(Uses))
+            {
+                bool array = column.Type.EndsWith("[]", StringComparison.Ordinal);
+                // A list goes through its text form too ('{A,B}'), which reads back as an array of the new type.
+                statements.Add($"ALTER TABLE {TableName(table.Name, table.Schema)} ALTER COLUMN {Ident(column.Name)} TYPE {fresh}{(array ? "[]" : "")} USING ({Ident(column.Name)}::text::{fresh}{(array ? "[]" : "")});");
+            }
         statements.Add($"ALTER TYPE {name} RENAME TO {Ident(alter.To.Name + "_old")};");
         statements.Add($"ALTER TYPE {fresh} RENAME TO {Ident(alter.To.Name)};");
         statements.Add($"DROP TYPE {old};");
-        foreach (var (table, column) in users.Where(u => u.Column.Default != null))
-            statements.Add($"ALTER TABLE {TableName(table.Name, table.Schema)} ALTER COLUMN {Ident(column.Name)} SET DEFAULT {column.Default};");
+        foreach (var (table, _, kept) in defaults.Where(d => d.Kept != null))
+            statements.Add($"ALTER TABLE {TableName(table.Name, table.Schema)} ALTER COLUMN {Ident(kept!.Name)} SET DEFAULT {kept.Default};");
         statements.Add("COMMIT;");
         return string.Join("\n", statements);
     }
