@@ -197,6 +197,8 @@ public sealed class PostgresMigrationDialect : SqlMigrationDialect
     {
         static bool Numeric(string t) => t is "SMALLINT" or "INTEGER" or "BIGINT" or "REAL" or "DOUBLE PRECISION" || t.StartsWith("DECIMAL", StringComparison.Ordinal);
         static bool Text(string t) => t == "TEXT" || t.StartsWith("VARCHAR", StringComparison.Ordinal);
+        // A list converts to a list item by item.
+        if (from.EndsWith("[]", StringComparison.Ordinal) && to.EndsWith("[]", StringComparison.Ordinal)) return HasAssignmentCast(from[..^2], to[..^2]);
         // Any type, a list included, converts to text through its text form.
         return (Numeric(from) && Numeric(to)) || Text(to);
     }
@@ -220,7 +222,7 @@ public sealed class PostgresMigrationDialect : SqlMigrationDialect
             clauses.Add($"ALTER COLUMN {name} {(to.Default == null ? "DROP DEFAULT" : "SET DEFAULT " + to.Default)}");
             after.Add($"DROP SEQUENCE IF EXISTS {TableName($"{table.Name}_{to.Name}_seq", table.Schema)};");
         }
-        else if (!SameDefault(from.Default, to.Default))
+        else if (!SameDefault(from.Default, to.Default) || (from.Default != null && to.Default != null && DefaultValueKind(from.Type) != DefaultValueKind(to.Type)))
         {
             clauses.Add($"ALTER COLUMN {name} {(to.Default == null ? "DROP DEFAULT" : "SET DEFAULT " + to.Default)}");
         }
@@ -238,6 +240,21 @@ public sealed class PostgresMigrationDialect : SqlMigrationDialect
                 : $"ALTER COLUMN {name} SET DATA TYPE {type} USING {name}::{type}");
         }
     }
+
+    /// <summary>
+    /// The kind of value a default of a column of <paramref name="type"/> is, as Prisma tells them
+    /// apart: when a column's type changes, a default of the same text is set again unless it stays
+    /// the same kind (<c>0</c> as an Int and as a Float are two defaults to Prisma).
+    /// </summary>
+    private static string DefaultValueKind(string type) => BaseType(type) switch
+    {
+        "SMALLINT" or "INTEGER" or "BIGINT" => "integer",
+        "REAL" or "DOUBLE PRECISION" => "number",
+        var t when t.StartsWith("DECIMAL", StringComparison.Ordinal) => "number",
+        "TEXT" => "text",
+        var t when t.StartsWith("\"", StringComparison.Ordinal) => "text", // an enum's value is a string to Prisma too
+        var other => other,
+    };
 
     /// <summary>SERIAL types are integers with a sequence; compare and convert their integer type.</summary>
     private static string BaseType(string type) => type switch
@@ -314,6 +331,7 @@ public sealed class PostgresMigrationDialect : SqlMigrationDialect
         -- in a single migration. This can be worked around by creating
         -- multiple migrations, each migration adding only one value to
         -- the enum.
+
 
 
         """;

@@ -425,7 +425,8 @@ internal static class SchemaGen
                     int at = model.Fields.FindIndex(f => f.Name == first);
                     model.Fields[at] = model.Fields[at] with { Id = true, Unique = false };
                 }));
-            var partners = m.Fields.Where(f => !f.Id && !f.Optional && Indexable(f)).Select(f => f.Name).ToArray();
+            // Not a foreign key: dropping its relation would leave the id without it.
+            var partners = m.Fields.Where(f => !f.Id && !f.Optional && Indexable(f) && !Locked(s, m, f)).Select(f => f.Name).ToArray();
             if (partners.Length == 0) return Gen.Constant(s);
             return Gen.Elements(partners).Select(partner => Identified(s, m.Name, model =>
             {
