@@ -195,12 +195,30 @@ public sealed class PostgresMigrationDialect : SqlMigrationDialect
     /// <summary>True when PostgreSQL converts <paramref name="from"/> to <paramref name="to"/> in an assignment: between numbers, and from anything to text.</summary>
     private static bool HasAssignmentCast(string from, string to)
     {
-        static bool Numeric(string t) => t is "SMALLINT" or "INTEGER" or "BIGINT" or "REAL" or "DOUBLE PRECISION" || t.StartsWith("DECIMAL", StringComparison.Ordinal);
-        static bool Text(string t) => t == "TEXT" || t.StartsWith("VARCHAR", StringComparison.Ordinal);
+        static bool Numeric(string t) => t is "SMALLINT" or "INTEGER" or "BIGINT" or "REAL" or "DOUBLE PRECISION" || (t.StartsWith("DECIMAL", StringComparison.Ordinal) && !IsList(t));
         // A list converts to a list item by item.
-        if (from.EndsWith("[]", StringComparison.Ordinal) && to.EndsWith("[]", StringComparison.Ordinal)) return HasAssignmentCast(from[..^2], to[..^2]);
+        if (IsList(from) && IsList(to)) return HasAssignmentCast(from[..^2], to[..^2]);
         // Any type, a list included, converts to text through its text form.
-        return (Numeric(from) && Numeric(to)) || Text(to);
+        return (Numeric(from) && Numeric(to)) || IsText(to);
+    }
+
+    private static bool IsList(string type) => type.EndsWith("[]", StringComparison.Ordinal);
+
+    private static bool IsText(string type) => type == "TEXT" || type.StartsWith("VARCHAR", StringComparison.Ordinal);
+
+    /// <summary>
+    /// The conversion of a column's values where PostgreSQL makes none by itself. From text it is a
+    /// cast; from anything else it goes through the text form, because no cast leads from an enum
+    /// to another type, nor from a timestamp to a number: the migration then runs, and fails only
+    /// where a value has no meaning in the new type (changing nothing).
+    /// </summary>
+    private static string Conversion(string name, string from, string to)
+    {
+        bool fromList = IsList(from), toList = IsList(to);
+        if (!fromList && toList) return $"ARRAY[{(IsText(from) ? name : name + "::text")}]::{to}";
+        if (fromList && !toList) return $"({name})[1]{(IsText(from[..^2]) ? "" : "::text")}::{to}";
+        if (IsText(fromList ? from[..^2] : from)) return $"{name}::{to}";
+        return $"{name}::text{(fromList ? "[]" : "")}::{to}";
     }
 
     private void AlterColumnClauses(Table table, Column from, Column to, List<string> before, List<string> clauses, List<string> after)
@@ -222,6 +240,13 @@ public sealed class PostgresMigrationDialect : SqlMigrationDialect
             clauses.Add($"ALTER COLUMN {name} {(to.Default == null ? "DROP DEFAULT" : "SET DEFAULT " + to.Default)}");
             after.Add($"DROP SEQUENCE IF EXISTS {TableName($"{table.Name}_{to.Name}_seq", table.Schema)};");
         }
+        else if (Converted(from, to) && from.Default != null)
+        {
+            // The old default would have to convert with the values, and has no USING: it goes
+            // first (PostgreSQL drops defaults before it changes types, whatever the clause order)
+            // and the new one is set after.
+            clauses.Add($"ALTER COLUMN {name} DROP DEFAULT");
+        }
         else if (!SameDefault(from.Default, to.Default) || (from.Default != null && to.Default != null && DefaultValueKind(from.Type) != DefaultValueKind(to.Type)))
         {
             clauses.Add($"ALTER COLUMN {name} {(to.Default == null ? "DROP DEFAULT" : "SET DEFAULT " + to.Default)}");
@@ -234,12 +259,16 @@ public sealed class PostgresMigrationDialect : SqlMigrationDialect
             // keeps it for the other changes, which Prisma makes by dropping and adding the column.
             // A field that becomes a list keeps its value as the list's one item, and a list that
             // becomes a field keeps its first item (where the engine writes no conversion that runs).
-            clauses.Add(HasAssignmentCast(BaseType(from.Type), type) ? $"ALTER COLUMN {name} SET DATA TYPE {type}"
-                : !fromList && toList ? $"ALTER COLUMN {name} SET DATA TYPE {type} USING ARRAY[{name}]::{type}"
-                : fromList && !toList ? $"ALTER COLUMN {name} SET DATA TYPE {type} USING ({name})[1]::{type}"
-                : $"ALTER COLUMN {name} SET DATA TYPE {type} USING {name}::{type}");
+            clauses.Add(!Converted(from, to) ? $"ALTER COLUMN {name} SET DATA TYPE {type}"
+                : $"ALTER COLUMN {name} SET DATA TYPE {type} USING {Conversion(name, BaseType(from.Type), type)}");
+            if (Converted(from, to) && from.Default != null && to.Default != null && !from.AutoIncrement && !to.AutoIncrement)
+                clauses.Add($"ALTER COLUMN {name} SET DEFAULT {to.Default}");
         }
     }
+
+    /// <summary>True when the column's type changes to one PostgreSQL does not convert to by itself, so that the values need USING.</summary>
+    private bool Converted(Column from, Column to) =>
+        !SameType(BaseType(from.Type), BaseType(to.Type)) && !HasAssignmentCast(BaseType(from.Type), BaseType(to.Type));
 
     /// <summary>
     /// The kind of value a default of a column of <paramref name="type"/> is, as Prisma tells them
@@ -308,13 +337,21 @@ public sealed class PostgresMigrationDialect : SqlMigrationDialect
         }
         foreach (var (table, column, _) in defaults)
             statements.Add($"ALTER TABLE {TableName(table.Name, table.Schema)} ALTER COLUMN {Ident(column.Name)} DROP DEFAULT;");
-        foreach (var table in alter.Tables)
-            foreach (var column in table.Columns.Where(Uses))
-            {
-                bool array = column.Type.EndsWith("[]", StringComparison.Ordinal);
-                // A list goes through its text form too ('{A,B}'), which reads back as an array of the new type.
-                statements.Add($"ALTER TABLE {TableName(table.Name, table.Schema)} ALTER COLUMN {Ident(column.Name)} TYPE {fresh}{(array ? "[]" : "")} USING ({Ident(column.Name)}::text::{fresh}{(array ? "[]" : "")});");
-            }
+        // The columns of the type after that exist now (a new table or column comes later, of the
+        // new type already); then those that use it now and will not (dropped later, with their table
+        // or alone, or given another type). The engine converts all columns of the type after, so
+        // that its script fails on the ones not there yet and on dropping the old type.
+        bool Exists(Table table, Column column) =>
+            alter.PreviousTables.Any(t => t.Name == table.Name && t.Schema == table.Schema && t.Columns.Any(c => c.Name == column.Name));
+        var converted = alter.Tables.SelectMany(t => t.Columns.Where(c => Uses(c) && Exists(t, c)).Select(c => (Table: t, Column: c))).ToList();
+        converted.AddRange(alter.PreviousTables.SelectMany(t => t.Columns.Where(Uses).Select(c => (Table: t, Column: c)))
+            .Where(p => !converted.Any(n => n.Table.Name == p.Table.Name && n.Table.Schema == p.Table.Schema && n.Column.Name == p.Column.Name)));
+        foreach (var (table, column) in converted)
+        {
+            bool array = column.Type.EndsWith("[]", StringComparison.Ordinal);
+            // A list goes through its text form too ('{A,B}'), which reads back as an array of the new type.
+            statements.Add($"ALTER TABLE {TableName(table.Name, table.Schema)} ALTER COLUMN {Ident(column.Name)} TYPE {fresh}{(array ? "[]" : "")} USING ({Ident(column.Name)}::text::{fresh}{(array ? "[]" : "")});");
+        }
         statements.Add($"ALTER TYPE {name} RENAME TO {Ident(alter.To.Name + "_old")};");
         statements.Add($"ALTER TYPE {fresh} RENAME TO {Ident(alter.To.Name)};");
         statements.Add($"DROP TYPE {old};");

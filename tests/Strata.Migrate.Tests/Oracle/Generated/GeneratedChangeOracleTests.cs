@@ -16,9 +16,9 @@ namespace Strata.Migrate.Tests.Oracle.Generated;
 /// </summary>
 public sealed class GeneratedChangeOracleTests(ITestOutputHelper output)
 {
-    private static int CaseCount => int.TryParse(Environment.GetEnvironmentVariable("STRATA_CHANGE_ORACLE_CASES"), out var n) ? n : 120;
+    private static int CaseCount => GeneratedRun.Count("STRATA_CHANGE_ORACLE_CASES", 120);
 
-    private static ulong Seed => ulong.TryParse(Environment.GetEnvironmentVariable("STRATA_CHANGE_ORACLE_SEED"), out var n) ? n : 15;
+    private static ulong Seed => GeneratedRun.Seed;
 
     [OracleFact]
     public void Sqlite_change_scripts_match_the_schema_engine() =>
@@ -81,15 +81,24 @@ public sealed class GeneratedChangeOracleTests(ITestOutputHelper output)
     /// type or back, the engine's SET DATA TYPE has no conversion and cannot run, and Strata keeps
     /// the value as the one item (or the first item). Where a column stops being autoincrement, the
     /// engine, diffing two schema files, knows no sequence name (it writes <c>DROP SEQUENCE "";</c>,
-    /// which fails, or nothing), and Strata drops the column's own sequence.
+    /// which fails, or nothing), and Strata drops the column's own sequence. Where an enum loses a
+    /// value while a column of it goes later (its table dropped, the column dropped or retyped), the
+    /// engine leaves that column on the old type, so that dropping the old type fails, and where one
+    /// comes later (a new table or column), the engine converts it before it is there; Strata
+    /// converts the columns that are there.
     /// </summary>
     internal static string? KnownDifference(string engine, string strata)
     {
         foreach (Match drop in Regex.Matches(engine, "DROP COLUMN (\"[^\"]+\"),\nADD COLUMN +\\1 "))
             if (strata.Contains($"ALTER COLUMN {drop.Groups[1].Value} SET DATA TYPE", StringComparison.Ordinal))
                 return "casts where the engine drops and adds the column";
-        var listed = Regex.Replace(strata, " USING (ARRAY\\[\"[^\"]+\"\\]|\\(\"[^\"]+\"\\)\\[1\\])::[^;,\n]+", "");
+        var listed = Regex.Replace(strata, " USING (ARRAY\\[\"[^\"]+\"(::text)?\\]|\\(\"[^\"]+\"\\)\\[1\\](::text)?)::[^;,\n]+", "");
         if (listed != strata && listed == engine) return "converts a field to a list or back where the engine's conversion cannot run";
+        static string WithoutConversions(string script, string other) => string.Join("\n", script.Split('\n')
+            .Where(line => !Regex.IsMatch(line, "^ALTER TABLE .* TYPE \"[^\"]+_new\"") || other.Contains(line, StringComparison.Ordinal)));
+        if (WithoutConversions(strata, engine) != strata || WithoutConversions(engine, strata) != engine)
+            if (WithoutConversions(strata, engine) == WithoutConversions(engine, strata))
+                return "converts the enum's columns that exist, where the engine's script fails";
         var unsequenced = Regex.Replace(strata, "\nDROP SEQUENCE IF EXISTS \"[^\"]+\";", "");
         if (unsequenced != strata && unsequenced == engine.Replace("\nDROP SEQUENCE \"\";", "", StringComparison.Ordinal))
             return "drops the column's sequence where the engine names none";
