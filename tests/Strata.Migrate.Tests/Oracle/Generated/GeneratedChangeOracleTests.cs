@@ -89,21 +89,31 @@ public sealed class GeneratedChangeOracleTests(ITestOutputHelper output)
     /// </summary>
     internal static string? KnownDifference(string engine, string strata)
     {
-        foreach (Match drop in Regex.Matches(engine, "DROP COLUMN (\"[^\"]+\"),\nADD COLUMN +\\1 "))
-            if (strata.Contains($"ALTER COLUMN {drop.Groups[1].Value} SET DATA TYPE", StringComparison.Ordinal))
-                return "casts where the engine drops and adds the column";
-        var listed = Regex.Replace(strata, " USING (ARRAY\\[\"[^\"]+\"(::text)?\\]|\\(\"[^\"]+\"\\)\\[1\\](::text)?)::[^;,\n]+", "");
-        if (listed != strata && listed == engine) return "converts a field to a list or back where the engine's conversion cannot run";
+        // Each known difference is taken out of both scripts in turn; what is left must be the same.
+        var causes = new List<string>();
+        void Take(string cause, string nextEngine, string nextStrata)
+        {
+            if (nextEngine == engine && nextStrata == strata) return;
+            causes.Add(cause);
+            (engine, strata) = (nextEngine, nextStrata);
+        }
+        Take("drops the column's sequence where the engine names none",
+            engine.Replace("\nDROP SEQUENCE \"\";", "", StringComparison.Ordinal), Regex.Replace(strata, "\nDROP SEQUENCE IF EXISTS \"[^\"]+\";", ""));
+        var recast = Regex.Matches(engine, "DROP COLUMN (\"[^\"]+\"),\nADD COLUMN +\\1 ").Select(m => m.Groups[1].Value)
+            .Where(column => strata.Contains($"ALTER COLUMN {column} SET DATA TYPE", StringComparison.Ordinal)).ToList();
+        // Of a table whose column the engine drops and adds, every step that names no such column.
+        if (recast.Count > 0) Take("casts where the engine drops and adds the column", string.Join("\n", StepsWithout(engine, recast)), string.Join("\n", StepsWithout(strata, recast)));
+        Take("converts a field to a list or back where the engine's conversion cannot run",
+            engine, Regex.Replace(strata, " USING (ARRAY\\[\"[^\"]+\"(::text)?\\]|\\(\"[^\"]+\"\\)\\[1\\](::text)?)::[^;,\n]+", ""));
         static string WithoutConversions(string script, string other) => string.Join("\n", script.Split('\n')
             .Where(line => !Regex.IsMatch(line, "^ALTER TABLE .* TYPE \"[^\"]+_new\"") || other.Contains(line, StringComparison.Ordinal)));
-        if (WithoutConversions(strata, engine) != strata || WithoutConversions(engine, strata) != engine)
-            if (WithoutConversions(strata, engine) == WithoutConversions(engine, strata))
-                return "converts the enum's columns that exist, where the engine's script fails";
-        var unsequenced = Regex.Replace(strata, "\nDROP SEQUENCE IF EXISTS \"[^\"]+\";", "");
-        if (unsequenced != strata && unsequenced == engine.Replace("\nDROP SEQUENCE \"\";", "", StringComparison.Ordinal))
-            return "drops the column's sequence where the engine names none";
-        return null;
+        Take("converts the enum's columns that exist, where the engine's script fails", WithoutConversions(engine, strata), WithoutConversions(strata, engine));
+        return causes.Count > 0 && engine == strata ? string.Join(", and ", causes) : null;
     }
+
+    /// <summary>The steps of a script (each from its <c>-- Title</c> line) that name none of <paramref name="columns"/>.</summary>
+    private static IEnumerable<string> StepsWithout(string script, IReadOnlyList<string> columns) =>
+        Regex.Split(script, "\n(?=-- [A-Za-z]+\n)").Where(step => !columns.Any(c => step.Contains(c, StringComparison.Ordinal)));
 
     private static string Describe(string what, SchemaGen.Case c, string from, string to, string? engine, string? strata)
     {
