@@ -132,7 +132,11 @@ public sealed class SqliteMigrationDialect : SqlMigrationDialect
                     continue;
                 case AddColumn a when !rebuilt.ContainsKey(a.Table.Name):
                     // The columns a table gets in place are one step, as Prisma writes them.
-                    if (addedInPlace.TryGetValue(a.Table.Name, out var at)) result[at] = ((AlterTable)result[at]) with { Changes = [.. ((AlterTable)result[at]).Changes, a] };
+                    if (addedInPlace.TryGetValue(a.Table.Name, out var at))
+                    {
+                        var group = (AlterTable)result[at];
+                        result[at] = group with { Changes = [.. group.Changes, a] };
+                    }
                     else
                     {
                         addedInPlace[a.Table.Name] = result.Count;
