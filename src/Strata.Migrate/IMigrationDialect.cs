@@ -35,6 +35,9 @@ public interface IMigrationDialect
     /// <summary>True when foreign keys are written inside CREATE TABLE (SQLite), false when added afterwards (PostgreSQL).</summary>
     bool InlineForeignKeys { get; }
 
+    /// <summary>True when the indexes of a dropped table are dropped before it, each with a step of its own (Prisma does so on SQLite).</summary>
+    bool DropsIndexesOfDroppedTables { get; }
+
     /// <summary>True when implicit many-to-many join tables get a primary key on (A, B); false for a unique index (Prisma's choice per provider).</summary>
     bool ManyToManyUsesPrimaryKey { get; }
 

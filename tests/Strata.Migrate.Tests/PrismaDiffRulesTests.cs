@@ -174,7 +174,7 @@ public class PrismaDiffRulesTests
             CREATE INDEX "by_email" ON "User"("email");
 
             """);
-        Assert.Equal("-- RenameIndex\nDROP INDEX \"by_email\";\nCREATE INDEX \"User_email_idx\" ON \"User\"(\"email\");\n", outcome.Sql);
+        Assert.Equal("-- RedefineIndex\nDROP INDEX \"by_email\";\nCREATE INDEX \"User_email_idx\" ON \"User\"(\"email\");\n", outcome.Sql);
         await AssertAppliesAndSettles(outcome, new SqliteIntrospector());
     }
 

@@ -138,7 +138,7 @@ public class RoundTripTests
             .Replace("  author   User @relation(fields: [authorId], references: [id])\n", "  author   User @relation(fields: [authorId], references: [id], onDelete: Cascade)\n\n  @@index([authorId])\n");
         var steps = SchemaDiffer.Diff(live, SchemaMapper.Map(Compile(after), dialect), dialect);
         var kinds = steps.Select(s => s.GetType().Name).ToList();
-        Assert.Equal(["DropForeignKey", "AlterEnum", "AlterColumn", "AddColumn", "CreateIndex", "AddForeignKey"], kinds);
+        Assert.Equal(["AlterEnum", "DropForeignKey", "AddColumn", "AlterColumn", "CreateIndex", "AddForeignKey"], kinds);
         var alter = steps.OfType<Steps.AlterColumn>().Single();
         Assert.Equal("name", alter.To.Name);
         Assert.True(alter.To.Nullable);

@@ -27,11 +27,29 @@ async function startSchemaEngineWasm() {
 
 const files = (schema) => ({ files: [{ path: 'schema.prisma', content: schema }] });
 
-// One engine per call: the adapter decides the provider and, for PostgreSQL, the live database.
+// PostgreSQL adapters the engine opened during one call; freeing the engine does not close their pools.
+function closingAdapters(factory, opened) {
+  const track = (open) => async () => { const adapter = await open(); opened.push(adapter); return adapter; };
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: track(() => factory.connect()),
+    connectToShadowDb: track(() => factory.connectToShadowDb()),
+  };
+}
+
+// One engine per call: the adapter decides the provider and, for PostgreSQL, the live database,
+// whose connections are closed when the call ends (else many calls run out of server connections).
 async function withEngine(request, work) {
-  const factory = request.url ? new PrismaPg({ connectionString: request.url }) : mockMigrationAwareAdapterFactory(request.provider ?? 'sqlite');
+  const opened = [];
+  const factory = request.url ? closingAdapters(new PrismaPg({ connectionString: request.url }), opened) : mockMigrationAwareAdapterFactory(request.provider ?? 'sqlite');
   const engine = await engineGlue.SchemaEngine.new({ datamodels: undefined }, () => {}, bindMigrationAwareSqlAdapterFactory(factory));
-  try { return await work(engine); } finally { engine.free(); }
+  try {
+    return await work(engine);
+  } finally {
+    engine.free();
+    await Promise.all(opened.map((adapter) => adapter.dispose()));
+  }
 }
 
 const target = (schema) => (schema == null ? { tag: 'empty' } : { tag: 'schemaDatamodel', ...files(schema) });

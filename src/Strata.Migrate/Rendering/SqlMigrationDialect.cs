@@ -65,6 +65,9 @@ public abstract class SqlMigrationDialect : IMigrationDialect
     public virtual bool ComparesAutoIncrement => true;
 
     /// <inheritdoc />
+    public virtual bool DropsIndexesOfDroppedTables => false;
+
+    /// <inheritdoc />
     public virtual bool SameOperatorClass(string? method, string columnType, string? a, string? b) => a == b;
 
     /// <inheritdoc />

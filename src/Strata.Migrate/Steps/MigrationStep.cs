@@ -5,6 +5,16 @@ namespace Strata.Migrate.Steps;
 /// <summary>One change to a database schema. A provider renders each as SQL.</summary>
 public abstract record MigrationStep;
 
+/// <summary>
+/// The steps of a change together with the tables of the schema it leads to, in schema order:
+/// a provider that groups steps per table (SQLite's rebuilds) writes the groups in that order.
+/// </summary>
+public sealed class MigrationStepList(IList<MigrationStep> steps, IReadOnlyList<Table> tables) : System.Collections.ObjectModel.ReadOnlyCollection<MigrationStep>(steps)
+{
+    /// <summary>The target schema's tables in order.</summary>
+    public IReadOnlyList<Table> Tables { get; } = tables;
+}
+
 /// <summary>Create a database schema (a namespace, on PostgreSQL) if it does not exist.</summary>
 public sealed record CreateSchema(string Name) : MigrationStep;
 

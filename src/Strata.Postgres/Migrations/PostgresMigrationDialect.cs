@@ -197,25 +197,40 @@ public sealed class PostgresMigrationDialect : SqlMigrationDialect
     /// <summary>True when PostgreSQL converts <paramref name="from"/> to <paramref name="to"/> in an assignment: between numbers, and from anything to text.</summary>
     private static bool HasAssignmentCast(string from, string to)
     {
-        static bool Numeric(string t) => t is "SMALLINT" or "INTEGER" or "BIGINT" or "REAL" or "DOUBLE PRECISION" || t.StartsWith("DECIMAL", StringComparison.Ordinal);
-        static bool Text(string t) => t == "TEXT" || t.StartsWith("VARCHAR", StringComparison.Ordinal);
-        return (Numeric(from) && Numeric(to)) || (Text(to) && !from.EndsWith("]", StringComparison.Ordinal));
+        static bool Numeric(string t) => t is "SMALLINT" or "INTEGER" or "BIGINT" or "REAL" or "DOUBLE PRECISION" || (t.StartsWith("DECIMAL", StringComparison.Ordinal) && !IsList(t));
+        // A list converts to a list item by item.
+        if (IsList(from) && IsList(to)) return HasAssignmentCast(from[..^2], to[..^2]);
+        // Any type, a list included, converts to text through its text form.
+        return (Numeric(from) && Numeric(to)) || IsText(to);
+    }
+
+    private static bool IsList(string type) => type.EndsWith("[]", StringComparison.Ordinal);
+
+    private static bool IsText(string type) => type == "TEXT" || type.StartsWith("VARCHAR", StringComparison.Ordinal);
+
+    /// <summary>
+    /// The conversion of a column's values where PostgreSQL makes none by itself. From text it is a
+    /// cast; from anything else it goes through the text form, because no cast leads from an enum
+    /// to another type, nor from a timestamp to a number: the migration then runs, and fails only
+    /// where a value has no meaning in the new type (changing nothing).
+    /// </summary>
+    private static string Conversion(string name, string from, string to)
+    {
+        bool fromList = IsList(from), toList = IsList(to);
+        if (!fromList && toList) return $"ARRAY[{(IsText(from) ? name : name + "::text")}]::{to}";
+        if (fromList && !toList) return $"({name})[1]{(IsText(from[..^2]) ? "" : "::text")}::{to}";
+        if (IsText(fromList ? from[..^2] : from)) return $"{name}::{to}";
+        return $"{name}::text{(fromList ? "[]" : "")}::{to}";
     }
 
     private void AlterColumnClauses(Table table, Column from, Column to, List<string> before, List<string> clauses, List<string> after)
     {
         string name = Ident(to.Name);
         string sequence = Ident($"{table.Name}_{to.Name}_seq");
-        if (!SameType(BaseType(from.Type), BaseType(to.Type)))
-        {
-            string type = BaseType(to.Type);
-            // Like Prisma, no USING where PostgreSQL converts by itself (an assignment cast); Strata
-            // keeps it for the other changes, which Prisma makes by dropping and adding the column.
-            clauses.Add(HasAssignmentCast(BaseType(from.Type), type)
-                ? $"ALTER COLUMN {name} SET DATA TYPE {type}"
-                : $"ALTER COLUMN {name} SET DATA TYPE {type} USING {name}::{type}");
-        }
-        if (from.Nullable != to.Nullable) clauses.Add($"ALTER COLUMN {name} {(to.Nullable ? "DROP" : "SET")} NOT NULL");
+        bool fromList = from.Type.EndsWith("]", StringComparison.Ordinal), toList = to.Type.EndsWith("]", StringComparison.Ordinal);
+        // As Prisma: a list keeps whatever NOT NULL the column had; a list that becomes a field says which it is.
+        if (fromList && !toList) clauses.Add($"ALTER COLUMN {name} {(to.Nullable ? "DROP" : "SET")} NOT NULL");
+        else if (!toList && from.Nullable != to.Nullable) clauses.Add($"ALTER COLUMN {name} {(to.Nullable ? "DROP" : "SET")} NOT NULL");
         if (to.AutoIncrement && !from.AutoIncrement)
         {
             before.Add($"CREATE SEQUENCE IF NOT EXISTS {TableName($"{table.Name}_{to.Name}_seq", table.Schema)};");
@@ -227,11 +242,50 @@ public sealed class PostgresMigrationDialect : SqlMigrationDialect
             clauses.Add($"ALTER COLUMN {name} {(to.Default == null ? "DROP DEFAULT" : "SET DEFAULT " + to.Default)}");
             after.Add($"DROP SEQUENCE IF EXISTS {TableName($"{table.Name}_{to.Name}_seq", table.Schema)};");
         }
-        else if (!SameDefault(from.Default, to.Default))
+        else if (Converted(from, to) && from.Default != null)
+        {
+            // The old default would have to convert with the values, and has no USING: it goes
+            // first (PostgreSQL drops defaults before it changes types, whatever the clause order)
+            // and the new one is set after.
+            clauses.Add($"ALTER COLUMN {name} DROP DEFAULT");
+        }
+        else if (!SameDefault(from.Default, to.Default) || (from.Default != null && to.Default != null && DefaultValueKind(from.Type) != DefaultValueKind(to.Type)))
         {
             clauses.Add($"ALTER COLUMN {name} {(to.Default == null ? "DROP DEFAULT" : "SET DEFAULT " + to.Default)}");
         }
+        // Prisma changes the type last, after nullability and default.
+        if (!SameType(BaseType(from.Type), BaseType(to.Type)))
+        {
+            string type = BaseType(to.Type);
+            // Like Prisma, no USING where PostgreSQL converts by itself (an assignment cast); Strata
+            // keeps it for the other changes, which Prisma makes by dropping and adding the column.
+            // A field that becomes a list keeps its value as the list's one item, and a list that
+            // becomes a field keeps its first item (where the engine writes no conversion that runs).
+            clauses.Add(!Converted(from, to) ? $"ALTER COLUMN {name} SET DATA TYPE {type}"
+                : $"ALTER COLUMN {name} SET DATA TYPE {type} USING {Conversion(name, BaseType(from.Type), type)}");
+            if (Converted(from, to) && from.Default != null && to.Default != null && !from.AutoIncrement && !to.AutoIncrement)
+                clauses.Add($"ALTER COLUMN {name} SET DEFAULT {to.Default}");
+        }
     }
+
+    /// <summary>True when the column's type changes to one PostgreSQL does not convert to by itself, so that the values need USING.</summary>
+    private bool Converted(Column from, Column to) =>
+        !SameType(BaseType(from.Type), BaseType(to.Type)) && !HasAssignmentCast(BaseType(from.Type), BaseType(to.Type));
+
+    /// <summary>
+    /// The kind of value a default of a column of <paramref name="type"/> is, as Prisma tells them
+    /// apart: when a column's type changes, a default of the same text is set again unless it stays
+    /// the same kind (<c>0</c> as an Int and as a Float are two defaults to Prisma).
+    /// </summary>
+    private static string DefaultValueKind(string type) => BaseType(type) switch
+    {
+        "SMALLINT" or "INTEGER" or "BIGINT" => "integer",
+        "REAL" or "DOUBLE PRECISION" => "number",
+        var t when t.StartsWith("DECIMAL", StringComparison.Ordinal) => "number",
+        "TEXT" => "text",
+        var t when t.StartsWith("\"", StringComparison.Ordinal) => "text", // an enum's value is a string to Prisma too
+        var other => other,
+    };
 
     /// <summary>SERIAL types are integers with a sequence; compare and convert their integer type.</summary>
     private static string BaseType(string type) => type switch
@@ -250,43 +304,76 @@ public sealed class PostgresMigrationDialect : SqlMigrationDialect
         $"ALTER TABLE {TableName(table.Name, table.Schema)} DROP CONSTRAINT {Ident(foreignKey.Name)};";
 
     /// <summary>
-    /// New values are added in place. Removing a value needs a new type: the columns that use the
-    /// enum are converted through text, and the old type is dropped. No BEGIN/COMMIT: the migration
-    /// runs in one transaction.
+    /// New values are added in place, at the end (value order is no difference), with Prisma's
+    /// warning above them when there are several. Removing a value needs a new type: the columns
+    /// that use the enum are converted through text and the old type is dropped, between BEGIN and
+    /// COMMIT as Prisma writes it (the runner sends the file as it is, so the script's own
+    /// transaction is the one it runs in).
     /// </summary>
     protected override string RenderAlterEnum(AlterEnum alter)
     {
         var name = TableName(alter.To.Name, alter.To.Schema);
         if (alter.From.Values.All(alter.To.Values.Contains))
         {
-            var added = new List<string>();
-            for (int i = 0; i < alter.To.Values.Count; i++)
-            {
-                var value = alter.To.Values[i];
-                if (alter.From.Values.Contains(value)) continue;
-                var next = alter.To.Values.Skip(i + 1).FirstOrDefault(alter.From.Values.Contains);
-                added.Add($"ALTER TYPE {name} ADD VALUE {Quote(value)}{(next == null ? "" : " BEFORE " + Quote(next))};");
-            }
-            if (alter.To.Values.Where(alter.From.Values.Contains).SequenceEqual(alter.From.Values)) return string.Join("\n", added);
+            var added = alter.To.Values.Where(v => !alter.From.Values.Contains(v)).Select(v => $"ALTER TYPE {name} ADD VALUE {Quote(v)};").ToList();
+            if (added.Count > 1) added[0] = ManyEnumValuesWarning + added[0];
+            return string.Join("\n", added);
         }
         var fresh = TableName(alter.To.Name + "_new", alter.To.Schema);
         var old = TableName(alter.To.Name + "_old", alter.To.Schema);
-        var statements = new List<string> { $"CREATE TYPE {fresh} AS ENUM ({string.Join(", ", alter.To.Values.Select(Quote))});" };
-        var users = alter.Tables.SelectMany(t => t.Columns.Where(c => c.Type == name || c.Type == name + "[]").Select(c => (Table: t, Column: c))).ToList();
-        foreach (var (table, column) in users)
+        var statements = new List<string> { "BEGIN;", $"CREATE TYPE {fresh} AS ENUM ({string.Join(", ", alter.To.Values.Select(Quote))});" };
+        bool Uses(Column c) => c.Type == name || c.Type == name + "[]";
+        // As Prisma: every default of the type is dropped first (the old type goes), in the tables
+        // before, then every column of the type is converted, then the defaults that stay come back.
+        var defaults = new List<(Table Table, Column Column, Column? Kept)>();
+        foreach (var table in alter.PreviousTables.Where(t => !alter.Tables.Any(n => n.Name == t.Name && n.Schema == t.Schema)))
+            defaults.AddRange(table.Columns.Where(c => Uses(c) && c.Default != null).Select(c => (table, c, (Column?)null)));
+        foreach (var table in alter.PreviousTables)
         {
-            var t = TableName(table.Name, table.Schema);
+            var next = alter.Tables.FirstOrDefault(n => n.Name == table.Name && n.Schema == table.Schema);
+            if (next == null) continue;
+            var used = table.Columns.Where(c => Uses(c) && c.Default != null).ToList();
+            defaults.AddRange(used.Where(c => next.Columns.All(n => n.Name != c.Name)).Select(c => (table, c, (Column?)null)));
+            defaults.AddRange(used.Where(c => next.Columns.Any(n => n.Name == c.Name)).OrderBy(c => c.Name, StringComparer.Ordinal)
+                .Select(c => (table, c, next.Columns.FirstOrDefault(n => n.Name == c.Name && Uses(n) && n.Default != null))));
+        }
+        foreach (var (table, column, _) in defaults)
+            statements.Add($"ALTER TABLE {TableName(table.Name, table.Schema)} ALTER COLUMN {Ident(column.Name)} DROP DEFAULT;");
+        // The columns of the type after that exist now (a new table or column comes later, of the
+        // new type already); then those that use it now and will not (dropped later, with their table
+        // or alone, or given another type). The engine converts all columns of the type after, so
+        // that its script fails on the ones not there yet and on dropping the old type.
+        bool Exists(Table table, Column column) =>
+            alter.PreviousTables.Any(t => t.Name == table.Name && t.Schema == table.Schema && t.Columns.Any(c => c.Name == column.Name));
+        var converted = alter.Tables.SelectMany(t => t.Columns.Where(c => Uses(c) && Exists(t, c)).Select(c => (Table: t, Column: c))).ToList();
+        converted.AddRange(alter.PreviousTables.SelectMany(t => t.Columns.Where(Uses).Select(c => (Table: t, Column: c)))
+            .Where(p => !converted.Any(n => n.Table.Name == p.Table.Name && n.Table.Schema == p.Table.Schema && n.Column.Name == p.Column.Name)));
+        foreach (var (table, column) in converted)
+        {
             bool array = column.Type.EndsWith("[]", StringComparison.Ordinal);
-            if (column.Default != null) statements.Add($"ALTER TABLE {t} ALTER COLUMN {Ident(column.Name)} DROP DEFAULT;");
-            statements.Add($"ALTER TABLE {t} ALTER COLUMN {Ident(column.Name)} TYPE {fresh}{(array ? "[]" : "")} USING ({Ident(column.Name)}::text{(array ? "[]" : "")}::{fresh}{(array ? "[]" : "")});");
+            // A list goes through its text form too ('{A,B}'), which reads back as an array of the new type.
+            statements.Add($"ALTER TABLE {TableName(table.Name, table.Schema)} ALTER COLUMN {Ident(column.Name)} TYPE {fresh}{(array ? "[]" : "")} USING ({Ident(column.Name)}::text::{fresh}{(array ? "[]" : "")});");
         }
         statements.Add($"ALTER TYPE {name} RENAME TO {Ident(alter.To.Name + "_old")};");
         statements.Add($"ALTER TYPE {fresh} RENAME TO {Ident(alter.To.Name)};");
         statements.Add($"DROP TYPE {old};");
-        foreach (var (table, column) in users.Where(u => u.Column.Default != null))
-            statements.Add($"ALTER TABLE {TableName(table.Name, table.Schema)} ALTER COLUMN {Ident(column.Name)} SET DEFAULT {column.Default};");
+        foreach (var (table, _, kept) in defaults.Where(d => d.Kept != null))
+            statements.Add($"ALTER TABLE {TableName(table.Name, table.Schema)} ALTER COLUMN {Ident(kept!.Name)} SET DEFAULT {kept.Default};");
+        statements.Add("COMMIT;");
         return string.Join("\n", statements);
     }
+
+    /// <summary>What Prisma writes above the first of several values added to an enum at once.</summary>
+    private const string ManyEnumValuesWarning = """
+        -- This migration adds more than one value to an enum.
+        -- With PostgreSQL versions 11 and earlier, this is not possible
+        -- in a single migration. This can be worked around by creating
+        -- multiple migrations, each migration adding only one value to
+        -- the enum.
+
+
+
+        """;
 
     /// <inheritdoc />
     protected override string RenderCreateEnum(DatabaseEnum e) =>

@@ -80,9 +80,11 @@ public sealed class SqliteMigrationDialect : SqlMigrationDialect
     };
 
     /// <summary>
-    /// SQLite alters little in place: new nullable (or defaulted) columns are added with ALTER TABLE;
-    /// every other change to an existing table becomes one rebuild of that table, written out in
-    /// the file, which also recreates its indexes. Foreign keys of dropped tables go with them.
+    /// SQLite alters little in place: new nullable columns are added with ALTER TABLE, one step
+    /// per table; every other change to an existing table becomes a rebuild of that table, written
+    /// out in the file, which also recreates its indexes. All rebuilds make one step, placed as
+    /// Prisma places it: after the new tables, before the new indexes. Foreign keys of dropped
+    /// tables go with them; their indexes are dropped first when some table is rebuilt.
     /// </summary>
     protected override IReadOnlyList<MigrationStep> GroupTableChanges(IReadOnlyList<MigrationStep> steps)
     {
@@ -104,84 +106,115 @@ public sealed class SqliteMigrationDialect : SqlMigrationDialect
             collected.Add(step);
         }
         var rebuilt = changes.Where(c => !c.Value.Steps.All(CanAddInPlace)).ToDictionary(c => c.Key, c => c.Value);
+        var order = (steps as MigrationStepList)?.Tables;
+        var rebuilds = rebuilt.Values
+            .OrderBy(r => order == null ? 0 : TablePosition(order, r.Target.Name))
+            .Select(r => Rebuild(r.Target, r.Steps))
+            .ToList();
 
         var result = new List<MigrationStep>();
-        bool rebuildsWritten = false;
+        var addedInPlace = new Dictionary<string, int>();
+        bool rebuildsWritten = rebuilds.Count == 0;
         foreach (var step in steps)
         {
-            if (!rebuildsWritten && step is CreateIndex or AddForeignKey)
+            if (!rebuildsWritten && step is CreateIndex or RenameForeignKey or AddForeignKey or RenameIndex)
             {
-                result.AddRange(Rebuilds(rebuilt));
+                result.Add(new RedefineTables(rebuilds));
                 rebuildsWritten = true;
             }
             switch (step)
             {
                 case DropForeignKey f when dropped.Contains(f.Table.Name):
+                case DropIndex x when dropped.Contains(x.Table.Name) && rebuilds.Count == 0:
                 case CreateIndex i when rebuilt.ContainsKey(i.Table.Name):
                 case DropIndex d when rebuilt.ContainsKey(d.Table.Name):
                 case RenameIndex r when rebuilt.ContainsKey(r.Table.Name):
                     continue;
                 case AddColumn a when !rebuilt.ContainsKey(a.Table.Name):
-                    // Prisma writes the new columns of one table under one heading.
-                    int at = result.FindIndex(r => r is AlterTable t && t.Table.Name == a.Table.Name);
-                    if (at < 0) result.Add(new AlterTable(a.Table, [a]));
-                    else result[at] = new AlterTable(a.Table, [.. ((AlterTable)result[at]).Changes, a]);
+                    // The columns a table gets in place are one step, as Prisma writes them.
+                    if (addedInPlace.TryGetValue(a.Table.Name, out var at))
+                    {
+                        var group = (AlterTable)result[at];
+                        result[at] = group with { Changes = [.. group.Changes, a] };
+                    }
+                    else
+                    {
+                        addedInPlace[a.Table.Name] = result.Count;
+                        result.Add(new AlterTable(a.Table, [a]));
+                    }
                     continue;
             }
             if (collected.Contains(step)) continue; // part of a table's rebuild
             result.Add(step);
         }
-        if (!rebuildsWritten) result.AddRange(Rebuilds(rebuilt));
+        if (!rebuildsWritten) result.Add(new RedefineTables(rebuilds));
         return result;
     }
 
+    /// <summary>
+    /// Prisma adds a column in place only when it is nullable: a required one, even with a default,
+    /// rebuilds the table (which copies every row, so nothing is lost either way).
+    /// </summary>
     private static bool CanAddInPlace(MigrationStep step) =>
-        step is AddColumn add && (add.Column.Nullable || add.Column.Default != null)
+        step is AddColumn add && add.Column.Nullable
         && !add.Table.ForeignKeys.Any(fk => fk.Columns.Contains(add.Column.Name))
         && add.Table.PrimaryKey?.Columns.Contains(add.Column.Name) != true;
 
-    /// <summary>The rebuilds of all tables as one step, as Prisma writes them: one `RedefineTables` section.</summary>
-    private static IEnumerable<MigrationStep> Rebuilds(Dictionary<string, (Table Target, List<MigrationStep> Steps)> rebuilt)
+    private static int TablePosition(IReadOnlyList<Table> tables, string name)
     {
-        var tables = rebuilt.Values.Select(r =>
-        {
-            var added = r.Steps.OfType<AddColumn>().Select(a => a.Column.Name).ToHashSet();
-            return new RedefineTable(r.Target, r.Target.Columns.Select(c => c.Name).Where(n => !added.Contains(n)).ToList());
-        }).ToList();
-        return tables.Count == 0 ? [] : [new RedefineTables(tables)];
+        for (int i = 0; i < tables.Count; i++)
+            if (tables[i].Name == name) return i;
+        return tables.Count;
     }
 
-    /// <summary>Several tables rebuilt in one section, foreign keys off around all of them.</summary>
-    private sealed record RedefineTables(IReadOnlyList<RedefineTable> Tables) : MigrationStep;
+    /// <summary>The rebuild of a table: every column it keeps is copied; one that became required with a default fills its NULLs from it.</summary>
+    private static RedefineTable Rebuild(Table target, List<MigrationStep> steps)
+    {
+        var added = steps.OfType<AddColumn>().Select(a => a.Column.Name).ToHashSet();
+        var filled = steps.OfType<AlterColumn>().Where(c => c.From.Nullable && !c.To.Nullable && c.To.Default != null).Select(c => c.To.Name).ToHashSet();
+        return new RedefineTable(target, target.Columns.Select(c => c.Name).Where(n => !added.Contains(n)).ToList(), filled);
+    }
 
     /// <inheritdoc />
-    protected override string StepTitle(MigrationStep step) => step is RedefineTables ? "RedefineTables" : base.StepTitle(step);
+    /// <remarks>A renamed index is dropped and created again, which Prisma calls redefining it.</remarks>
+    protected override string StepTitle(MigrationStep step) => step switch
+    {
+        RedefineTables => "RedefineTables",
+        RenameIndex => "RedefineIndex",
+        _ => base.StepTitle(step),
+    };
 
     /// <inheritdoc />
     protected override string RenderStep(MigrationStep step) => step switch
     {
-        RedefineTables r => RenderRedefineTables(r.Tables),
+        RedefineTables r => RenderRedefineTables(r),
         // Other tables' foreign keys may point at the dropped one; SQLite checks them only with foreign_keys on.
         DropTable d => $"PRAGMA foreign_keys=off;\nDROP TABLE {Ident(d.Table.Name)};\nPRAGMA foreign_keys=on;",
         _ => base.RenderStep(step),
     };
 
-    private string RenderRedefineTables(IReadOnlyList<RedefineTable> tables)
+    /// <summary>Each table created anew, filled from the old one, which it then replaces; foreign keys off meanwhile.</summary>
+    private string RenderRedefineTables(RedefineTables step)
     {
         var lines = new List<string> { "PRAGMA defer_foreign_keys=ON;", "PRAGMA foreign_keys=OFF;" };
-        foreach (var step in tables)
+        foreach (var table in step.Tables)
         {
-            var target = step.Target;
+            var target = table.Target;
             var temporary = target with { Name = "new_" + target.Name };
             // Prisma copies the columns in the ordinal order of their names, not in table order.
-            var columns = string.Join(", ", step.CopiedColumns.Order(StringComparer.Ordinal).Select(Ident));
+            var copied = table.CopiedColumns.Order(StringComparer.Ordinal).ToList();
             lines.Add(RenderCreateTable(temporary));
-            if (step.CopiedColumns.Count > 0) lines.Add($"INSERT INTO {Ident(temporary.Name)} ({columns}) SELECT {columns} FROM {Ident(target.Name)};");
+            if (copied.Count > 0)
+            {
+                var sources = copied.Select(c => table.FilledColumns.Contains(c)
+                    ? $"coalesce({Ident(c)}, {target.Columns.First(x => x.Name == c).Default}) AS {Ident(c)}"
+                    : Ident(c));
+                lines.Add($"INSERT INTO {Ident(temporary.Name)} ({string.Join(", ", copied.Select(Ident))}) SELECT {string.Join(", ", sources)} FROM {Ident(target.Name)};");
+            }
             lines.Add($"DROP TABLE {Ident(target.Name)};");
             lines.Add($"ALTER TABLE {Ident(temporary.Name)} RENAME TO {Ident(target.Name)};");
             lines.AddRange(target.Indexes.Select(i => RenderCreateIndex(target, i)));
         }
-        lines.Add("PRAGMA foreign_key_check;");
         lines.Add("PRAGMA foreign_keys=ON;");
         lines.Add("PRAGMA defer_foreign_keys=OFF;");
         return string.Join("\n", lines);
@@ -193,13 +226,15 @@ public sealed class SqliteMigrationDialect : SqlMigrationDialect
         $"DROP INDEX {Ident(rename.From.Name)};\n{RenderCreateIndex(rename.Table, rename.To)}";
 
     /// <inheritdoc />
+    public override bool DropsIndexesOfDroppedTables => true;
+
+    /// <inheritdoc />
     /// <remarks>Prisma's SQLite differ does not see AUTOINCREMENT as a change of the column.</remarks>
     public override bool ComparesAutoIncrement => false;
 
     /// <inheritdoc />
-    /// <remarks>One ALTER TABLE for each new column, in the ordinal order of their names, as Prisma writes them.</remarks>
     protected override string RenderAlterTable(AlterTable alter) =>
-        string.Join("\n", alter.Changes.OfType<AddColumn>().OrderBy(a => a.Column.Name, StringComparer.Ordinal).Select(a =>
+        string.Join("\n", alter.Changes.OfType<AddColumn>().Select(a =>
             $"ALTER TABLE {Ident(alter.Table.Name)} ADD COLUMN {Ident(a.Column.Name)} {a.Column.Type}{(a.Column.Nullable ? "" : " NOT NULL")}{(a.Column.Default == null ? "" : " DEFAULT " + a.Column.Default)};"));
 
     /// <inheritdoc />
