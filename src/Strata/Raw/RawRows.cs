@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.ComponentModel;
 using System.Data.Common;
 using Strata.Metadata;
@@ -24,7 +23,9 @@ public sealed class RawRowAttribute : Attribute;
 public static class RawRows
 {
     // Per enum, a column of the enum's type: bound with it, a value is cast to the enum's type where the database has one (PostgreSQL).
-    private static readonly ConcurrentDictionary<Type, ColumnInfo> Enums = new();
+    // A small array copied on write: registration runs at start-up, where a concurrent dictionary's first use costs more than the schema's few enums.
+    private static (Type Type, ColumnInfo Column)[] _enums = [];
+    private static readonly Lock EnumsLock = new();
 
     /// <summary>Registers a type's reader: the columns it reads (by name) and how it reads the current row, given their ordinals.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
@@ -33,8 +34,20 @@ public static class RawRows
 
     /// <summary>Registers a schema enum, so that raw SQL binds and reads it by its database names.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public static void RegisterEnum<TEnum>(EnumMapping<TEnum> mapping) where TEnum : struct, Enum =>
-        Enums[typeof(TEnum)] = new ColumnInfo(0, typeof(TEnum).Name, typeof(TEnum).Name, ScalarKind.Enum, isOptional: true) { EnumMapping = mapping };
+    public static void RegisterEnum<TEnum>(EnumMapping<TEnum> mapping) where TEnum : struct, Enum
+    {
+        var column = new ColumnInfo(0, typeof(TEnum).Name, typeof(TEnum).Name, ScalarKind.Enum, isOptional: true) { EnumMapping = mapping };
+        lock (EnumsLock)
+        {
+            var enums = _enums;
+            var copy = new (Type, ColumnInfo)[enums.Length + 1];
+            int n = 0;
+            foreach (var e in enums)
+                if (e.Type != typeof(TEnum)) copy[n++] = e;
+            copy[n++] = (typeof(TEnum), column);
+            _enums = n == copy.Length ? copy : copy[..n];
+        }
+    }
 
     /// <summary>The error for a NULL in a column whose member does not take null (generated readers throw it).</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
@@ -53,9 +66,8 @@ public static class RawRows
 
     internal static object EnumValue(Type type, string name) => EnumColumn(type).EnumMapping!.FromDatabase(name);
 
-    private static ColumnInfo EnumColumn(Type type) => Enums.TryGetValue(type, out var column)
-        ? column
-        : throw new ArgumentException($"{type.Name} is not an enum of the schema: raw SQL takes and reads the generated enums only, by their database names.");
+    private static ColumnInfo EnumColumn(Type type) => Array.Find(_enums, e => e.Type == type).Column
+        ?? throw new ArgumentException($"{type.Name} is not an enum of the schema: raw SQL takes and reads the generated enums only, by their database names.");
 
     private static class Shape<T>
     {
