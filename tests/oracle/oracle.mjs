@@ -7,11 +7,13 @@ import { createRequire } from 'node:module';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import * as engineGlue from '@prisma/schema-engine-wasm/schema_engine_bg';
+import { sqliteFileAdapter } from './sqlite-adapter.mjs';
 
 const require = createRequire(import.meta.url);
 const schemaWasm = require('@prisma/prisma-schema-wasm');
 const { bindMigrationAwareSqlAdapterFactory, mockMigrationAwareAdapterFactory } = require('@prisma/driver-adapter-utils');
 const { PrismaPg } = require('@prisma/adapter-pg');
+const pg = require('pg');
 
 // The engine reports a Rust panic through this registry before it throws; keep the message for the reply.
 globalThis.PRISMA_WASM_PANIC_REGISTRY = { message: '', set_message(m) { this.message = `RuntimeError: ${m}`; } };
@@ -27,9 +29,38 @@ async function startSchemaEngineWasm() {
 
 const files = (schema) => ({ files: [{ path: 'schema.prisma', content: schema }] });
 
-// One engine per call: the adapter decides the provider and, for PostgreSQL, the live database.
+// PostgreSQL's internal one-byte type "char" (OID 18: pg_class.relkind, pg_constraint.contype...) is
+// what the engine's catalog queries return, but adapter-pg 7.10.0 has no column type for it and fails
+// the whole query. Its text form is the character itself, so the client relabels those result columns
+// as text (OID 25) before the adapter reads them; the values are already plain strings.
+const PG_CHAR = 18;
+const PG_TEXT = 25;
+function charColumnsAsText(result) {
+  for (const r of Array.isArray(result) ? result : [result]) {
+    for (const field of r?.fields ?? []) if (field.dataTypeID === PG_CHAR) field.dataTypeID = PG_TEXT;
+  }
+  return result;
+}
+class CharAsTextClient extends pg.Client {
+  query(config, values, callback) {
+    if (typeof values === 'function') [values, callback] = [undefined, values];
+    if (config && typeof config.submit === 'function') return super.query(config, values, callback);
+    if (callback) return super.query(config, values, (e, result) => callback(e, e ? result : charColumnsAsText(result)));
+    return super.query(config, values).then(charColumnsAsText);
+  }
+}
+const postgresAdapter = (url) => new PrismaPg(new pg.Pool({ connectionString: url, Client: CharAsTextClient }), { disposeExternalPool: true });
+
+// One engine per call: the adapter decides the provider and the live database (r.url for PostgreSQL,
+// r.file for a SQLite file); with neither, SQLite's mock adapter, for operations that need no database.
+function adapterFactory(request) {
+  if (request.url) return postgresAdapter(request.url);
+  if (request.file) return sqliteFileAdapter(request.file);
+  return mockMigrationAwareAdapterFactory(request.provider ?? 'sqlite');
+}
+
 async function withEngine(request, work) {
-  const factory = request.url ? new PrismaPg({ connectionString: request.url }) : mockMigrationAwareAdapterFactory(request.provider ?? 'sqlite');
+  const factory = adapterFactory(request);
   const engine = await engineGlue.SchemaEngine.new({ datamodels: undefined }, () => {}, bindMigrationAwareSqlAdapterFactory(factory));
   try { return await work(engine); } finally { engine.free(); }
 }
@@ -68,7 +99,7 @@ const operations = {
     const result = await engine.diff({ from: target(r.from), to: target(r.to), script: true, exitCode: null, filters: noFilter });
     return result.stdout ?? '';
   }),
-  // Reads the live database at r.url into a schema; r.schema gives the datasource and generator blocks.
+  // Reads the live database (r.url or r.file) into a schema; r.schema gives the datasource and generator blocks.
   introspect: async (r) => withEngine(r, async (engine) => {
     const result = await engine.introspect({ schema: files(r.schema), baseDirectoryPath: '.', force: true, compositeTypeDepth: -1, namespaces: null });
     return { schema: result.schema.files[0]?.content ?? '', warnings: result.warnings ?? null };

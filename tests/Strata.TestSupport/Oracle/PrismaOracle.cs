@@ -61,6 +61,13 @@ public static class PrismaOracle
         return Process.Value.Call(request)!["schema"]!.GetValue<string>();
     }
 
+    /// <summary>The schema the engine reads from a SQLite database file; <paramref name="schema"/> gives the datasource and generator blocks.</summary>
+    public static string IntrospectSqlite(string schema, string databaseFile)
+    {
+        var request = new JsonObject { ["op"] = "introspect", ["schema"] = schema, ["provider"] = "sqlite", ["file"] = Path.GetFullPath(databaseFile) };
+        return Process.Value.Call(request)!["schema"]!.GetValue<string>();
+    }
+
     /// <summary>An Npgsql connection string as the postgresql:// URL node-postgres takes.</summary>
     public static string PostgresUrl(string connectionString)
     {
