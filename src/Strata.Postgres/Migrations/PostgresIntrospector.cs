@@ -139,6 +139,9 @@ public sealed partial class PostgresIntrospector : IIntrospector
         string type = array.Length > 0 ? formatted[..^2] : formatted;
         var m = TypePattern().Match(type);
         string name = m.Groups["name"].Value, args = m.Groups["args"].Value, rest = m.Groups["rest"].Value.Trim();
+        // A type the schema language has no name for stays as PostgreSQL spells it: it is what
+        // `Unsupported("...")` holds, and comparisons of types ignore case.
+        if (!m.Success || !KnownTypes.Contains(name)) return formatted;
         string mapped = (name, rest) switch
         {
             ("character varying", _) => "VARCHAR",
@@ -153,6 +156,12 @@ public sealed partial class PostgresIntrospector : IIntrospector
         };
         return mapped + (args.Length > 0 ? "(" + args.Replace(" ", "") + ")" : "") + array;
     }
+
+    private static readonly HashSet<string> KnownTypes =
+    [
+        "character varying", "character", "bit varying", "numeric", "timestamp", "time", "text", "bit", "uuid", "xml", "inet", "citext",
+        "boolean", "integer", "smallint", "oid", "bigint", "double precision", "real", "money", "date", "jsonb", "json", "bytea",
+    ];
 
     [GeneratedRegex(@"^(?<name>[a-z ]+?)(\((?<args>[^)]*)\))?(?<rest>( with(out)? time zone)?)$")]
     private static partial Regex TypePattern();

@@ -36,7 +36,8 @@ public sealed partial class SqliteIntrospector : IIntrospector
             r => (Name: r.GetString(0), Unique: r.GetInt64(1) != 0, Origin: r.GetString(2), Partial: r.GetInt64(3) != 0), token, tableName);
         var indexes = new List<Strata.Migrate.Model.Index>();
         // Partial and expression indexes are left out, as Prisma leaves them out of the comparison: a schema cannot declare them.
-        foreach (var index in indexRows.Where(i => i.Origin == "c" && !i.Partial).OrderBy(i => i.Name, StringComparer.Ordinal))
+        // The indexes stay in the PRAGMA's order (the newest first), the order Prisma reads them in.
+        foreach (var index in indexRows.Where(i => i.Origin == "c" && !i.Partial))
         {
             var parts = await DbQuery.ListAsync(connection, "SELECT seqno, name, \"desc\", \"key\", cid FROM pragma_index_xinfo(@index)",
                 r => (Seq: r.GetInt64(0), Name: r.NullableString(1), Desc: r.GetInt64(2) != 0, Key: r.GetInt64(3) != 0, Cid: r.GetInt64(4)), token, ("index", index.Name));

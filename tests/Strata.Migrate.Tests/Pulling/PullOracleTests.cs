@@ -1,0 +1,50 @@
+using Strata.TestSupport;
+using Xunit.Abstractions;
+
+namespace Strata.Migrate.Tests.Pulling;
+
+/// <summary>
+/// `strata db pull` against the schema engine's introspection of the same database, byte for byte.
+/// Strata's schema goes through Prisma's formatter (so that the comparison is of what pull writes,
+/// not of how the formatter aligns it); the engine's comes formatted. A case that still differs
+/// names each differing line in <see cref="KnownPullDifferences"/>, which the test holds to: a
+/// difference that goes away, or a new one, fails it.
+/// </summary>
+public sealed class PullOracleTests(ITestOutputHelper output)
+{
+    public static TheoryData<string> SqliteSchemas() => PulledDatabase.Cases("sqlite", "schema");
+    public static TheoryData<string> SqliteProjects() => PulledDatabase.Cases("sqlite", "project");
+    public static TheoryData<string> SqliteScripts() => PulledDatabase.Cases("sqlite", "sql");
+    public static TheoryData<string> PostgresSchemas() => PulledDatabase.Cases("postgresql", "schema");
+    public static TheoryData<string> PostgresProjects() => PulledDatabase.Cases("postgresql", "project");
+    public static TheoryData<string> PostgresScripts() => PulledDatabase.Cases("postgresql", "sql");
+
+    [OracleTheory]
+    [MemberData(nameof(SqliteSchemas))]
+    [MemberData(nameof(SqliteScripts))]
+    public async Task Sqlite_pull_writes_what_the_engine_introspects(string name) => Compare("sqlite " + name, await PulledDatabase.SqliteAsync(name));
+
+    [OracleSharedDataTheory]
+    [MemberData(nameof(SqliteProjects))]
+    public async Task Sqlite_pull_of_a_real_project_writes_what_the_engine_introspects(string name) => Compare("sqlite " + name, await PulledDatabase.SqliteAsync(name));
+
+    [OracleTheory]
+    [MemberData(nameof(PostgresSchemas))]
+    [MemberData(nameof(PostgresScripts))]
+    public async Task Postgres_pull_writes_what_the_engine_introspects(string name) => Compare("postgresql " + name, await PulledDatabase.PostgresAsync(name));
+
+    [OracleSharedDataTheory]
+    [MemberData(nameof(PostgresProjects))]
+    public async Task Postgres_pull_of_a_real_project_writes_what_the_engine_introspects(string name) => Compare("postgresql " + name, await PulledDatabase.PostgresAsync(name));
+
+    private void Compare(string name, (string Strata, string Engine) pulled)
+    {
+        var differences = SchemaLineDiff.Of(pulled.Engine, pulled.Strata);
+        var known = KnownPullDifferences.For(name);
+        output.WriteLine(differences.Count == 0 ? "identical" : string.Join("\n", differences));
+        Assert.True(differences.SequenceEqual(known),
+            $"{name}: pull and the engine's introspection differ otherwise than known.\n"
+            + $"now (- engine, + strata):\n{string.Join("\n", differences)}\nknown:\n{string.Join("\n", known)}\n"
+            + $"--- engine\n{pulled.Engine}\n--- strata\n{pulled.Strata}");
+    }
+}
