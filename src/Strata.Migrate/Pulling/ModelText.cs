@@ -55,10 +55,12 @@ internal sealed class ModelText(string name, Table table)
         return result;
     }
 
-    /// <summary>True when the table has what the client needs to tell rows apart: a primary key, or a unique index over required columns.</summary>
+    /// <summary>True when the table has what the client needs to tell rows apart: a primary key or a unique index, over required columns.</summary>
     public bool HasUniqueCriterion =>
-        table.PrimaryKey != null
-        || table.Indexes.Any(i => i.Unique && i.Columns.All(c => table.Columns.FirstOrDefault(x => x.Name == c.Name) is { Nullable: false }));
+        table.PrimaryKey is { } key && key.Columns.All(Required)
+        || table.Indexes.Any(i => i.Unique && i.Columns.All(c => Required(c.Name)));
+
+    private bool Required(string column) => table.Columns.FirstOrDefault(x => x.Name == column) is { Nullable: false };
 
     public string Render()
     {

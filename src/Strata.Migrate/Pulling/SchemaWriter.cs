@@ -8,7 +8,7 @@ namespace Strata.Migrate.Pulling;
 /// Writes a PSL schema for a database (<c>strata db pull</c>) as Prisma's introspection writes it:
 /// models and enums in name order, a field per column with its type, native type where not the
 /// default, keys and indexes, then the relation fields in the order the foreign keys come (table by
-/// table, each table's keys by name), named as <see cref="RelationNames"/> says, and the implicit
+/// table, each table's keys as introspection reads them), named as <see cref="RelationNames"/> says, and the implicit
 /// many-to-many relations of Prisma's join tables; <c>@map</c>/<c>@@map</c> where a database name is
 /// not a valid schema name. The result is meant to be formatted and validated by the caller.
 /// </summary>
@@ -45,8 +45,8 @@ public static class SchemaWriter
             var (a, b) = tables.IndexOf(ends[0].Table) <= tables.IndexOf(ends[1].Table) ? (ends[0], ends[1]) : (ends[1], ends[0]);
             var relation = names.OfJoinTable(join);
             var attribute = relation.Name.Length == 0 ? "" : $"@relation(\"{PslNames.Escape(relation.Name)}\")";
-            a.AddRelation(relation.FieldOnFirst, b.Name + "[]", attribute);
-            b.AddRelation(relation.FieldOnSecond, a.Name + "[]", attribute);
+            a.AddRelation(relation.FieldOnFirst, b.Name + "[]", IgnoredTowards(a, b, attribute));
+            b.AddRelation(relation.FieldOnSecond, a.Name + "[]", IgnoredTowards(b, a, attribute));
         }
 
         var sb = new StringBuilder();
@@ -68,11 +68,15 @@ public static class SchemaWriter
         return sb.ToString();
     }
 
-    /// <summary>A table's foreign keys by name, without a second key over the same columns to the same columns (one relation).</summary>
+    /// <summary>
+    /// A table's foreign keys in the order introspection reads them (the order Prisma's does: by
+    /// name on PostgreSQL, as the PRAGMA lists them on SQLite, whose keys may have no name),
+    /// without a second key over the same columns to the same columns (one relation).
+    /// </summary>
     private static IEnumerable<ForeignKey> RelationKeys(Table table)
     {
         var seen = new List<ForeignKey>();
-        foreach (var fk in table.ForeignKeys.OrderBy(f => f.Name, StringComparer.Ordinal))
+        foreach (var fk in table.ForeignKeys)
         {
             if (seen.Any(s => s.Columns.SequenceEqual(fk.Columns) && s.ReferencedColumns.SequenceEqual(fk.ReferencedColumns))) continue;
             seen.Add(fk);
@@ -98,10 +102,14 @@ public static class SchemaWriter
         if (fk.OnDelete != defaultDelete) args.Add($"onDelete: {Action(fk.OnDelete)}");
         if (fk.OnUpdate != "CASCADE") args.Add($"onUpdate: {Action(fk.OnUpdate)}");
         if (keepsNames && fk.Name != ConstraintNames.ForeignKey(table.Name, fk.Columns)) args.Add($"map: \"{PslNames.Escape(fk.Name)}\"");
-        model.AddRelation(relation.FieldOnFirst, other.Name + (optional ? "?" : ""), $"@relation({string.Join(", ", args)})");
+        model.AddRelation(relation.FieldOnFirst, other.Name + (optional ? "?" : ""), IgnoredTowards(model, other, $"@relation({string.Join(", ", args)})"));
         var back = relation.Name.Length > 0 ? $"@relation(\"{PslNames.Escape(relation.Name)}\")" : "";
-        other.AddRelation(relation.FieldOnSecond, model.Name + (oneToOne ? "?" : "[]"), back);
+        other.AddRelation(relation.FieldOnSecond, model.Name + (oneToOne ? "?" : "[]"), IgnoredTowards(other, model, back));
     }
+
+    // A relation field of a model the client has, to a model it has not (@@ignore), is @ignore too, as Prisma requires.
+    private static string IgnoredTowards(ModelText model, ModelText target, string attributes) =>
+        model.HasUniqueCriterion && !target.HasUniqueCriterion ? (attributes + " @ignore").TrimStart() : attributes;
 
     private static bool SameColumns(IEnumerable<string> a, IReadOnlyList<string> b) => a.Order(StringComparer.Ordinal).SequenceEqual(b.Order(StringComparer.Ordinal));
 

@@ -7,7 +7,8 @@ namespace Strata.Postgres.Migrations;
 
 /// <summary>
 /// Reads a PostgreSQL database from pg_catalog into the same form the schema mapper writes:
-/// Prisma's upper-case type names, SERIAL for sequence-backed integer columns, enums by name.
+/// Prisma's upper-case type names, SERIAL for sequence-backed integer columns, enums by name, a
+/// domain as its base type (as Prisma reads it).
 /// Partial, expression and exclusion indexes are left out, as Prisma's introspection leaves them
 /// out of the comparison: a schema cannot declare them, so they are never a difference.
 /// </summary>
@@ -18,7 +19,7 @@ public sealed partial class PostgresIntrospector : IIntrospector
 
     private const string ColumnsSql = """
         SELECT n.nspname, c.relname, a.attnum, a.attname, a.attnotnull, pg_get_expr(d.adbin, d.adrelid),
-               format_type(a.atttypid, a.atttypmod), t.typtype, et.typtype, coalesce(et.typname, t.typname), coalesce(etn.nspname, tn.nspname),
+               CASE WHEN t.typtype = 'd' THEN format_type(t.typbasetype, t.typtypmod) ELSE format_type(a.atttypid, a.atttypmod) END, t.typtype, et.typtype, coalesce(et.typname, t.typname), coalesce(etn.nspname, tn.nspname),
                t.typcategory = 'A', a.attidentity
         FROM pg_attribute a
         JOIN pg_class c ON c.oid = a.attrelid

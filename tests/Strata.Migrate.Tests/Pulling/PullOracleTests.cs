@@ -14,9 +14,11 @@ public sealed class PullOracleTests(ITestOutputHelper output)
 {
     public static TheoryData<string> SqliteSchemas() => PulledDatabase.Cases("sqlite", "schema");
     public static TheoryData<string> SqliteProjects() => PulledDatabase.Cases("sqlite", "project");
+    public static TheoryData<string> SqliteSamples() => PulledDatabase.Cases("sqlite", "sample");
     public static TheoryData<string> SqliteScripts() => PulledDatabase.Cases("sqlite", "sql");
     public static TheoryData<string> PostgresSchemas() => PulledDatabase.Cases("postgresql", "schema");
     public static TheoryData<string> PostgresProjects() => PulledDatabase.Cases("postgresql", "project");
+    public static TheoryData<string> PostgresSamples() => PulledDatabase.Cases("postgresql", "sample");
     public static TheoryData<string> PostgresScripts() => PulledDatabase.Cases("postgresql", "sql");
 
     [OracleTheory]
@@ -26,7 +28,8 @@ public sealed class PullOracleTests(ITestOutputHelper output)
 
     [OracleSharedDataTheory]
     [MemberData(nameof(SqliteProjects))]
-    public async Task Sqlite_pull_of_a_real_project_writes_what_the_engine_introspects(string name) => Compare("sqlite " + name, await PulledDatabase.SqliteAsync(name));
+    [MemberData(nameof(SqliteSamples))]
+    public async Task Sqlite_pull_of_a_real_database_writes_what_the_engine_introspects(string name) => Compare("sqlite " + name, await PulledDatabase.SqliteAsync(name));
 
     [OracleTheory]
     [MemberData(nameof(PostgresSchemas))]
@@ -35,7 +38,8 @@ public sealed class PullOracleTests(ITestOutputHelper output)
 
     [OracleSharedDataTheory]
     [MemberData(nameof(PostgresProjects))]
-    public async Task Postgres_pull_of_a_real_project_writes_what_the_engine_introspects(string name) => Compare("postgresql " + name, await PulledDatabase.PostgresAsync(name));
+    [MemberData(nameof(PostgresSamples))]
+    public async Task Postgres_pull_of_a_real_database_writes_what_the_engine_introspects(string name) => Compare("postgresql " + name, await PulledDatabase.PostgresAsync(name));
 
     private void Compare(string name, (string Strata, string Engine) pulled)
     {

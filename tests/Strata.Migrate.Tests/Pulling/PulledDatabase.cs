@@ -16,12 +16,24 @@ namespace Strata.Migrate.Tests.Pulling;
 /// <summary>
 /// One database made for a pull comparison, in one of three ways (a case name says which):
 /// <c>schema:NAME</c> creates a test schema of Schemas/valid as `migrate diff --from-empty` would,
-/// <c>project:NAME</c> deploys a real project's migration history from ../shared/data, and
+/// <c>project:NAME</c> deploys a real project's migration history from ../shared/data,
+/// <c>sample:NAME</c> loads one of the sample databases there (Chinook, Northwind, Pagila), and
 /// <c>sql:NAME</c> runs a hand-written script of Pulling/Databases. Then Strata's pull and the
 /// schema engine's introspection read that same database.
 /// </summary>
 public static class PulledDatabase
 {
+    /// <summary>The sample databases of ../shared/data, per provider: a database file to copy, or a script to run.</summary>
+    private static readonly Dictionary<string, (string? File, string? Script)> Samples = new()
+    {
+        ["sqlite chinook"] = (Path.Combine("chinook", "Chinook_Sqlite.sqlite"), null),
+        ["sqlite northwind"] = (null, Path.Combine("northwind-sqlite", "create.sql")),
+        ["postgresql chinook"] = (null, Path.Combine("chinook", "Chinook_PostgreSql.sql")),
+        ["postgresql northwind"] = (null, Path.Combine("northwind-postgres", "northwind.sql")),
+        // Pagila's schema only: partitions, domains, views, triggers, functions; its rows add nothing to read.
+        ["postgresql pagila"] = (null, Path.Combine("pagila", "pagila-schema.sql")),
+    };
+
     /// <summary>The cases of one provider (<c>sqlite</c> or <c>postgresql</c>) of one kind.</summary>
     public static TheoryData<string> Cases(string provider, string kind)
     {
@@ -30,6 +42,7 @@ public static class PulledDatabase
         {
             "schema" => ((IEnumerable<object[]>)RoundTripTests.SchemasFor(provider)).Select(row => Path.GetFileNameWithoutExtension((string)row[0])),
             "project" => ((IEnumerable<object[]>)RoundTripTests.ProjectsFor(provider)).Select(row => Path.GetRelativePath(TestPaths.PrismaProjects, Path.GetDirectoryName((string)row[0])!)),
+            "sample" => Samples.Keys.Where(k => k.StartsWith(provider + " ", StringComparison.Ordinal)).Select(k => k[(provider.Length + 1)..]),
             _ => Directory.GetFiles(SqlFolder, (provider == "sqlite" ? "sqlite" : "postgres") + "-*.sql").Select(Path.GetFileNameWithoutExtension).OfType<string>(),
         };
         foreach (var name in names.Order(StringComparer.Ordinal)) data.Add($"{kind}:{name}");
@@ -44,14 +57,23 @@ public static class PulledDatabase
         var file = Path.Combine(Environment.GetEnvironmentVariable("STRATA_TEST_TMP") is { Length: > 0 } tmp ? tmp : Path.GetTempPath(), $"pull-{Guid.NewGuid():N}.db");
         try
         {
-            string header;
-            string strata;
+            if (Samples.TryGetValue("sqlite " + name[(name.IndexOf(':') + 1)..], out var sample) && sample.File != null)
+                File.Copy(Path.Combine(TestPaths.SharedData, sample.File), file);
             // No pooling: the file is closed, and so complete on disk, before the engine reads it.
-            await using (var connection = new SqliteConnection($"Data Source={file};Pooling=False"))
+            var connectionString = $"Data Source={file};Pooling=False";
+            IReadOnlyList<string> schemas;
+            await using (var connection = new SqliteConnection(connectionString))
             {
                 await connection.OpenAsync();
-                var schemas = await BuildAsync(connection, name, new SqliteMigrationDialect());
-                header = Header("sqlite", schemas);
+                // Scripts of many single-row INSERTs (Northwind) would otherwise wait for the disk after each one.
+                await ExecuteAsync(connection, "PRAGMA synchronous = OFF; PRAGMA journal_mode = MEMORY;");
+                schemas = await BuildAsync(connection, "sqlite", name, new SqliteMigrationDialect());
+            }
+            var header = Header("sqlite", schemas);
+            string strata;
+            await using (var connection = new SqliteConnection(connectionString))
+            {
+                await connection.OpenAsync();
                 strata = await PullAsync(connection, header, schemas, new SqliteMigrationDialect(), new SqliteIntrospector(), new SqlitePullTypes());
             }
             return (PrismaOracle.Format(strata), PrismaOracle.IntrospectSqlite(header, file));
@@ -68,13 +90,18 @@ public static class PulledDatabase
         var database = await PostgresServer.Shared.CreateDatabaseAsync("pulloracle");
         try
         {
-            string header;
+            // The pull reads on a connection of its own: a script may change its session (Pagila empties the search_path).
+            IReadOnlyList<string> schemas;
+            await using (var connection = new NpgsqlConnection(database))
+            {
+                await connection.OpenAsync();
+                schemas = await BuildAsync(connection, "postgresql", name, new PostgresMigrationDialect());
+            }
+            var header = Header("postgresql", schemas);
             string strata;
             await using (var connection = new NpgsqlConnection(database))
             {
                 await connection.OpenAsync();
-                var schemas = await BuildAsync(connection, name, new PostgresMigrationDialect());
-                header = Header("postgresql", schemas);
                 strata = await PullAsync(connection, header, schemas, new PostgresMigrationDialect(), new PostgresIntrospector(), new PostgresPullTypes());
             }
             return (PrismaOracle.Format(strata), PrismaOracle.IntrospectPostgres(header, database));
@@ -86,7 +113,7 @@ public static class PulledDatabase
     }
 
     /// <summary>Makes the database of a case; returns the database schemas its datasource lists (empty for the default one).</summary>
-    private static async Task<IReadOnlyList<string>> BuildAsync(DbConnection connection, string name, IMigrationDialect dialect)
+    private static async Task<IReadOnlyList<string>> BuildAsync(DbConnection connection, string provider, string name, IMigrationDialect dialect)
     {
         var (kind, rest) = (name[..name.IndexOf(':')], name[(name.IndexOf(':') + 1)..]);
         switch (kind)
@@ -103,11 +130,22 @@ public static class PulledDatabase
                 await new MigrationRunner(connection, dialect).DeployAsync(new MigrationDirectory(Path.Combine(dir, "migrations")).List());
                 return SchemaCompilation.FromText(File.ReadAllText(Path.Combine(dir, "schema.prisma"))).Schema.Datasource?.Schemas ?? [];
             }
+            case "sample":
+            {
+                var (_, script) = Samples[provider + " " + rest];
+                // Chinook's script makes its own database first, with psql's \c to reach it: the test has made one already.
+                if (script != null) await ExecuteAsync(connection, WithoutDatabaseCommands(File.ReadAllText(Path.Combine(TestPaths.SharedData, script))));
+                return [];
+            }
             default:
                 await ExecuteAsync(connection, File.ReadAllText(Path.Combine(SqlFolder, rest + ".sql")));
                 return [];
         }
     }
+
+    private static string WithoutDatabaseCommands(string script) =>
+        string.Join('\n', script.Split('\n').Where(line => !line.StartsWith("DROP DATABASE", StringComparison.Ordinal)
+            && !line.StartsWith("CREATE DATABASE", StringComparison.Ordinal) && !line.StartsWith("\\c ", StringComparison.Ordinal)));
 
     private static async Task ExecuteAsync(DbConnection connection, string sql)
     {
