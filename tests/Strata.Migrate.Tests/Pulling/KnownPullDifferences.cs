@@ -26,6 +26,19 @@ public static class KnownPullDifferences
         [
             "- @@index([name], map: \"account_partial\", where: raw(\"\\\"flag\\\"\"))",
         ],
+        // UNIQUE written inside CREATE TABLE makes an index SQLite names itself (sqlite_autoindex_...),
+        // which Prisma reads as @unique; Strata's introspection reads only indexes made by CREATE
+        // INDEX (Prisma's own migrations make no other), so pull writes neither the @unique nor,
+        // for Profile.userId, the one-to-one relation it makes.
+        ["sqlite sql:sqlite-edges"] =
+        [
+            "- slug String @unique(map: \"sqlite_autoindex_Post_1\")",
+            "- userId String @unique(map: \"sqlite_autoindex_Profile_2\")",
+            "- Profile Profile?",
+            "+ slug String",
+            "+ userId String",
+            "+ Profile Profile[]",
+        ],
         // hoppscotch's history makes four tables' foreign keys DEFERRABLE (the comment, above).
         ["postgresql project:hoppscotch"] = [DeferringComment, DeferringComment, DeferringComment, DeferringComment],
         // Pagila's payment table is partitioned: Prisma warns in a comment above it ("a partition
