@@ -11,9 +11,8 @@ import { sqliteFileAdapter } from './sqlite-adapter.mjs';
 
 const require = createRequire(import.meta.url);
 const schemaWasm = require('@prisma/prisma-schema-wasm');
-const { bindMigrationAwareSqlAdapterFactory, mockMigrationAwareAdapterFactory } = require('@prisma/driver-adapter-utils');
+const { bindMigrationAwareSqlAdapterFactory, mockMigrationAwareAdapterFactory, ColumnTypeEnum } = require('@prisma/driver-adapter-utils');
 const { PrismaPg } = require('@prisma/adapter-pg');
-const pg = require('pg');
 
 // The engine reports a Rust panic through this registry before it throws; keep the message for the reply.
 globalThis.PRISMA_WASM_PANIC_REGISTRY = { message: '', set_message(m) { this.message = `RuntimeError: ${m}`; } };
@@ -31,25 +30,43 @@ const files = (schema) => ({ files: [{ path: 'schema.prisma', content: schema }]
 
 // PostgreSQL's internal one-byte type "char" (OID 18: pg_class.relkind, pg_constraint.contype...) is
 // what the engine's catalog queries return, but adapter-pg 7.10.0 has no column type for it and fails
-// the whole query. Its text form is the character itself, so the client relabels those result columns
-// as text (OID 25) before the adapter reads them; the values are already plain strings.
+// the whole query. So each adapter (and each transaction it opens) reads such columns as text first,
+// to get past the adapter's type check, and then reports them as the engine's Character type, which is
+// what the engine's own PostgreSQL driver gives it (it reads check constraints' contype as a character).
 const PG_CHAR = 18;
 const PG_TEXT = 25;
-function charColumnsAsText(result) {
-  for (const r of Array.isArray(result) ? result : [result]) {
-    for (const field of r?.fields ?? []) if (field.dataTypeID === PG_CHAR) field.dataTypeID = PG_TEXT;
+function readCharColumns(queryable) {
+  const charColumns = new WeakMap();
+  const performIO = queryable.performIO.bind(queryable);
+  const queryRaw = queryable.queryRaw.bind(queryable);
+  queryable.performIO = async (query) => {
+    const result = await performIO(query);
+    const indexes = [];
+    (result?.fields ?? []).forEach((field, i) => {
+      if (field.dataTypeID === PG_CHAR) { indexes.push(i); field.dataTypeID = PG_TEXT; }
+    });
+    if (indexes.length > 0) charColumns.set(query, indexes);
+    return result;
+  };
+  queryable.queryRaw = async (query) => {
+    const result = await queryRaw(query);
+    for (const i of charColumns.get(query) ?? []) result.columnTypes[i] = ColumnTypeEnum.Character;
+    return result;
+  };
+  if (queryable.startTransaction) {
+    const startTransaction = queryable.startTransaction.bind(queryable);
+    queryable.startTransaction = async (...args) => readCharColumns(await startTransaction(...args));
   }
-  return result;
+  return queryable;
 }
-class CharAsTextClient extends pg.Client {
-  query(config, values, callback) {
-    if (typeof values === 'function') [values, callback] = [undefined, values];
-    if (config && typeof config.submit === 'function') return super.query(config, values, callback);
-    if (callback) return super.query(config, values, (e, result) => callback(e, e ? result : charColumnsAsText(result)));
-    return super.query(config, values).then(charColumnsAsText);
-  }
+function postgresAdapter(url) {
+  const factory = new PrismaPg({ connectionString: url });
+  const connect = factory.connect.bind(factory);
+  const connectToShadowDb = factory.connectToShadowDb.bind(factory);
+  factory.connect = async () => readCharColumns(await connect());
+  factory.connectToShadowDb = async () => readCharColumns(await connectToShadowDb());
+  return factory;
 }
-const postgresAdapter = (url) => new PrismaPg(new pg.Pool({ connectionString: url, Client: CharAsTextClient }), { disposeExternalPool: true });
 
 // One engine per call: the adapter decides the provider and the live database (r.url for PostgreSQL,
 // r.file for a SQLite file); with neither, SQLite's mock adapter, for operations that need no database.
