@@ -5,7 +5,7 @@ using Strata.Schema.Semantics;
 namespace Strata.Migrate.Pulling;
 
 /// <summary>The lines of one pulled model as they are collected: scalar fields first, relation fields after them.</summary>
-internal sealed class ModelText(string name, Table table)
+internal sealed class ModelText(string name, Table table, IReadOnlyList<PullNote> notes)
 {
     /// <summary>What Prisma writes above a model it has to ignore.</summary>
     public const string IgnoredComment = "/// The underlying table does not contain a valid unique identifier and can therefore currently not be handled by Prisma Client.";
@@ -86,6 +86,7 @@ internal sealed class ModelText(string name, Table table)
 
         var sb = new StringBuilder();
         if (!HasUniqueCriterion) sb.Append(IgnoredComment).Append('\n');
+        foreach (var note in notes) sb.Append(PullNoteText.Of(note)).Append('\n');
         sb.Append("model ").Append(name).Append(" {\n");
         foreach (var (fieldName, type, attributes) in _fields)
             sb.Append("  ").Append(fieldName).Append(' ').Append(type).Append(attributes.Length > 0 ? " " + attributes : "").Append('\n');

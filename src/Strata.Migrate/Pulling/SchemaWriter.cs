@@ -14,14 +14,20 @@ namespace Strata.Migrate.Pulling;
 /// </summary>
 public static class SchemaWriter
 {
-    /// <summary>The models and enums of <paramref name="database"/> as schema text; <paramref name="dialect"/> spells enum types as its columns name them.</summary>
-    public static string Write(DatabaseSchema database, IPullTypes types, IMigrationDialect dialect)
+    /// <summary>
+    /// The models and enums of <paramref name="database"/> as schema text; <paramref name="dialect"/>
+    /// spells enum types as its columns name them, and <paramref name="notes"/> (from
+    /// <see cref="IPullNotes"/>) gives the comments written above models.
+    /// </summary>
+    public static string Write(DatabaseSchema database, IPullTypes types, IMigrationDialect dialect,
+        IReadOnlyDictionary<(string? Schema, string Table), IReadOnlyList<PullNote>>? notes = null)
     {
         var enumNames = database.Enums.ToDictionary(e => dialect.QuoteName(e.Name, e.Schema), e => PslNames.Identifier(e.Name));
         var tables = database.Tables.OrderBy(t => t.Schema, StringComparer.Ordinal).ThenBy(t => t.Name, StringComparer.Ordinal).ToList();
         var joinTables = new HashSet<Table>(tables.Where(IsJoinTable), ReferenceEqualityComparer.Instance);
         var models = new Dictionary<Table, ModelText>(ReferenceEqualityComparer.Instance);
-        foreach (var table in tables.Where(t => !joinTables.Contains(t))) models[table] = new ModelText(PslNames.Identifier(table.Name), table);
+        foreach (var table in tables.Where(t => !joinTables.Contains(t)))
+            models[table] = new ModelText(PslNames.Identifier(table.Name), table, notes != null && notes.TryGetValue((table.Schema, table.Name), out var n) ? n : []);
 
         foreach (var model in models.Values)
         {

@@ -7,19 +7,12 @@ namespace Strata.Migrate.Tests.Pulling;
 /// </summary>
 public static class KnownPullDifferences
 {
-    // Prisma warns in a comment above a model whose table has an expression index, or a constraint
-    // that is DEFERRABLE; Strata's introspection does not read either (a schema cannot declare them).
-    private const string ExpressionIndexComment = "- /// This model contains an expression index which requires additional setup for migrations. Visit https://pris.ly/d/expression-indexes for more info.";
-    private const string DeferringComment = "- /// This model has constraints using non-default deferring rules and requires additional setup for migrations. Visit https://pris.ly/d/constraint-deferring for more info.";
-
     private static readonly Dictionary<string, string[]> Known = new()
     {
         // A partial index: Prisma 7 reads it back with `where: raw(...)`; Strata's introspection
         // leaves partial indexes out (they are not compared), so pull does not write it.
-        // And the expression index comment, above.
         ["postgresql sql:postgres-catalog"] =
         [
-            ExpressionIndexComment,
             "- @@index([name], map: \"account_partial\", where: raw(\"flag\"))",
         ],
         ["sqlite sql:sqlite-catalog"] =
@@ -38,14 +31,6 @@ public static class KnownPullDifferences
             "+ slug String",
             "+ userId String",
             "+ Profile Profile[]",
-        ],
-        // hoppscotch's history makes four tables' foreign keys DEFERRABLE (the comment, above).
-        ["postgresql project:hoppscotch"] = [DeferringComment, DeferringComment, DeferringComment, DeferringComment],
-        // Pagila's payment table is partitioned: Prisma warns in a comment above it ("a partition
-        // table and requires additional setup"); Strata reads the table without saying so.
-        ["postgresql sample:pagila"] =
-        [
-            "- /// This table is a partition table and requires additional setup for migrations. Visit https://pris.ly/d/partition-tables for more info.",
         ],
         // An operator class on a B-tree index (text_pattern_ops): Prisma's pull leaves it out, and
         // so writes a schema that asks for another index; Strata writes it, and the schema asks

@@ -102,7 +102,7 @@ public static class PulledDatabase
             await using (var connection = new NpgsqlConnection(database))
             {
                 await connection.OpenAsync();
-                strata = await PullAsync(connection, header, schemas, new PostgresMigrationDialect(), new PostgresIntrospector(), new PostgresPullTypes());
+                strata = await PullAsync(connection, header, schemas, new PostgresMigrationDialect(), new PostgresIntrospector(), new PostgresPullTypes(), new PostgresPullNotes());
             }
             return (PrismaOracle.Format(strata), PrismaOracle.IntrospectPostgres(header, database));
         }
@@ -162,9 +162,11 @@ public static class PulledDatabase
         return lines + "}\n";
     }
 
-    private static async Task<string> PullAsync(DbConnection connection, string header, IReadOnlyList<string> schemas, IMigrationDialect dialect, IIntrospector introspector, IPullTypes types)
+    private static async Task<string> PullAsync(DbConnection connection, string header, IReadOnlyList<string> schemas, IMigrationDialect dialect,
+        IIntrospector introspector, IPullTypes types, IPullNotes? notes = null)
     {
         var live = await introspector.IntrospectAsync(connection, schemas);
-        return header + "\n" + SchemaWriter.Write(live, types, dialect);
+        var read = notes == null ? null : await notes.ReadAsync(connection, schemas);
+        return header + "\n" + SchemaWriter.Write(live, types, dialect, read);
     }
 }
