@@ -8,7 +8,8 @@ namespace Strata.Migrate.Tests.Pulling;
 /// Strata's schema goes through Prisma's formatter (so that the comparison is of what pull writes,
 /// not of how the formatter aligns it); the engine's comes formatted. A case that still differs
 /// names each differing line in <see cref="KnownPullDifferences"/>, which the test holds to: a
-/// difference that goes away, or a new one, fails it.
+/// difference that goes away, or a new one, fails it. Each pulled schema must also be one that
+/// Strata takes back as exactly that database, or be listed there as one that is not.
 /// </summary>
 public sealed class PullOracleTests(ITestOutputHelper output)
 {
@@ -41,11 +42,16 @@ public sealed class PullOracleTests(ITestOutputHelper output)
     [MemberData(nameof(PostgresSamples))]
     public async Task Postgres_pull_of_a_real_database_writes_what_the_engine_introspects(string name) => Compare("postgresql " + name, await PulledDatabase.PostgresAsync(name));
 
-    private void Compare(string name, (string Strata, string Engine) pulled)
+    private void Compare(string name, PullComparison pulled)
     {
+        output.WriteLine("round trip: " + (pulled.RoundTrip.Length == 0 ? "none" : pulled.RoundTrip));
         var differences = SchemaLineDiff.Of(pulled.Engine, pulled.Strata);
         var known = KnownPullDifferences.For(name);
         output.WriteLine(differences.Count == 0 ? "identical" : string.Join("\n", differences));
+        // And Strata takes its own pull back as the database it came from.
+        var roundTrip = KnownPullDifferences.RoundTripOf(name);
+        if (roundTrip == null) Assert.True(pulled.RoundTrip.Length == 0, $"{name}: the pulled schema asks for another database:\n{pulled.RoundTrip}\n{pulled.Strata}");
+        else Assert.True(pulled.RoundTrip.Contains(roundTrip, StringComparison.Ordinal), $"{name}: the pulled schema was known to give `{roundTrip}`, now:\n{pulled.RoundTrip}");
         Assert.True(differences.SequenceEqual(known),
             $"{name}: pull and the engine's introspection differ otherwise than known.\n"
             + $"now (- engine, + strata):\n{string.Join("\n", differences)}\nknown:\n{string.Join("\n", known)}\n"

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Npgsql;
+using Strata.Migrate.Diffing;
 using Strata.Migrate.History;
 using Strata.Migrate.Introspection;
 using Strata.Migrate.Model;
@@ -51,8 +52,8 @@ public static class PulledDatabase
 
     private static string SqlFolder => Path.Combine(AppContext.BaseDirectory, "Pulling", "Databases");
 
-    /// <summary>Both reads of a SQLite database made for <paramref name="name"/>: Strata's first, the engine's second, each formatted by Prisma.</summary>
-    public static async Task<(string Strata, string Engine)> SqliteAsync(string name)
+    /// <summary>Both reads of a SQLite database made for <paramref name="name"/>, each formatted by Prisma, and Strata's round trip.</summary>
+    public static async Task<PullComparison> SqliteAsync(string name)
     {
         var file = Path.Combine(Environment.GetEnvironmentVariable("STRATA_TEST_TMP") is { Length: > 0 } tmp ? tmp : Path.GetTempPath(), $"pull-{Guid.NewGuid():N}.db");
         try
@@ -70,13 +71,13 @@ public static class PulledDatabase
                 schemas = await BuildAsync(connection, "sqlite", name, new SqliteMigrationDialect());
             }
             var header = Header("sqlite", schemas);
-            string strata;
+            (string Pulled, string RoundTrip) strata;
             await using (var connection = new SqliteConnection(connectionString))
             {
                 await connection.OpenAsync();
                 strata = await PullAsync(connection, header, schemas, new SqliteMigrationDialect(), new SqliteIntrospector(), new SqlitePullTypes());
             }
-            return (PrismaOracle.Format(strata), PrismaOracle.IntrospectSqlite(header, file));
+            return new PullComparison(PrismaOracle.Format(strata.Pulled), PrismaOracle.IntrospectSqlite(header, file), strata.RoundTrip);
         }
         finally
         {
@@ -84,8 +85,8 @@ public static class PulledDatabase
         }
     }
 
-    /// <summary>Both reads of a PostgreSQL database made for <paramref name="name"/>: Strata's first, the engine's second, each formatted by Prisma.</summary>
-    public static async Task<(string Strata, string Engine)> PostgresAsync(string name)
+    /// <summary>Both reads of a PostgreSQL database made for <paramref name="name"/>, each formatted by Prisma, and Strata's round trip.</summary>
+    public static async Task<PullComparison> PostgresAsync(string name)
     {
         var database = await PostgresServer.Shared.CreateDatabaseAsync("pulloracle");
         try
@@ -98,13 +99,13 @@ public static class PulledDatabase
                 schemas = await BuildAsync(connection, "postgresql", name, new PostgresMigrationDialect());
             }
             var header = Header("postgresql", schemas);
-            string strata;
+            (string Pulled, string RoundTrip) strata;
             await using (var connection = new NpgsqlConnection(database))
             {
                 await connection.OpenAsync();
                 strata = await PullAsync(connection, header, schemas, new PostgresMigrationDialect(), new PostgresIntrospector(), new PostgresPullTypes(), new PostgresPullNotes());
             }
-            return (PrismaOracle.Format(strata), PrismaOracle.IntrospectPostgres(header, database));
+            return new PullComparison(PrismaOracle.Format(strata.Pulled), PrismaOracle.IntrospectPostgres(header, database), strata.RoundTrip);
         }
         finally
         {
@@ -162,11 +163,26 @@ public static class PulledDatabase
         return lines + "}\n";
     }
 
-    private static async Task<string> PullAsync(DbConnection connection, string header, IReadOnlyList<string> schemas, IMigrationDialect dialect,
+    private static async Task<(string Pulled, string RoundTrip)> PullAsync(DbConnection connection, string header, IReadOnlyList<string> schemas, IMigrationDialect dialect,
         IIntrospector introspector, IPullTypes types, IPullNotes? notes = null)
     {
         var live = await introspector.IntrospectAsync(connection, schemas);
         var read = notes == null ? null : await notes.ReadAsync(connection, schemas);
-        return header + "\n" + SchemaWriter.Write(live, types, dialect, read);
+        var pulled = header + "\n" + SchemaWriter.Write(live, types, dialect, read);
+        return (pulled, RoundTrip(pulled, live, dialect));
+    }
+
+    /// <summary>
+    /// What Strata makes of the schema it pulled: its errors, or else the SQL that would turn the
+    /// database into what the schema asks for (empty when the schema asks for exactly that database).
+    /// </summary>
+    public static string RoundTrip(string pulled, DatabaseSchema live, IMigrationDialect dialect)
+    {
+        var compilation = SchemaCompilation.FromText(pulled);
+        if (compilation.HasErrors) return "errors: " + string.Join("\n", compilation.Diagnostics.Where(d => d.Severity == Strata.Schema.Diagnostics.DiagnosticSeverity.Error));
+        return dialect.Render(SchemaDiffer.Diff(live, SchemaMapper.Map(compilation.Schema, dialect), dialect));
     }
 }
+
+/// <summary>Strata's pull and the engine's introspection of one database (each formatted by Prisma), and what Strata makes of its own pull (<see cref="PulledDatabase.RoundTrip"/>).</summary>
+public sealed record PullComparison(string Strata, string Engine, string RoundTrip);
