@@ -35,7 +35,7 @@ internal static class PullCommand
             if (context.Confirm != null) context.Error.WriteLine($"Reading the schema of {session.Target.Display}...");
             var live = await session.ReadLiveAsync(ct);
             IPullTypes types = session.Target.Provider == ProviderKind.Sqlite ? new SqlitePullTypes() : new PostgresPullTypes();
-            var notes = session.Target.Provider == ProviderKind.Sqlite ? null : await new PostgresPullNotes().ReadAsync(session.Connection, session.Schema.Datasource!.Schemas, ct);
+            var notes = session.Target.Provider == ProviderKind.PostgreSql ? await new PostgresPullNotes().ReadAsync(session.Connection, session.Schema.Datasource!.Schemas, ct) : null;
 
             // The datasource and generator blocks (and the comments above them) stay as they are.
             var kept = new StringBuilder();
