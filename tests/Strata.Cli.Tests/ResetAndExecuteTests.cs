@@ -106,8 +106,8 @@ public class DbPullTests
         Assert.StartsWith(head, schema);
         Assert.Contains("model User {", schema);
         Assert.Contains("email String @unique", schema);
-        Assert.Contains("user     User @relation(fields: [authorId], references: [id], onDelete: Cascade)", schema); // named after the model it points to
-        Assert.Contains("posts Post[]", schema);
+        Assert.Contains("User     User @relation(fields: [authorId], references: [id], onDelete: Cascade)", schema); // named after the model it points to, as Prisma names it
+        Assert.Contains("Post  Post[]", schema);
         Assert.Equal(0, cli.Run("validate").Code);
         Assert.Equal(0, cli.Run("format", "--check").Code);
         Assert.Contains("already in sync", cli.Run("db", "push").Out);

@@ -7,10 +7,11 @@ import { createRequire } from 'node:module';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import * as engineGlue from '@prisma/schema-engine-wasm/schema_engine_bg';
+import { sqliteFileAdapter } from './sqlite-adapter.mjs';
 
 const require = createRequire(import.meta.url);
 const schemaWasm = require('@prisma/prisma-schema-wasm');
-const { bindMigrationAwareSqlAdapterFactory, mockMigrationAwareAdapterFactory } = require('@prisma/driver-adapter-utils');
+const { bindMigrationAwareSqlAdapterFactory, mockMigrationAwareAdapterFactory, ColumnTypeEnum } = require('@prisma/driver-adapter-utils');
 const { PrismaPg } = require('@prisma/adapter-pg');
 
 // The engine reports a Rust panic through this registry before it throws; keep the message for the reply.
@@ -38,11 +39,58 @@ function closingAdapters(factory, opened) {
   };
 }
 
-// One engine per call: the adapter decides the provider and, for PostgreSQL, the live database,
-// whose connections are closed when the call ends (else many calls run out of server connections).
+// PostgreSQL's internal one-byte type "char" (OID 18: pg_class.relkind, pg_constraint.contype...) is
+// what the engine's catalog queries return, but adapter-pg 7.10.0 has no column type for it and fails
+// the whole query. So each adapter (and each transaction it opens) reads such columns as text first,
+// to get past the adapter's type check, and then reports them as the engine's Character type, which is
+// what the engine's own PostgreSQL driver gives it (it reads check constraints' contype as a character).
+const PG_CHAR = 18;
+const PG_TEXT = 25;
+function readCharColumns(queryable) {
+  const charColumns = new WeakMap();
+  const performIO = queryable.performIO.bind(queryable);
+  const queryRaw = queryable.queryRaw.bind(queryable);
+  queryable.performIO = async (query) => {
+    const result = await performIO(query);
+    const indexes = [];
+    (result?.fields ?? []).forEach((field, i) => {
+      if (field.dataTypeID === PG_CHAR) { indexes.push(i); field.dataTypeID = PG_TEXT; }
+    });
+    if (indexes.length > 0) charColumns.set(query, indexes);
+    return result;
+  };
+  queryable.queryRaw = async (query) => {
+    const result = await queryRaw(query);
+    for (const i of charColumns.get(query) ?? []) result.columnTypes[i] = ColumnTypeEnum.Character;
+    return result;
+  };
+  if (queryable.startTransaction) {
+    const startTransaction = queryable.startTransaction.bind(queryable);
+    queryable.startTransaction = async (...args) => readCharColumns(await startTransaction(...args));
+  }
+  return queryable;
+}
+function postgresAdapter(url) {
+  const factory = new PrismaPg({ connectionString: url });
+  const connect = factory.connect.bind(factory);
+  const connectToShadowDb = factory.connectToShadowDb.bind(factory);
+  factory.connect = async () => readCharColumns(await connect());
+  factory.connectToShadowDb = async () => readCharColumns(await connectToShadowDb());
+  return factory;
+}
+
+// One engine per call: the adapter decides the provider and the live database (r.url for PostgreSQL,
+// r.file for a SQLite file); with neither, SQLite's mock adapter, for operations that need no database.
+// PostgreSQL connections are closed when the call ends (else many calls run out of server connections).
+function adapterFactory(request, opened) {
+  if (request.url) return closingAdapters(postgresAdapter(request.url), opened);
+  if (request.file) return sqliteFileAdapter(request.file);
+  return mockMigrationAwareAdapterFactory(request.provider ?? 'sqlite');
+}
+
 async function withEngine(request, work) {
   const opened = [];
-  const factory = request.url ? closingAdapters(new PrismaPg({ connectionString: request.url }), opened) : mockMigrationAwareAdapterFactory(request.provider ?? 'sqlite');
+  const factory = adapterFactory(request, opened);
   const engine = await engineGlue.SchemaEngine.new({ datamodels: undefined }, () => {}, bindMigrationAwareSqlAdapterFactory(factory));
   try {
     return await work(engine);
@@ -86,7 +134,7 @@ const operations = {
     const result = await engine.diff({ from: target(r.from), to: target(r.to), script: true, exitCode: null, filters: noFilter });
     return result.stdout ?? '';
   }),
-  // Reads the live database at r.url into a schema; r.schema gives the datasource and generator blocks.
+  // Reads the live database (r.url or r.file) into a schema; r.schema gives the datasource and generator blocks.
   introspect: async (r) => withEngine(r, async (engine) => {
     const result = await engine.introspect({ schema: files(r.schema), baseDirectoryPath: '.', force: true, compositeTypeDepth: -1, namespaces: null });
     return { schema: result.schema.files[0]?.content ?? '', warnings: result.warnings ?? null };

@@ -35,6 +35,7 @@ internal static class PullCommand
             if (context.Confirm != null) context.Error.WriteLine($"Reading the schema of {session.Target.Display}...");
             var live = await session.ReadLiveAsync(ct);
             IPullTypes types = session.Target.Provider == ProviderKind.Sqlite ? new SqlitePullTypes() : new PostgresPullTypes();
+            var notes = session.Target.Provider == ProviderKind.PostgreSql ? await new PostgresPullNotes().ReadAsync(session.Connection, session.Schema.Datasource!.Schemas, ct) : null;
 
             // The datasource and generator blocks (and the comments above them) stay as they are.
             var kept = new StringBuilder();
@@ -46,7 +47,7 @@ internal static class PullCommand
                 if (item.TrailingComment != null && item is BlockDeclaration) kept.Append(' ').Append(item.TrailingComment);
                 kept.Append('\n');
             }
-            var text = kept.ToString().TrimEnd() + "\n\n" + SchemaWriter.Write(live, types, session.Target.Dialect);
+            var text = kept.ToString().TrimEnd() + "\n\n" + SchemaWriter.Write(live, types, session.Target.Dialect, notes);
             var formatted = SchemaFormatter.FormatText(text) ?? text;
             var compilation = SchemaCompilation.FromText(formatted, document.File.Path);
             if (parse.GetValue(print))

@@ -13,26 +13,28 @@ public static partial class DefaultText
     public static string Of(string sql, string typeName, bool isEnum)
     {
         var text = sql.Trim();
-        if (typeName.StartsWith("Unsupported", StringComparison.Ordinal)) return $"dbgenerated(\"{SchemaWriter.Escape(text)}\")";
+        if (typeName.StartsWith("Unsupported", StringComparison.Ordinal)) return $"dbgenerated(\"{PslNames.Escape(text)}\")";
         while (text.StartsWith('(') && text.EndsWith(')')) text = text[1..^1].Trim();
         var bare = CastPattern().Replace(text, "").Trim();
         var lower = bare.ToLowerInvariant();
         if (lower is "current_timestamp" or "now()" or "current_timestamp(3)" or "current_timestamp(6)") return "now()";
+        // Prisma reads no time literal back: any other default of a time column is the database's.
+        if (typeName == "DateTime") return $"dbgenerated(\"{PslNames.Escape(text)}\")";
         if (typeName == "Boolean" && (lower is "true" or "false" or "1" or "0" or "'1'" or "'0'" or "'true'" or "'false'"))
             return lower.Trim('\'') is "true" or "1" ? "true" : "false";
         var quoted = QuotedPattern().Match(bare);
         if (quoted.Success)
         {
             var value = quoted.Groups[1].Value.Replace("''", "'");
-            if (isEnum) return SchemaWriter.Identifier(value);
+            if (isEnum) return PslNames.Identifier(value);
             if (typeName == "Bytes" && value.StartsWith("\\x", StringComparison.Ordinal))
                 return $"\"{Convert.ToBase64String(Convert.FromHexString(value[2..]))}\"";
             if (typeName is "Int" or "BigInt" or "Float" or "Decimal" && NumberPattern().IsMatch(value)) return value;
-            return $"\"{SchemaWriter.Escape(value)}\"";
+            return $"\"{PslNames.Escape(value)}\"";
         }
         if (NumberPattern().IsMatch(bare) && typeName is "Int" or "BigInt" or "Float" or "Decimal") return bare;
         if (typeName == "Boolean" && lower is "true" or "false") return lower;
-        return $"dbgenerated(\"{SchemaWriter.Escape(text)}\")";
+        return $"dbgenerated(\"{PslNames.Escape(text)}\")";
     }
 
     [GeneratedRegex(@"::[A-Za-z_ ""\.\[\]0-9()]+$")]

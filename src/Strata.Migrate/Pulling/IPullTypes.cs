@@ -10,8 +10,14 @@ public sealed record PulledType(string TypeName, string? NativeType, bool IsList
 /// <summary>What a provider contributes to <c>db pull</c>: schema types and defaults for its columns.</summary>
 public interface IPullTypes
 {
-    /// <summary>The schema type of a column; enum columns resolve through <paramref name="enumNames"/> (database type → schema name).</summary>
-    PulledType TypeOf(Model.Column column, IReadOnlyDictionary<string, string> enumNames);
+    /// <summary>The schema type of a column of <paramref name="table"/>; enum columns resolve through <paramref name="enumNames"/> (database type → schema name).</summary>
+    PulledType TypeOf(Model.Table table, Model.Column column, IReadOnlyDictionary<string, string> enumNames);
+
+    /// <summary>
+    /// True when the database keeps foreign key names that pull should write as <c>map:</c>
+    /// (PostgreSQL); SQLite's are not read back by Prisma, which writes none.
+    /// </summary>
+    bool KeepsForeignKeyNames { get; }
 
     /// <summary>The <c>@default(...)</c> argument for a column's default, or null when there is none to write.</summary>
     string? DefaultOf(Model.Column column, PulledType type);

@@ -7,7 +7,8 @@ namespace Strata.Postgres.Migrations;
 
 /// <summary>
 /// Reads a PostgreSQL database from pg_catalog into the same form the schema mapper writes:
-/// Prisma's upper-case type names, SERIAL for sequence-backed integer columns, enums by name.
+/// Prisma's upper-case type names, SERIAL for sequence-backed integer columns, enums by name, a
+/// domain as its base type (as Prisma reads it).
 /// Partial, expression and exclusion indexes are left out, as Prisma's introspection leaves them
 /// out of the comparison: a schema cannot declare them, so they are never a difference.
 /// </summary>
@@ -18,7 +19,7 @@ public sealed partial class PostgresIntrospector : IIntrospector
 
     private const string ColumnsSql = """
         SELECT n.nspname, c.relname, a.attnum, a.attname, a.attnotnull, pg_get_expr(d.adbin, d.adrelid),
-               format_type(a.atttypid, a.atttypmod), t.typtype, et.typtype, coalesce(et.typname, t.typname), coalesce(etn.nspname, tn.nspname),
+               CASE WHEN t.typtype = 'd' THEN format_type(t.typbasetype, t.typtypmod) ELSE format_type(a.atttypid, a.atttypmod) END, t.typtype, et.typtype, coalesce(et.typname, t.typname), coalesce(etn.nspname, tn.nspname),
                t.typcategory = 'A', a.attidentity
         FROM pg_attribute a
         JOIN pg_class c ON c.oid = a.attrelid
@@ -139,6 +140,9 @@ public sealed partial class PostgresIntrospector : IIntrospector
         string type = array.Length > 0 ? formatted[..^2] : formatted;
         var m = TypePattern().Match(type);
         string name = m.Groups["name"].Value, args = m.Groups["args"].Value, rest = m.Groups["rest"].Value.Trim();
+        // A type the schema language has no name for stays as PostgreSQL spells it: it is what
+        // `Unsupported("...")` holds, and comparisons of types ignore case.
+        if (!m.Success || !KnownTypes.Contains(name)) return formatted;
         string mapped = (name, rest) switch
         {
             ("character varying", _) => "VARCHAR",
@@ -153,6 +157,12 @@ public sealed partial class PostgresIntrospector : IIntrospector
         };
         return mapped + (args.Length > 0 ? "(" + args.Replace(" ", "") + ")" : "") + array;
     }
+
+    private static readonly HashSet<string> KnownTypes =
+    [
+        "character varying", "character", "bit varying", "numeric", "timestamp", "time", "text", "bit", "uuid", "xml", "inet", "citext",
+        "boolean", "integer", "smallint", "oid", "bigint", "double precision", "real", "money", "date", "jsonb", "json", "bytea",
+    ];
 
     [GeneratedRegex(@"^(?<name>[a-z ]+?)(\((?<args>[^)]*)\))?(?<rest>( with(out)? time zone)?)$")]
     private static partial Regex TypePattern();

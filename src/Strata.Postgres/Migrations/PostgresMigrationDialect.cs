@@ -60,6 +60,13 @@ public sealed class PostgresMigrationDialect : SqlMigrationDialect
     public override bool SameDefault(string? a, string? b) => PostgresComparison.SameDefault(a, b);
 
     /// <inheritdoc />
+    /// <remarks>A time type written without a precision has PostgreSQL's default one: TIMESTAMP is TIMESTAMP(6).</remarks>
+    public override bool SameType(string a, string b) => base.SameType(DefaultTimePrecision.Replace(a, "$1"), DefaultTimePrecision.Replace(b, "$1"));
+
+    private static readonly System.Text.RegularExpressions.Regex DefaultTimePrecision =
+        new(@"^(TIMESTAMPTZ|TIMESTAMP|TIMETZ|TIME)\(6\)", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    /// <inheritdoc />
     public override int MaxIdentifierLength => PostgresComparison.MaxIdentifierBytes;
 
     /// <inheritdoc />

@@ -8,7 +8,10 @@ namespace Strata.Postgres.Migrations;
 public sealed partial class PostgresPullTypes : IPullTypes
 {
     /// <inheritdoc />
-    public PulledType TypeOf(Column column, IReadOnlyDictionary<string, string> enumNames)
+    public bool KeepsForeignKeyNames => true;
+
+    /// <inheritdoc />
+    public PulledType TypeOf(Table table, Column column, IReadOnlyDictionary<string, string> enumNames)
     {
         bool list = column.Type.EndsWith("[]", StringComparison.Ordinal);
         var type = list ? column.Type[..^2] : column.Type;
@@ -40,18 +43,21 @@ public sealed partial class PostgresPullTypes : IPullTypes
             ("DECIMAL", _) => ("Decimal", Native("Decimal", args), false),
             ("MONEY", _) => ("Decimal", "Money", false),
             ("TIMESTAMP", "3") => ("DateTime", null, false),
-            ("TIMESTAMP", _) => ("DateTime", Native("Timestamp", args), false),
-            ("TIMESTAMPTZ", _) => ("DateTime", Native("Timestamptz", args), false),
+            ("TIMESTAMP", _) => ("DateTime", Native("Timestamp", Precision(args)), false),
+            ("TIMESTAMPTZ", _) => ("DateTime", Native("Timestamptz", Precision(args)), false),
             ("DATE", _) => ("DateTime", "Date", false),
-            ("TIME", _) => ("DateTime", Native("Time", args), false),
-            ("TIMETZ", _) => ("DateTime", Native("Timetz", args), false),
+            ("TIME", _) => ("DateTime", Native("Time", Precision(args)), false),
+            ("TIMETZ", _) => ("DateTime", Native("Timetz", Precision(args)), false),
             ("JSONB", _) => ("Json", null, false),
             ("JSON", _) => ("Json", "Json", false),
             ("BYTEA", _) => ("Bytes", null, false),
-            _ => ($"Unsupported(\"{SchemaWriter.Escape(column.Type)}\")", null, false),
+            _ => ($"Unsupported(\"{PslNames.Escape(column.Type)}\")", null, false),
         };
         return new PulledType(mapped.Scalar, mapped.Native, list, mapped.Auto);
     }
+
+    // A time type without a precision has PostgreSQL's default one, which Prisma writes out.
+    private static string Precision(string args) => args.Length == 0 ? "6" : args;
 
     private static string Native(string name, string args) => args.Length == 0 ? name : $"{name}({args.Replace(",", ", ")})";
 
@@ -61,12 +67,20 @@ public sealed partial class PostgresPullTypes : IPullTypes
         if (column.Default == null) return null;
         if (type.IsList)
         {
+            bool isEnum = !ScalarNames.Contains(type.TypeName);
             var inner = ArrayPattern().Match(column.Default);
             if (inner.Success)
             {
                 var items = inner.Groups[1].Value.Length == 0 ? [] : SplitItems(inner.Groups[1].Value);
-                bool isEnum = !ScalarNames.Contains(type.TypeName);
                 return "[" + string.Join(", ", items.Select(i => DefaultText.Of(i, type.TypeName, isEnum))) + "]";
+            }
+            // An array literal, '{1,2}': its items are bare or double-quoted.
+            var literal = ArrayLiteralPattern().Match(column.Default);
+            if (literal.Success && !type.TypeName.StartsWith("Unsupported", StringComparison.Ordinal))
+            {
+                var body = literal.Groups[1].Value.Replace("''", "'");
+                var items = body.Length == 0 ? [] : SplitItems(body, '"');
+                return "[" + string.Join(", ", items.Select(i => DefaultText.Of("'" + Unquote(i).Replace("'", "''") + "'", type.TypeName, isEnum))) + "]";
             }
         }
         return DefaultText.Of(column.Default, type.TypeName, !ScalarNames.Contains(type.TypeName) && !type.TypeName.StartsWith("Unsupported", StringComparison.Ordinal));
@@ -74,14 +88,17 @@ public sealed partial class PostgresPullTypes : IPullTypes
 
     private static readonly HashSet<string> ScalarNames = ["String", "Boolean", "Int", "BigInt", "Float", "Decimal", "DateTime", "Json", "Bytes"];
 
-    private static List<string> SplitItems(string text)
+    private static string Unquote(string item) =>
+        item.Length > 1 && item[0] == '"' && item[^1] == '"' ? item[1..^1].Replace("\\\"", "\"").Replace("\\\\", "\\") : item;
+
+    private static List<string> SplitItems(string text, char quote = '\'')
     {
         var items = new List<string>();
         int start = 0;
         bool quoted = false;
         for (int i = 0; i < text.Length; i++)
         {
-            if (text[i] == '\'') quoted = !quoted;
+            if (text[i] == quote) quoted = !quoted;
             else if (text[i] == ',' && !quoted)
             {
                 items.Add(text[start..i].Trim());
@@ -97,4 +114,7 @@ public sealed partial class PostgresPullTypes : IPullTypes
 
     [GeneratedRegex(@"^ARRAY\[(.*?)\](::[^\[\]]*\[\])?$", RegexOptions.Singleline)]
     private static partial Regex ArrayPattern();
+
+    [GeneratedRegex(@"^'\{(.*)\}'(::[^']*)?$", RegexOptions.Singleline)]
+    private static partial Regex ArrayLiteralPattern();
 }

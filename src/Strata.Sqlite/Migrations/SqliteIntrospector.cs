@@ -27,7 +27,10 @@ public sealed partial class SqliteIntrospector : IIntrospector
             r => (Name: r.GetString(0), Type: r.GetString(1), NotNull: r.GetInt64(2) != 0, Default: r.NullableString(3), Pk: r.GetInt64(4)), token, tableName);
         bool autoincrement = sql.Contains("AUTOINCREMENT", StringComparison.OrdinalIgnoreCase);
         var keyColumns = columnRows.Where(c => c.Pk > 0).OrderBy(c => c.Pk).Select(c => c.Name).ToList();
-        var columns = columnRows.Select(c => new Column(c.Name, c.Type.ToUpperInvariant(), !c.NotNull, c.Default,
+        // A lone INTEGER key is the row id, which is never NULL, whether or not the table says NOT NULL.
+        bool RowId(string column) => keyColumns.Count == 1 && keyColumns[0] == column
+            && columnRows.First(c => c.Name == column).Type.Equals("INTEGER", StringComparison.OrdinalIgnoreCase);
+        var columns = columnRows.Select(c => new Column(c.Name, c.Type.ToUpperInvariant(), !c.NotNull && !RowId(c.Name), c.Default,
             autoincrement && keyColumns.Count == 1 && keyColumns[0] == c.Name)).ToList();
         // SQLite keeps no primary key name; Prisma's default stands in for it.
         var primaryKey = keyColumns.Count == 0 ? null : new PrimaryKey(table + "_pkey", keyColumns);
@@ -36,7 +39,8 @@ public sealed partial class SqliteIntrospector : IIntrospector
             r => (Name: r.GetString(0), Unique: r.GetInt64(1) != 0, Origin: r.GetString(2), Partial: r.GetInt64(3) != 0), token, tableName);
         var indexes = new List<Strata.Migrate.Model.Index>();
         // Partial and expression indexes are left out, as Prisma leaves them out of the comparison: a schema cannot declare them.
-        foreach (var index in indexRows.Where(i => i.Origin == "c" && !i.Partial).OrderBy(i => i.Name, StringComparer.Ordinal))
+        // The indexes stay in the PRAGMA's order (the newest first), the order Prisma reads them in.
+        foreach (var index in indexRows.Where(i => i.Origin == "c" && !i.Partial))
         {
             var parts = await DbQuery.ListAsync(connection, "SELECT seqno, name, \"desc\", \"key\", cid FROM pragma_index_xinfo(@index)",
                 r => (Seq: r.GetInt64(0), Name: r.NullableString(1), Desc: r.GetInt64(2) != 0, Key: r.GetInt64(3) != 0, Cid: r.GetInt64(4)), token, ("index", index.Name));
@@ -48,7 +52,8 @@ public sealed partial class SqliteIntrospector : IIntrospector
         var fkRows = await DbQuery.ListAsync(connection, "SELECT id, seq, \"table\", \"from\", \"to\", on_update, on_delete FROM pragma_foreign_key_list(@name)",
             r => (Id: r.GetInt64(0), Seq: r.GetInt64(1), Table: r.GetString(2), From: r.GetString(3), To: r.NullableString(4), OnUpdate: r.GetString(5), OnDelete: r.GetString(6)), token, tableName);
         var names = ForeignKeyNames(sql);
-        var foreignKeys = fkRows.GroupBy(r => r.Id).OrderByDescending(g => g.Key).Select(g =>
+        // In the PRAGMA's order (the last declared first), the order Prisma reads them in.
+        var foreignKeys = fkRows.GroupBy(r => r.Id).OrderBy(g => g.Key).Select(g =>
         {
             var rows = g.OrderBy(r => r.Seq).ToList();
             var from = rows.Select(r => r.From).ToList();

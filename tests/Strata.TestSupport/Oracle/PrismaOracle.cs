@@ -12,7 +12,8 @@ namespace Strata.TestSupport;
 public static class PrismaOracle
 {
     private static readonly Lazy<string?> Unavailable = new(FindWhyUnavailable);
-    private static readonly Lazy<OracleProcess> Process = new(OracleProcess.Start, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly object ProcessGate = new();
+    private static OracleProcess? _process;
 
     /// <summary>The folder of the node project.</summary>
     public static string Directory => Path.Combine(TestPaths.RepoRoot, "tests", "oracle");
@@ -24,26 +25,26 @@ public static class PrismaOracle
     public static string? UnavailableReason => Unavailable.Value;
 
     /// <summary>The schema engine's commit, which names the Prisma build the answers come from.</summary>
-    public static string Version() => Process.Value.Call(new JsonObject { ["op"] = "version" })!.GetValue<string>();
+    public static string Version() => Call(new JsonObject { ["op"] = "version" })!.GetValue<string>();
 
     /// <summary>The schema as `prisma format` writes it.</summary>
     public static string Format(string schema) =>
-        Process.Value.Call(new JsonObject { ["op"] = "format", ["schema"] = schema })!.GetValue<string>();
+        Call(new JsonObject { ["op"] = "format", ["schema"] = schema })!.GetValue<string>();
 
     /// <summary>Prisma's verdict on a schema; the message holds the errors with their lines when it is invalid.</summary>
     public static OracleValidation Validate(string schema)
     {
-        var result = Process.Value.Call(new JsonObject { ["op"] = "validate", ["schema"] = schema })!;
+        var result = Call(new JsonObject { ["op"] = "validate", ["schema"] = schema })!;
         return new OracleValidation(result["valid"]!.GetValue<bool>(), result["message"]!.GetValue<string>());
     }
 
     /// <summary>Prisma's lint diagnostics (errors and warnings) as the raw JSON array.</summary>
     public static JsonArray Lint(string schema) =>
-        Process.Value.Call(new JsonObject { ["op"] = "lint", ["schema"] = schema })!.AsArray();
+        Call(new JsonObject { ["op"] = "lint", ["schema"] = schema })!.AsArray();
 
     /// <summary>Prisma's DMMF of a valid schema.</summary>
     public static JsonNode GetDmmf(string schema) =>
-        Process.Value.Call(new JsonObject { ["op"] = "getDmmf", ["schema"] = schema })!;
+        Call(new JsonObject { ["op"] = "getDmmf", ["schema"] = schema })!;
 
     /// <summary>
     /// The schema engine's `migrate diff --script` from one schema to another (null for the empty
@@ -58,7 +59,14 @@ public static class PrismaOracle
     public static string IntrospectPostgres(string schema, string connectionString)
     {
         var request = new JsonObject { ["op"] = "introspect", ["schema"] = schema, ["provider"] = "postgres", ["url"] = PostgresUrl(connectionString) };
-        return Process.Value.Call(request)!["schema"]!.GetValue<string>();
+        return Call(request)!["schema"]!.GetValue<string>();
+    }
+
+    /// <summary>The schema the engine reads from a SQLite database file; <paramref name="schema"/> gives the datasource and generator blocks.</summary>
+    public static string IntrospectSqlite(string schema, string databaseFile)
+    {
+        var request = new JsonObject { ["op"] = "introspect", ["schema"] = schema, ["provider"] = "sqlite", ["file"] = Path.GetFullPath(databaseFile) };
+        return Call(request)!["schema"]!.GetValue<string>();
     }
 
     /// <summary>An Npgsql connection string as the postgresql:// URL node-postgres takes.</summary>
@@ -74,7 +82,20 @@ public static class PrismaOracle
     {
         var request = new JsonObject { ["op"] = "diff", ["provider"] = provider, ["from"] = from, ["to"] = to };
         if (connectionString != null) request["url"] = PostgresUrl(connectionString);
-        return Process.Value.Call(request)!.GetValue<string>();
+        return Call(request)!.GetValue<string>();
+    }
+
+    // One process for the run; should the engine crash it (a panic the engine does not catch), the
+    // request fails with the process's last words and the next request starts a new one.
+    private static JsonNode? Call(JsonObject request)
+    {
+        OracleProcess process;
+        lock (ProcessGate)
+        {
+            if (_process == null || _process.HasExited) _process = OracleProcess.Start();
+            process = _process;
+        }
+        return process.Call(request);
     }
 
     private static string? FindWhyUnavailable()
@@ -98,9 +119,12 @@ public static class PrismaOracle
     {
         private readonly Process _node;
         private readonly object _gate = new();
+        private readonly Queue<string> _lastErrors = new();
         private int _nextId;
 
         private OracleProcess(Process node) => _node = node;
+
+        public bool HasExited => _node.HasExited;
 
         public static OracleProcess Start()
         {
@@ -114,13 +138,30 @@ public static class PrismaOracle
                 UseShellExecute = false,
             };
             var node = System.Diagnostics.Process.Start(start)!;
-            // Stderr is drained so a chatty engine never blocks on a full pipe.
-            node.ErrorDataReceived += (_, _) => { };
+            var process = new OracleProcess(node);
+            // Stderr is drained so a chatty engine never blocks on a full pipe; its last lines say why a crash happened.
+            node.ErrorDataReceived += (_, e) => process.KeepError(e.Data);
             node.BeginErrorReadLine();
             AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop(node);
             var ready = node.StandardOutput.ReadLine();
             if (ready == null || !ready.Contains("\"ready\"")) throw new InvalidOperationException("the oracle process did not start: " + ready);
-            return new OracleProcess(node);
+            return process;
+        }
+
+        private void KeepError(string? line)
+        {
+            if (line == null) return;
+            lock (_lastErrors)
+            {
+                _lastErrors.Enqueue(line);
+                while (_lastErrors.Count > 20) _lastErrors.Dequeue();
+            }
+        }
+
+        private string LastErrors()
+        {
+            _node.WaitForExit(2000);
+            lock (_lastErrors) return string.Join("\n", _lastErrors);
         }
 
         public JsonNode? Call(JsonObject request)
@@ -129,9 +170,16 @@ public static class PrismaOracle
             {
                 var id = ++_nextId;
                 request["id"] = id;
-                _node.StandardInput.WriteLine(request.ToJsonString());
-                _node.StandardInput.Flush();
-                var line = _node.StandardOutput.ReadLine() ?? throw new InvalidOperationException("the oracle process ended");
+                try
+                {
+                    _node.StandardInput.WriteLine(request.ToJsonString());
+                    _node.StandardInput.Flush();
+                }
+                catch (IOException)
+                {
+                    throw new OracleException("the oracle process ended (the engine crashed):\n" + LastErrors());
+                }
+                var line = _node.StandardOutput.ReadLine() ?? throw new OracleException("the oracle process ended (the engine crashed):\n" + LastErrors());
                 var reply = JsonNode.Parse(line)!;
                 if (reply["id"]?.GetValue<int>() != id) throw new InvalidOperationException("the oracle answered out of turn: " + line);
                 if (reply["ok"]!.GetValue<bool>()) return reply["result"];
