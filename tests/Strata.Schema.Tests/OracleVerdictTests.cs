@@ -21,13 +21,25 @@ public class OracleVerdictTests
 
     private static readonly string[] StrataOnlyWarnings = [DiagnosticCodes.MissingDatasource, DiagnosticCodes.UnsupportedProvider];
 
+    /// <summary>
+    /// Test schemas on which Strata knowingly gives another verdict than the Prisma build the oracle
+    /// runs, each with the reason; the test asserts that they still differ, so a change on either
+    /// side shows up here (and in docs/schema.md, which names each).
+    /// </summary>
+    internal static readonly Dictionary<string, string> KnownDifferences = new()
+    {
+        ["rules/psl/attributes/enum-mapped-value-repeated.prisma"] =
+            "two values of one enum mapped to the same database value: PostgreSQL refuses such a type, Prisma's own " +
+            "validation suite expects the error, and Strata gives it; the build the oracle runs accepts the schema",
+    };
+
     public static TheoryData<string> TestSchemas()
     {
         var root = Path.Combine(AppContext.BaseDirectory, "Schemas");
         var data = new TheoryData<string>();
         foreach (var dir in new[] { "valid", "rules" })
         {
-            foreach (var file in Directory.GetFiles(Path.Combine(root, dir), "*.prisma").Order(StringComparer.Ordinal))
+            foreach (var file in Directory.GetFiles(Path.Combine(root, dir), "*.prisma", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
             {
                 // Composite types on SQL databases are a documented Strata extension (Prisma has them on MongoDB only).
                 if (CompositeType.IsMatch(File.ReadAllText(file))) continue;
@@ -41,8 +53,17 @@ public class OracleVerdictTests
 
     [OracleTheory]
     [MemberData(nameof(TestSchemas))]
-    public void Test_schema_gets_Prisma_s_verdicts(string relativePath) =>
-        AssertSameVerdicts(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Schemas", relativePath)));
+    public void Test_schema_gets_Prisma_s_verdicts(string relativePath)
+    {
+        var text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Schemas", relativePath));
+        if (KnownDifferences.ContainsKey(relativePath))
+        {
+            var (prisma, strata) = Verdicts(text);
+            Assert.NotEqual(prisma, strata);
+            return;
+        }
+        AssertSameVerdicts(text);
+    }
 
     [OracleSharedDataTheory]
     [MemberData(nameof(ProjectSchemas))]

@@ -161,9 +161,19 @@ namespace Strata.Schema.Binding
                     ok = false;
                 }
             }
+            if (((ModelDefinition)first.Container).IsView || ((ModelDefinition)second.Container).IsView)
+            {
+                foreach (var f in new[] { first, second })
+                {
+                    _context.Error(DiagnosticCodes.ManyToManyWithView, f.Location,
+                        $"`{f}` is one side of an implicit many-to-many relation with a view; views have no join tables. Declare the join as a model, or drop the relation.");
+                }
+                ok = false;
+            }
             foreach (var f in new[] { first, second })
             {
-                var model = (ModelDefinition)f.Container;
+                // Reported on the field that points at the model without the key, as Prisma reports it.
+                var model = (ModelDefinition)(ReferenceEquals(f, first) ? second : first).Container;
                 if (model.PrimaryKey == null || model.PrimaryKey.Fields.Count != 1)
                 {
                     _context.Error(DiagnosticCodes.ManyToManyNeedsSingleId, f.Location,
@@ -271,7 +281,8 @@ namespace Strata.Schema.Binding
                         $"`{argument}` names `{name}`, but `{model.Name}` has no such field.{(argument == "fields" ? $" Add a scalar field for the foreign key, such as `{name} Int`." : string.Empty)}");
                     return null;
                 }
-                if (field.Kind != FieldKind.Scalar && field.Kind != FieldKind.Enum)
+                // Unsupported columns may be keys, as in Prisma; the client leaves such a relation out.
+                if (field.Kind != FieldKind.Scalar && field.Kind != FieldKind.Enum && field.Kind != FieldKind.Unsupported)
                 {
                     _context.Error(DiagnosticCodes.UnknownFieldReference, location,
                         $"`{argument}` names `{name}`, which is {(field.Kind == FieldKind.Relation ? "a relation field" : "not a scalar field")}; only scalar fields can be part of a foreign key.");
@@ -288,7 +299,7 @@ namespace Strata.Schema.Binding
         }
 
         private static bool SameType(FieldDefinition a, FieldDefinition b) =>
-            a.Kind == b.Kind && a.ScalarType == b.ScalarType && ReferenceEquals(a.EnumType, b.EnumType);
+            a.Kind == b.Kind && a.ScalarType == b.ScalarType && ReferenceEquals(a.EnumType, b.EnumType) && a.UnsupportedType == b.UnsupportedType;
 
         private static string DefaultName(string a, string b) =>
             string.CompareOrdinal(a, b) <= 0 ? a + "To" + b : b + "To" + a;

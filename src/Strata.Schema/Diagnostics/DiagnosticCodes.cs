@@ -152,5 +152,7 @@ namespace Strata.Schema.Diagnostics
         public const string CyclicReferentialActions = "S7016";
         /// <summary>With <c>relationMode = "prisma"</c>, foreign key fields that no index covers.</summary>
         public const string RelationFieldsNotIndexed = "S7017";
+        /// <summary>An implicit many-to-many relation with a view on either side.</summary>
+        public const string ManyToManyWithView = "S7018";
     }
 }

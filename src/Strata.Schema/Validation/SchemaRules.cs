@@ -160,12 +160,12 @@ namespace Strata.Schema.Validation
         private static void CheckSchemaAttributes(BindContext context)
         {
             if (context.Provider != ProviderKind.PostgreSql || context.Schema.Datasource!.Schemas.Count == 0) return;
-            foreach (var model in context.Schema.Models.Where(m => m.DatabaseSchema == null))
+            foreach (var model in context.Schema.Models.Where(m => !m.HasSchemaAttribute))
             {
                 context.Error(DiagnosticCodes.MissingSchemaAttribute, model.Location,
                     $"The datasource lists `schemas`, so `{model.Name}` needs `@@schema(\"...\")` to say which of them ({string.Join(", ", context.Schema.Datasource.Schemas)}) holds it.");
             }
-            foreach (var enumDef in context.Schema.Enums.Where(e => e.DatabaseSchema == null))
+            foreach (var enumDef in context.Schema.Enums.Where(e => !e.HasSchemaAttribute))
             {
                 context.Error(DiagnosticCodes.MissingSchemaAttribute, enumDef.Location,
                     $"The datasource lists `schemas`, so the enum `{enumDef.Name}` needs `@@schema(\"...\")` to say which of them ({string.Join(", ", context.Schema.Datasource.Schemas)}) holds it.");
