@@ -62,6 +62,8 @@ public class ValidationRuleTests
         C("S2013", Sqlite + "model «String» {\n  id Int @id\n}\n"),
 
         // Attributes
+        C("S2015", "generator client {\n  provider        = \"prisma-client-js\"\n  previewFeatures = «[\"superSpeed\"]»\n}\n"),
+        C("S2016", "generator client {\n  provider        = \"prisma-client-js\"\n  previewFeatures = «[\"tracing\"]»\n}\n"),
         C("S3001", Sqlite + "model A {\n  id Int «@idd»\n}\n", "S4001"),
         C("S3002", Sqlite + "model A {\n  id   Int    @id\n  name String «@map»\n}\n"),
         C("S3003", Sqlite + "model A {\n  id Int @id(«foo»: 1)\n}\n"),
@@ -169,6 +171,8 @@ public class ValidationRuleTests
     [InlineData("S7008", DiagnosticSeverity.Error)]
     [InlineData("S7017", DiagnosticSeverity.Warning)]
     [InlineData("S2014", DiagnosticSeverity.Warning)]
+    [InlineData("S2015", DiagnosticSeverity.Error)]
+    [InlineData("S2016", DiagnosticSeverity.Warning)]
     [InlineData("S7016", DiagnosticSeverity.Error)]
     [InlineData("S7001", DiagnosticSeverity.Error)]
     public void Severity_matches_the_rule(string code, DiagnosticSeverity severity)

@@ -37,6 +37,7 @@ namespace Strata.Schema.Validation
             CheckConstraintNames(context);
             CheckSchemaAttributes(context);
             CheckViewsEnabled(context);
+            PreviewFeatureRules.Check(context);
         }
 
         private static void CheckUniqueCriterion(BindContext context, ModelDefinition model)
