@@ -104,6 +104,7 @@ namespace Strata.Schema.Binding
                 return;
             }
             model.UniqueList.Add(new UniqueDefinition(model, fields, location) { ExplicitClientName = args.GetString("name"), MappedName = args.GetString("map") });
+            if (model.IsView && args.GetString("map") != null) NoMapOnView(location);
         }
 
         private void BindIndex(SourceFile file, AttributeSyntax attribute, ModelDefinition model, SourceLocation location)

@@ -175,6 +175,7 @@ namespace Strata.Schema.Binding
                     var indexField = new IndexField(field);
                     ApplyFieldOptions(file, args, indexField, attribute);
                     model!.UniqueList.Add(new UniqueDefinition(model, new[] { indexField }, location) { IsFieldLevel = true, MappedName = args.GetString("map") });
+                    if (model.IsView && args.GetString("map") != null) NoMapOnView(location);
                     return;
                 }
                 case "default":
@@ -342,6 +343,11 @@ namespace Strata.Schema.Binding
         private void NotOnView(SourceLocation location, string attribute) =>
             _context.Error(DiagnosticCodes.AttributeNotAllowed, location,
                 $"Views have no {(attribute.Contains("index") ? "indexes" : "primary keys")} in the database, so `{attribute}` cannot be used in a view. Mark a field `@unique` (or use `@@unique`) to identify rows.");
+
+        /// <summary>A view's unique fields are a promise about its rows, not an index in the database, so they have no database name.</summary>
+        internal void NoMapOnView(SourceLocation location) =>
+            _context.Error(DiagnosticCodes.AttributeNotAllowed, location,
+                "A view's `@unique`/`@@unique` is not an index in the database, so it has no database name: remove `map:`.");
 
         // Reported on the model, as Prisma reports it: the model, not one of its keys, is what is wrong.
         private void MultiplePrimaryKeys(SourceLocation location, ModelDefinition model) =>

@@ -34,7 +34,8 @@ namespace Strata.Schema.Validation
             }
             CheckTableNames(context);
             CheckEnumNames(context);
-            CheckConstraintNames(context);
+            // Without a datasource Prisma knows no database, so it has no namespace for constraint names.
+            if (schema.Datasource != null) CheckConstraintNames(context);
             CheckSchemaAttributes(context);
             CheckViewsEnabled(context);
             PreviewFeatureRules.Check(context);
@@ -43,9 +44,13 @@ namespace Strata.Schema.Validation
         private static void CheckUniqueCriterion(BindContext context, ModelDefinition model)
         {
             // A view without a unique field is fine: it is read as a list (Prisma 6.13 and later).
-            if (model.IsView || model.IsIgnored || model.HasUniqueCriterion) return;
+            if (model.IsView || model.IsIgnored) return;
+            // As in Prisma, a criterion counts only when all its fields are required: NULLs do not tell rows apart.
+            var keys = model.Uniques.Cast<KeyDefinition>().Prepend(model.PrimaryKey).Where(k => k != null);
+            if (keys.Any(k => k!.Fields.All(f => !f.Field.IsOptional && !f.Field.IsList))) return;
+            var optional = model.HasUniqueCriterion ? " (those it has include optional fields, whose NULLs do not tell rows apart)" : string.Empty;
             context.Error(DiagnosticCodes.NoUniqueCriterion, model.Location,
-                $"The model `{model.Name}` has no unique criterion, so its rows cannot be told apart. Add `@id` to a field, `@@id([...])`, `@unique` or `@@unique([...])`; or add `@@ignore` to leave it out of the client.");
+                $"The model `{model.Name}` has no unique criterion of required fields{optional}, so its rows cannot be told apart. Add `@id` to a field, `@@id([...])`, `@unique` or `@@unique([...])`; or add `@@ignore` to leave it out of the client.");
         }
 
         private static void CheckColumnNames(BindContext context, ModelDefinition model)
@@ -93,6 +98,7 @@ namespace Strata.Schema.Validation
 
         private static void CheckProviderFields(BindContext context, ModelDefinition model)
         {
+            if (context.Schema.Datasource == null) CheckWithoutDatasource(context, model);
             if (context.Provider != ProviderKind.Sqlite) return;
             // SQLite keeps no names for primary keys and foreign keys, so Prisma refuses `map:` on them.
             if (model.PrimaryKey?.MappedName != null)
@@ -120,6 +126,27 @@ namespace Strata.Schema.Validation
                         context.Error(DiagnosticCodes.AutoincrementNotSupported, field.Default.Location,
                             $"On SQLite only the single-field primary key can use `autoincrement()`; `{field}` is not one. Remove the default, or make `{field.Name}` the `@id`.");
                     }
+                }
+            }
+        }
+
+        /// <summary>
+        /// Without a datasource Prisma checks against a database that has neither Decimal nor
+        /// scalar lists, so both are errors there (as in Prisma).
+        /// </summary>
+        private static void CheckWithoutDatasource(BindContext context, ModelDefinition model)
+        {
+            foreach (var field in model.ScalarFields)
+            {
+                if (field.IsList && (field.Kind == FieldKind.Scalar || field.Kind == FieldKind.Enum))
+                {
+                    context.Error(DiagnosticCodes.ScalarListNotSupported, field.Location,
+                        $"`{field}` is a list ({field.TypeName}[]), and without a datasource there is no database known to have list columns. Add a datasource with `provider = \"postgresql\"`.");
+                }
+                else if (field.Kind == FieldKind.Scalar && field.ScalarType == ScalarType.Decimal)
+                {
+                    context.Error(DiagnosticCodes.ProviderOptionNotSupported, field.Location,
+                        $"`{field}` is Decimal, and without a datasource there is no database known to have Decimal. Add a datasource.");
                 }
             }
         }
