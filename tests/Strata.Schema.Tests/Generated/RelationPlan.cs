@@ -8,7 +8,8 @@ internal enum RelationKindShape { OneToMany, OneToOne, ManyToMany, Self }
 /// </summary>
 internal sealed record RelationPlan(RelationKindShape Kind, int From, int To, bool Optional, string? OnDelete, string? OnUpdate)
 {
-    public void ApplyTo(SchemaShape schema, string name)
+    /// <param name="emulated">With <c>relationMode = "prisma"</c> a relation without chosen actions refuses both, so that the actions do not form cycles.</param>
+    public void ApplyTo(SchemaShape schema, string name, bool emulated)
     {
         var holder = schema.Models[From];
         var target = Kind == RelationKindShape.Self ? holder : schema.Models[To];
@@ -17,7 +18,7 @@ internal sealed record RelationPlan(RelationKindShape Kind, int From, int To, bo
         var lower = char.ToLowerInvariant(name[0]) + name[1..];
         if (Kind == RelationKindShape.ManyToMany)
         {
-            if (holder == target) return;
+            if (holder == target || holder.Id == null || target.Id == null) return;
             holder.Fields.Add(new FieldShape($"{lower}{target.Name}s", target.Name, "[]") { IsRelation = true, Attributes = { $"@relation(\"{name}\")" } });
             target.Fields.Add(new FieldShape($"{lower}{holder.Name}s", holder.Name, "[]") { IsRelation = true, Attributes = { $"@relation(\"{name}\")" } });
             return;
@@ -27,6 +28,7 @@ internal sealed record RelationPlan(RelationKindShape Kind, int From, int To, bo
         if (Kind == RelationKindShape.OneToOne) fk.Attributes.Add("@unique");
         holder.Fields.Add(fk);
         var actions = (OnDelete != null ? $", onDelete: {OnDelete}" : "") + (OnUpdate != null ? $", onUpdate: {OnUpdate}" : "");
+        if (emulated && OnDelete == null && OnUpdate == null) actions = ", onDelete: Restrict, onUpdate: Restrict";
         holder.Fields.Add(new FieldShape($"{lower}", target.Name, optional ? "?" : "")
         {
             IsRelation = true,

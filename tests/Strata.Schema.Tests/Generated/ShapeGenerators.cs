@@ -35,7 +35,7 @@ internal static class ShapeGenerators
         var schema = new SchemaShape { Provider = provider, RelationMode = provider == null ? null : relationMode };
         schema.Enums.AddRange(enums);
         schema.Models.AddRange(models);
-        for (int i = 0; i < relations.Length; i++) relations[i].ApplyTo(schema, $"R{i + 1}");
+        for (int i = 0; i < relations.Length; i++) relations[i].ApplyTo(schema, $"R{i + 1}", schema.RelationMode == "prisma");
         if (views && models.Length > 1 && provider != null)
         {
             // The last model becomes a view: no key attributes, a unique field instead, no relations.
@@ -101,18 +101,22 @@ internal static class ShapeGenerators
         }
         model.Fields.AddRange(fields);
         var indexable = fields.Where(f => f.Modifier != "[]" && f.Type is not ("Json" or "Bytes")).ToList();
+        // Each index on other columns than the others and than a field's own @unique, so that the
+        // default names do not clash (a clash is one of the defects instead).
+        var taken = new HashSet<string>(fields.Where(f => f.Attributes.Contains("@unique")).Select(f => f.Name));
         for (int i = 0; i < indexKinds.Length && indexable.Count > 0; i++)
         {
-            var columns = indexable.Skip(i % indexable.Count).Take(1 + i).Select(f => f.Name);
+            var columns = string.Join(", ", indexable.Skip(i % indexable.Count).Take(1 + i).Select(f => f.Name));
+            if (!taken.Add(columns)) continue;
             var map = namedIndex ? $", map: \"{name.ToLowerInvariant()}_ix{i}\"" : string.Empty;
-            model.BlockAttributes.Add($"{indexKinds[i]}([{string.Join(", ", columns)}]{map})");
+            model.BlockAttributes.Add($"{indexKinds[i]}([{columns}]{map})");
         }
         if (mapped) model.BlockAttributes.Add($"@@map(\"{name.ToLowerInvariant()}s\")");
         return model;
     }
 
     public static Gen<FieldShape> ScalarField(string name, string? provider, EnumShape[] enums) =>
-        from type in enums.Length > 0 ? Gen.Frequency((6, Gen.Elements(ScalarTypes)), (1, Gen.Elements(enums.Select(e => e.Name).ToArray()))) : Gen.Elements(ScalarTypes)
+        from type in enums.Length > 0 ? Gen.Frequency((6, ScalarType(provider)), (1, Gen.Elements(enums.Select(e => e.Name).ToArray()))) : ScalarType(provider)
         from modifier in Gen.Frequency((5, Gen.Constant("")), (3, Gen.Constant("?")), (provider == "postgresql" ? 1 : 0, Gen.Constant("[]")))
         from withDefault in Gen.Frequency((2, Gen.Constant(false)), (1, Gen.Constant(true)))
         from unique in Gen.Frequency((6, Gen.Constant(false)), (1, Gen.Constant(true)))
@@ -149,6 +153,9 @@ internal static class ShapeGenerators
         if (updatedAt && type == "DateTime" && modifier != "[]" && !withDefault) field.Attributes.Add("@updatedAt");
         return field;
     }
+
+    /// <summary>A scalar type the provider has (without a datasource Prisma knows no Decimal).</summary>
+    private static Gen<string> ScalarType(string? provider) => Gen.Elements(provider == null ? ScalarTypes.Where(t => t != "Decimal").ToArray() : ScalarTypes);
 
     /// <summary>A PostgreSQL native type that fits the scalar type, or null when there is none.</summary>
     private static Gen<string?> NativeType(string type) => type switch
