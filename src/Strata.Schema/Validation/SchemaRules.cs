@@ -226,6 +226,13 @@ namespace Strata.Schema.Validation
                 if (!foreignKeysOf.TryGetValue(relation.ReferencingModel, out var list)) foreignKeysOf[relation.ReferencingModel] = list = new List<RelationDefinition>();
                 list.Add(relation);
             }
+            // A view's uniques make no index, but Prisma names them in the same namespace all the
+            // same, before the models': a model's index that takes such a name is the one reported.
+            foreach (var view in context.Schema.Views.Where(v => !v.IsIgnored))
+                foreach (var key in view.Uniques)
+                    if (!global.ContainsKey((view.DatabaseSchema, key.DatabaseName))) global[(view.DatabaseSchema, key.DatabaseName)] = key.Location;
+            var viewNames = new HashSet<SourceLocation>(global.Values);
+            reported.UnionWith(viewNames);
             foreach (var model in context.Schema.Models.Where(m => !m.IsView && !m.IsIgnored))
             {
                 var keys = new List<KeyDefinition>();

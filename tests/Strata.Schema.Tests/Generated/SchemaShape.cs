@@ -16,6 +16,9 @@ internal sealed class SchemaShape
 
     public List<string> PreviewFeatures { get; } = [];
 
+    /// <summary>The datasource's <c>schemas</c> (PostgreSQL), none to leave the property out.</summary>
+    public List<string> Schemas { get; } = [];
+
     public List<ModelShape> Models { get; } = [];
 
     public List<EnumShape> Enums { get; } = [];
@@ -30,6 +33,7 @@ internal sealed class SchemaShape
         {
             text.Append("datasource db {\n  provider = \"").Append(Provider).Append("\"\n");
             if (RelationMode != null) text.Append("  relationMode = \"").Append(RelationMode).Append("\"\n");
+            if (Schemas.Count > 0) text.Append("  schemas  = [").Append(string.Join(", ", Schemas.Select(n => $"\"{n}\""))).Append("]\n");
             text.Append("}\n\n");
         }
         if (PreviewFeatures.Count > 0)

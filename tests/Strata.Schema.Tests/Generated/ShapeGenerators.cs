@@ -28,7 +28,21 @@ internal static class ShapeGenerators
         from relationCount in Gen.Choose(0, 3)
         from relations in Gen.ArrayOf(Relation(modelCount), relationCount)
         from views in Gen.Frequency((6, Gen.Constant(false)), (1, Gen.Constant(true)))
-        select Build(provider, relationMode, enums, models, relations, views);
+        from schemas in Gen.Frequency((5, Gen.Constant(0)), (1, Gen.Choose(1, 2)))
+        from placement in Gen.ArrayOf(Gen.Choose(0, 1), 8)
+        select Place(Build(provider, relationMode, enums, models, relations, views), schemas, placement);
+
+    /// <summary>On PostgreSQL, the datasource may list schemas; each model and enum then goes in one of them.</summary>
+    private static SchemaShape Place(SchemaShape schema, int schemas, int[] placement)
+    {
+        if (schema.Provider != "postgresql" || schemas == 0) return schema;
+        var names = new[] { "base", "extra" }.Take(schemas).ToArray();
+        schema.Schemas.AddRange(names);
+        int i = 0;
+        foreach (var m in schema.Models) m.BlockAttributes.Add($"@@schema(\"{names[placement[i++ % placement.Length] % names.Length]}\")");
+        foreach (var e in schema.Enums) e.BlockAttributes.Add($"@@schema(\"{names[placement[i++ % placement.Length] % names.Length]}\")");
+        return schema;
+    }
 
     private static SchemaShape Build(string? provider, string? relationMode, EnumShape[] enums, ModelShape[] models, RelationPlan[] relations, bool views)
     {
@@ -71,7 +85,7 @@ internal static class ShapeGenerators
     }
 
     public static Gen<ModelShape> Model(string name, string? provider, EnumShape[] enums) =>
-        from idKind in Gen.Choose(0, 3)
+        from idKind in Gen.Choose(0, 5)
         from fieldCount in Gen.Choose(0, 5)
         from names in Gen.Shuffle(FieldNames)
         from fields in Gen.CollectToArray(names.Take(fieldCount), n => ScalarField(n, provider, enums))
@@ -95,8 +109,17 @@ internal static class ShapeGenerators
             case 2:
                 model.Fields.Add(new FieldShape("id", "String") { Attributes = { "@id", "@default(uuid())" } });
                 break;
-            default:
+            case 3:
                 model.Fields.Add(new FieldShape("id", "Int") { Attributes = { "@unique" } });
+                break;
+            case 4:
+                model.Fields.Add(new FieldShape("id", "BigInt") { Attributes = { "@id", "@default(autoincrement())" } });
+                break;
+            default:
+                // A compound key: relations to this model refer to its unique `id` instead.
+                model.Fields.Add(new FieldShape("id", "String") { Attributes = { "@unique", "@default(nanoid())" } });
+                model.Fields.Add(new FieldShape("part", "Int"));
+                model.BlockAttributes.Add("@@id([id, part])");
                 break;
         }
         model.Fields.AddRange(fields);
@@ -134,7 +157,7 @@ internal static class ShapeGenerators
         {
             var value = type switch
             {
-                "String" => "\"text\"",
+                "String" => name.Length % 2 == 0 ? "\"text\"" : "dbgenerated(\"'x'\")",
                 "Int" => "42",
                 "BigInt" => "7",
                 "Float" => "1.5",
