@@ -51,6 +51,18 @@ internal static class Defects
         })),
         ("name starting with a digit", (s, n) => Pick(Scalars(s), n, f => f.Name = "2" + f.Name)),
         ("relation to a missing model", (s, n) => Pick(Relations(s), n, f => f.Type = "Ghost")),
+        ("key on a relation field", (s, n) => Pick(Relations(s).Where(f => f.Modifier != "[]").ToList(), n, f => f.Attributes.Add("@unique"))),
+        ("fields and references of different lengths", (s, n) => Pick(Relations(s).Where(f => f.Attributes[0].Contains("references: [", StringComparison.Ordinal)).ToList(), n,
+            f => f.Attributes[0] = f.Attributes[0].Replace("references: [", "references: [id, ", StringComparison.Ordinal))),
+        ("unknown referential action", (s, n) => Pick(Relations(s).Where(f => f.Attributes[0].Contains("fields:", StringComparison.Ordinal)).ToList(), n,
+            f => f.Attributes[0] = f.Attributes[0].TrimEnd(')') + ", onDelete: Explode)")),
+        // The copy keeps the values: Prisma resolves the name to the later enum, Strata to the first, which only
+        // matters for further errors (a default that is no value of the later one) in a schema already invalid.
+        ("enum twice", (s, n) => Pick(s.Enums, n, e => { var copy = new EnumShape(e.Name); copy.Values.AddRange(e.Values); s.Enums.Add(copy); })),
+        ("enum default that is no value", (s, n) => Pick(Scalars(s).Where(f => s.Enums.Any(e => e.Name == f.Type) && f.Modifier != "[]").ToList(), n,
+            f => { f.Attributes.RemoveAll(a => a.StartsWith("@default", StringComparison.Ordinal)); f.Attributes.Add("@default(Nowhere)"); })),
+        ("index on a relation field", (s, n) => PickModel(s, n, (m, f) => f.IsRelation && !m.IsView, (m, f) => m.BlockAttributes.Add($"@@index([{f.Name}])"))),
+        ("unknown argument", (s, n) => Pick(s.Models.Where(m => m.Id != null).ToList(), n, m => { m.Id!.Attributes.Remove("@id"); m.Id?.Attributes.Add("@id(size: 3)"); m.Fields[0].Attributes.Add("@id(size: 3)"); })),
     ];
 
     /// <summary>Applies one defect, chosen by the generator, and names it on the schema.</summary>
