@@ -167,10 +167,9 @@ namespace Strata.Schema.Validation
             }
         }
 
-        /// <summary>Enums are types in their database schema (PostgreSQL), so two may not share a name there.</summary>
+        /// <summary>Two enums with one database name are an error on every provider, as in Prisma (on SQLite, where enums are text, too).</summary>
         private static void CheckEnumNames(BindContext context)
         {
-            if (context.Provider != ProviderKind.PostgreSql) return;
             var seen = new Dictionary<(string?, string), EnumDefinition>();
             foreach (var enumDef in context.Schema.Enums)
             {
