@@ -32,6 +32,9 @@ public class OracleVerdictTests
         ["rules/psl/attributes/enum-mapped-value-repeated.prisma"] =
             "two values of one enum mapped to the same database value: PostgreSQL refuses such a type, Prisma's own " +
             "validation suite expects the error, and Strata gives it; the build the oracle runs accepts the schema",
+        ["rules/psl/models/enum-declared-twice.prisma"] =
+            "an enum declared twice: both report the second declaration; Prisma then reads the name as the second " +
+            "enum and also reports a default that is a value of the first only, where Strata keeps the first",
     };
 
     public static TheoryData<string> TestSchemas()

@@ -57,7 +57,7 @@ internal static class Defects
         ("unknown referential action", (s, n) => Pick(Relations(s).Where(f => f.Attributes[0].Contains("fields:", StringComparison.Ordinal)).ToList(), n,
             f => f.Attributes[0] = f.Attributes[0].TrimEnd(')') + ", onDelete: Explode)")),
         // The copy keeps the values: Prisma resolves the name to the later enum, Strata to the first, which only
-        // matters for further errors (a default that is no value of the later one) in a schema already invalid.
+        // matters for further errors in a schema already invalid (a known difference, rules/psl/models/enum-declared-twice.prisma).
         ("enum twice", (s, n) => Pick(s.Enums, n, e => { var copy = new EnumShape(e.Name); copy.Values.AddRange(e.Values); s.Enums.Add(copy); })),
         ("enum default that is no value", (s, n) => Pick(Scalars(s).Where(f => s.Enums.Any(e => e.Name == f.Type) && f.Modifier != "[]").ToList(), n,
             f => { f.Attributes.RemoveAll(a => a.StartsWith("@default", StringComparison.Ordinal)); f.Attributes.Add("@default(Nowhere)"); })),
