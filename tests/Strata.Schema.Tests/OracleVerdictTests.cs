@@ -9,7 +9,7 @@ namespace Strata.Schema.Tests;
 /// Prisma's validator and formatter (tests/oracle) against Strata on every single-file schema the
 /// tests have: the same verdicts (error or warning) on the same lines, and the same formatted text.
 /// The documented differences are left out of the comparison: Prisma 7 rejects `url` in the
-/// datasource, composite types on SQL databases are a Strata extension, and Strata's own warnings about its support (S2006, S6001) have no Prisma twin.
+/// datasource, composite types on SQL databases are a Strata extension, and Strata's own warnings (S2006 and S6001 about its support, S7015 about SetDefault without a default) have no Prisma twin.
 /// </summary>
 public class OracleVerdictTests
 {
@@ -19,7 +19,23 @@ public class OracleVerdictTests
     private static readonly System.Text.RegularExpressions.Regex CompositeType =
         new(@"^type\s+\w+\s*\{", System.Text.RegularExpressions.RegexOptions.Multiline);
 
-    private static readonly string[] StrataOnlyWarnings = [DiagnosticCodes.MissingDatasource, DiagnosticCodes.UnsupportedProvider];
+    // S7015 (SetDefault on a field without a default) is Strata's own advice: Prisma is silent on SQLite and PostgreSQL.
+    private static readonly string[] StrataOnlyWarnings = [DiagnosticCodes.MissingDatasource, DiagnosticCodes.UnsupportedProvider, DiagnosticCodes.SetDefaultWithoutDefault];
+
+    /// <summary>
+    /// Test schemas on which Strata knowingly gives another verdict than the Prisma build the oracle
+    /// runs, each with the reason; the test asserts that they still differ, so a change on either
+    /// side shows up here (and in docs/schema.md, which names each).
+    /// </summary>
+    internal static readonly Dictionary<string, string> KnownDifferences = new()
+    {
+        ["rules/psl/attributes/enum-mapped-value-repeated.prisma"] =
+            "two values of one enum mapped to the same database value: PostgreSQL refuses such a type, Prisma's own " +
+            "validation suite expects the error, and Strata gives it; the build the oracle runs accepts the schema",
+        ["rules/psl/models/enum-declared-twice.prisma"] =
+            "an enum declared twice: both report the second declaration; Prisma then reads the name as the second " +
+            "enum and also reports a default that is a value of the first only, where Strata keeps the first",
+    };
 
     public static TheoryData<string> TestSchemas()
     {
@@ -27,7 +43,7 @@ public class OracleVerdictTests
         var data = new TheoryData<string>();
         foreach (var dir in new[] { "valid", "rules" })
         {
-            foreach (var file in Directory.GetFiles(Path.Combine(root, dir), "*.prisma").Order(StringComparer.Ordinal))
+            foreach (var file in Directory.GetFiles(Path.Combine(root, dir), "*.prisma", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
             {
                 // Composite types on SQL databases are a documented Strata extension (Prisma has them on MongoDB only).
                 if (CompositeType.IsMatch(File.ReadAllText(file))) continue;
@@ -41,8 +57,17 @@ public class OracleVerdictTests
 
     [OracleTheory]
     [MemberData(nameof(TestSchemas))]
-    public void Test_schema_gets_Prisma_s_verdicts(string relativePath) =>
-        AssertSameVerdicts(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Schemas", relativePath)));
+    public void Test_schema_gets_Prisma_s_verdicts(string relativePath)
+    {
+        var text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Schemas", relativePath));
+        if (KnownDifferences.ContainsKey(relativePath))
+        {
+            var (prisma, strata) = Verdicts(text);
+            Assert.NotEqual(prisma, strata);
+            return;
+        }
+        AssertSameVerdicts(text);
+    }
 
     [OracleSharedDataTheory]
     [MemberData(nameof(ProjectSchemas))]

@@ -3,7 +3,8 @@ using Strata.Schema.Diagnostics;
 namespace Strata.Schema.Tests;
 
 /// <summary>
-/// Schemas in Schemas/rules, each written to pin one of Prisma's rules. The first line says what
+/// Schemas in Schemas/rules (psl/ holds one per case of Prisma's own validation suite, by area),
+/// each written to pin one of Prisma's rules. The first line says what
 /// Prisma reports for it (`// expect: none` or `// expect: error S7012 L20, warning S7008 L21`):
 /// Strata must give exactly those verdicts, codes and lines, no more and no fewer.
 /// </summary>
@@ -14,7 +15,8 @@ public class PrismaRuleTests
     public static TheoryData<string> Files()
     {
         var data = new TheoryData<string>();
-        foreach (var file in Directory.GetFiles(RulesDir, "*.prisma").Order(StringComparer.Ordinal)) data.Add(Path.GetFileName(file));
+        foreach (var file in Directory.GetFiles(RulesDir, "*.prisma", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            data.Add(Path.GetRelativePath(RulesDir, file));
         return data;
     }
 
@@ -28,7 +30,7 @@ public class PrismaRuleTests
         var expected = header.Substring("// expect: ".Length).Trim() == "none"
             ? []
             : header.Substring("// expect: ".Length).Split(',').Select(e => e.Trim()).Order(StringComparer.Ordinal).ToList();
-        var actual = SchemaCompilation.FromText(text, name).Diagnostics
+        var actual = SchemaCompilation.FromText(text, Path.GetFileName(name)).Diagnostics
             .Select(d => $"{(d.Severity == DiagnosticSeverity.Error ? "error" : "warning")} {d.Code} L{d.Location.Line}")
             .Distinct()
             .Order(StringComparer.Ordinal)

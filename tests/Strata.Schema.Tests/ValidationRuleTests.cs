@@ -62,6 +62,8 @@ public class ValidationRuleTests
         C("S2013", Sqlite + "model «String» {\n  id Int @id\n}\n"),
 
         // Attributes
+        C("S2015", "generator client {\n  provider        = \"prisma-client-js\"\n  previewFeatures = «[\"superSpeed\"]»\n}\n"),
+        C("S2016", "generator client {\n  provider        = \"prisma-client-js\"\n  previewFeatures = «[\"tracing\"]»\n}\n"),
         C("S3001", Sqlite + "model A {\n  id Int «@idd»\n}\n", "S4001"),
         C("S3002", Sqlite + "model A {\n  id   Int    @id\n  name String «@map»\n}\n"),
         C("S3003", Sqlite + "model A {\n  id Int @id(«foo»: 1)\n}\n"),
@@ -70,7 +72,7 @@ public class ValidationRuleTests
         C("S3006", Sqlite + UserPost + "model Post {\n  id       Int  @id\n  authorId Int\n  author   User @relation(fields: [authorId], references: [id]) «@unique»\n}\n"),
         C("S3006", PgViews + "view V {\n  id   Int    «@id»\n  name String\n}\n"),
         C("S3006", PgViews + "view V {\n  id   Int    @unique\n  name String\n\n  «@@index([name])»\n}\n"),
-        C("S3007", Sqlite + "model A {\n  a Int @id\n  b Int «@id»\n}\n"),
+        C("S3007", Sqlite + "model «A» {\n  a Int @id\n  b Int @id\n}\n"),
         C("S3008", Sqlite + "model A {\n  id Int @id\n\n  @@index([«nope»])\n}\n"),
         C("S3009", Sqlite + "model A {\n  id Int? «@id»\n}\n", "S4001"),
         C("S3010", Sqlite + "model A {\n  id Int    @id\n  at String «@updatedAt»\n}\n"),
@@ -114,10 +116,11 @@ public class ValidationRuleTests
         C("S7010", Sqlite + UserPost + "model Post {\n  id       Int  @id\n  authorId Int\n  author   User «@relation(fields: [authorId])»\n}\n"),
         C("S7011", Sqlite + "model User {\n  id    Int    @id\n  posts Post[] «@relation(fields: [id], references: [authorId])»\n}\n\nmodel Post {\n  id       Int  @id\n  authorId Int\n  author   User @relation(fields: [authorId], references: [id])\n}\n"),
         C("S7012", Sqlite + UserPost + "model Post {\n  id       Int  @id\n  authorId Int?\n  «author»   User @relation(fields: [authorId], references: [id])\n}\n"),
-        C("S7013", Sqlite + "model Post {\n  a    Int\n  b    Int\n  «tags» Tag[]\n\n  @@id([a, b])\n}\n\nmodel Tag {\n  id    Int    @id\n  posts Post[]\n}\n"),
+        C("S7013", Sqlite + "model Post {\n  a    Int\n  b    Int\n  tags Tag[]\n\n  @@id([a, b])\n}\n\nmodel Tag {\n  id    Int    @id\n  «posts» Post[]\n}\n"),
         C("S7014", Sqlite + "model User {\n  id      Int     @id\n  «profile» Profile\n}\n\nmodel Profile {\n  id     Int  @id\n  userId Int  @unique\n  user   User @relation(fields: [userId], references: [id])\n}\n"),
         C("S7015", Sqlite + UserPost + "model Post {\n  id       Int  @id\n  authorId Int\n  author   User @relation(fields: [authorId], references: [id], onDelete: «SetDefault»)\n}\n"),
         C("S7016", PgPrismaRelations + "model Node {\n  id       Int    @id\n  parentId Int?\n  parent   Node?  «@relation(\"tree\", fields: [parentId], references: [id], onDelete: Cascade, onUpdate: Restrict)»\n  children Node[] @relation(\"tree\")\n\n  @@index([parentId])\n}\n"),
+        C("S7018", "generator client {\n  provider        = \"prisma-client-js\"\n  previewFeatures = [\"views\"]\n}\n\n" + Sqlite + "model Tag {\n  id    Int    @id\n  «posts» Post[]\n}\n\nview Post {\n  id   Int   @unique\n  tags Tag[]\n}\n", "S7013"),
         C("S7017", PgPrismaRelations + UserPost + "model Post {\n  id       Int  @id\n  authorId Int\n  author   User «@relation(fields: [authorId], references: [id])»\n}\n"),
     ];
 
@@ -168,6 +171,8 @@ public class ValidationRuleTests
     [InlineData("S7008", DiagnosticSeverity.Error)]
     [InlineData("S7017", DiagnosticSeverity.Warning)]
     [InlineData("S2014", DiagnosticSeverity.Warning)]
+    [InlineData("S2015", DiagnosticSeverity.Error)]
+    [InlineData("S2016", DiagnosticSeverity.Warning)]
     [InlineData("S7016", DiagnosticSeverity.Error)]
     [InlineData("S7001", DiagnosticSeverity.Error)]
     public void Severity_matches_the_rule(string code, DiagnosticSeverity severity)

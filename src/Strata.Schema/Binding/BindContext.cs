@@ -36,11 +36,16 @@ namespace Strata.Schema.Binding
         public void Warning(string code, SourceLocation location, string message) => Diagnostics.Warning(code, location, message);
 
         /// <summary>
-        /// The lexer lets `-` into names (Prisma's grammar does too), but no model, enum, value or
-        /// field may keep one: it could not be a client member.
+        /// The lexer lets `-` into names and a digit start them (Prisma's grammar does too), but no
+        /// model, enum, value or field may keep either: it could not be a client member.
         /// </summary>
         public void CheckNoDash(string what, string name, SourceLocation location)
         {
+            if (name.Length > 0 && name[0] >= '0' && name[0] <= '9')
+            {
+                Error(DiagnosticCodes.InvalidName, location, $"`{name}` is not a valid name for a{(what[0] == 'e' ? "n" : string.Empty)} {what}: a name must not start with a digit.");
+                return;
+            }
             if (name.IndexOf('-') < 0) return;
             Error(DiagnosticCodes.InvalidName, location,
                 $"`{name}` is not a valid name for a{(what[0] == 'e' ? "n" : string.Empty)} {what}: names use letters, digits and `_`, never `-`. Write it as `{name.Replace('-', '_')}`, and keep the database name with `@map`/`@@map` if needed.");

@@ -120,6 +120,11 @@ namespace Strata.Schema.Binding
                 _context.Error(DiagnosticCodes.ProviderOptionNotSupported, value.Location,
                     $"SQLite has no `{name}`: it has one schema and no extensions. Remove this line or use PostgreSQL.");
             }
+            if (value.HasNonStringItems)
+                _context.Error(DiagnosticCodes.InvalidConfigProperty, value.Location, $"`{name}` must be a list of strings, as in `{name} = [\"a\", \"b\"]`.");
+            var repeated = value.Items.GroupBy(i => i, System.StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+            if (name == "schemas" && repeated.Count > 0)
+                _context.Error(DiagnosticCodes.InvalidConfigProperty, value.Location, $"`schemas` lists {string.Join(", ", repeated.Select(r => $"\"{r}\""))} more than once. Name each schema once.");
             return value.Items;
         }
 
@@ -189,7 +194,7 @@ namespace Strata.Schema.Binding
                     return new ConfigValue(ConfigValueKind.Other, block.File.Text.Substring(value.Span.Start, value.Span.Length), new string[0], location);
                 case ArrayExpression array:
                     var items = array.Items.Select(i => i is StringLiteral si ? si.Value : block.File.Text.Substring(i.Span.Start, i.Span.Length)).ToList();
-                    return new ConfigValue(ConfigValueKind.List, string.Empty, items, location);
+                    return new ConfigValue(ConfigValueKind.List, string.Empty, items, location) { HasNonStringItems = array.Items.Any(i => i is not StringLiteral) };
                 default:
                     return new ConfigValue(ConfigValueKind.Other, block.File.Text.Substring(value.Span.Start, value.Span.Length), new string[0], location);
             }

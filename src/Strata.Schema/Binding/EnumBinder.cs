@@ -26,7 +26,7 @@ namespace Strata.Schema.Binding
                 }
                 _context.CheckNoDash("enum value", valueSyntax.Name, location);
                 var value = new EnumValueDefinition(valueSyntax.Name, location, valueSyntax.Documentation);
-                var attributeSeen = new HashSet<string>();
+                var attributeSeen = new AttributeRepeats();
                 foreach (var attribute in valueSyntax.Attributes)
                 {
                     if (attribute.Name != "map")
@@ -35,11 +35,8 @@ namespace Strata.Schema.Binding
                             $"`{attribute.DisplayName}` is not allowed on an enum value; only `@map(\"...\")` is.");
                         continue;
                     }
-                    if (!attributeSeen.Add(attribute.Name))
-                    {
-                        _context.Error(DiagnosticCodes.DuplicateAttribute, block.File, attribute.NameSpan, "`@map` is given twice on this value. Keep one.");
-                        continue;
-                    }
+                    if (attributeSeen.IsRepeat(attribute, a => _context.Error(DiagnosticCodes.DuplicateAttribute, block.File, a.NameSpan,
+                            "`@map` is given twice on this value. Keep one."))) continue;
                     var args = AttributeArguments.Match(_context, block.File, attribute, "name");
                     args.Require("name", "@map(\"database_value\")");
                     value.MappedName = args.GetString("name");
@@ -57,14 +54,11 @@ namespace Strata.Schema.Binding
                 _context.Error(DiagnosticCodes.MissingArgument, enumDef.Location, $"The enum `{enumDef.Name}` has no values. Add at least one.");
             }
 
-            var blockSeen = new HashSet<string>();
+            var blockSeen = new AttributeRepeats();
             foreach (var attribute in block.Block.BlockAttributes)
             {
-                if (!blockSeen.Add(attribute.Name) && (attribute.Name == "map" || attribute.Name == "schema"))
-                {
-                    _context.Error(DiagnosticCodes.DuplicateAttribute, block.File, attribute.NameSpan, $"`{attribute.DisplayName}` is given twice. Keep one.");
-                    continue;
-                }
+                if ((attribute.Name == "map" || attribute.Name == "schema") && blockSeen.IsRepeat(attribute, a =>
+                        _context.Error(DiagnosticCodes.DuplicateAttribute, block.File, a.NameSpan, $"`{a.DisplayName}` is given twice. Keep one."))) continue;
                 var args = AttributeArguments.Match(_context, block.File, attribute, "name");
                 switch (attribute.Name)
                 {
@@ -75,6 +69,7 @@ namespace Strata.Schema.Binding
                     case "schema":
                         args.Require("name", "@@schema(\"auth\")");
                         enumDef.DatabaseSchema = args.GetString("name");
+                        enumDef.HasSchemaAttribute = true;
                         SchemaAttribute.Check(_context, block.File.GetLocation(attribute.Span), enumDef.DatabaseSchema);
                         break;
                     default:

@@ -15,7 +15,7 @@ namespace Strata.Schema.Binding
 
         public void BindBlockAttributes(BlockRef block, ModelDefinition model)
         {
-            var seen = new HashSet<string>();
+            var seen = new AttributeRepeats();
             foreach (var attribute in block.Block.BlockAttributes)
             {
                 var file = block.File;
@@ -28,15 +28,11 @@ namespace Strata.Schema.Binding
                     continue;
                 }
                 bool repeatable = attribute.Name == "unique" || attribute.Name == "index" || attribute.Name == "fulltext";
-                if (!repeatable && !seen.Add(attribute.Name))
-                {
-                    _context.Error(attribute.Name == "id" ? DiagnosticCodes.MultiplePrimaryKeys : DiagnosticCodes.DuplicateAttribute, file, attribute.NameSpan,
-                        $"`{attribute.DisplayName}` is given twice in `{model.Name}`. Keep one.");
-                    continue;
-                }
+                if (!repeatable && seen.IsRepeat(attribute, a => _context.Error(a.Name == "id" ? DiagnosticCodes.MultiplePrimaryKeys : DiagnosticCodes.DuplicateAttribute,
+                        file, a.NameSpan, $"`{a.DisplayName}` is given twice in `{model.Name}`. Keep one."))) continue;
                 switch (attribute.Name)
                 {
-                    case "id" when model.IsView: NotOnView(location, "@@id"); break;
+                    case "id" when model.IsView: NotOnView(location, "@@id"); BindCompoundId(file, attribute, model, location); break;
                     case "index" when model.IsView: NotOnView(location, "@@index"); break;
                     case "id": BindCompoundId(file, attribute, model, location); break;
                     case "unique": BindCompoundUnique(file, attribute, model, location); break;
@@ -71,6 +67,7 @@ namespace Strata.Schema.Binding
                         var args = AttributeArguments.Match(_context, file, attribute, "name");
                         args.Require("name", "@@schema(\"auth\")");
                         model.DatabaseSchema = args.GetString("name");
+                        model.HasSchemaAttribute = true;
                         SchemaAttribute.Check(_context, location, model.DatabaseSchema);
                         break;
                     }
@@ -107,6 +104,7 @@ namespace Strata.Schema.Binding
                 return;
             }
             model.UniqueList.Add(new UniqueDefinition(model, fields, location) { ExplicitClientName = args.GetString("name"), MappedName = args.GetString("map") });
+            if (model.IsView && args.GetString("map") != null) NoMapOnView(location);
         }
 
         private void BindIndex(SourceFile file, AttributeSyntax attribute, ModelDefinition model, SourceLocation location)
@@ -206,10 +204,11 @@ namespace Strata.Schema.Binding
                     $"`{name}` is a relation field and has no column. List its foreign key fields{(field.RelationAttribute?.Fields != null ? $" ({string.Join(", ", field.RelationAttribute.Fields)})" : string.Empty)} instead.");
                 return null;
             }
-            if (field.Kind == FieldKind.Composite || field.Kind == FieldKind.Unsupported)
+            // Unsupported columns may be indexed and be keys, as in Prisma; the client leaves such keys out.
+            if (field.Kind == FieldKind.Composite)
             {
                 _context.Error(DiagnosticCodes.UnknownFieldReference, file, span,
-                    $"`{name}` is {(field.Kind == FieldKind.Composite ? "a composite field (stored as JSON)" : "an Unsupported field")} and cannot be part of `{attribute.DisplayName}`.");
+                    $"`{name}` is a composite field (stored as JSON) and cannot be part of `{attribute.DisplayName}`.");
                 return null;
             }
             return field;

@@ -104,7 +104,7 @@ namespace Strata.Schema.Binding
 
         private void BindFieldAttributes(SourceFile file, FieldDefinition field, IFieldContainer container)
         {
-            var seen = new HashSet<string>();
+            var seen = new AttributeRepeats();
             bool nativeSeen = false;
             foreach (var attribute in field.Syntax.Attributes)
             {
@@ -129,12 +129,8 @@ namespace Strata.Schema.Binding
                     UnknownFieldAttribute(file, attribute);
                     continue;
                 }
-                if (!seen.Add(attribute.Name))
-                {
-                    _context.Error(DiagnosticCodes.DuplicateAttribute, file.GetLocation(attribute.NameSpan),
-                        $"`{attribute.DisplayName}` is given twice on `{field.Name}`. Keep one.");
-                    continue;
-                }
+                if (seen.IsRepeat(attribute, a => _context.Error(DiagnosticCodes.DuplicateAttribute, file.GetLocation(a.NameSpan),
+                        $"`{a.DisplayName}` is given twice on `{field.Name}`. Keep one."))) continue;
                 if (container is CompositeTypeDefinition && attribute.Name != "map" && attribute.Name != "default")
                 {
                     CompositeOnly(file, attribute, field);
@@ -158,11 +154,8 @@ namespace Strata.Schema.Binding
                 {
                     var args = AttributeArguments.Match(_context, file, attribute, null, "map", "length", "sort", "clustered");
                     if (!CheckKeyField(field, location, "@id")) return;
-                    if (model!.IsView)
-                    {
-                        NotOnView(location, "@id");
-                        return;
-                    }
+                    // On a view the key is an error, but still the key that relations name (as in Prisma).
+                    if (model!.IsView) NotOnView(location, "@id");
                     field.IsId = true;
                     var indexField = new IndexField(field);
                     ApplyFieldOptions(file, args, indexField, attribute);
@@ -182,6 +175,7 @@ namespace Strata.Schema.Binding
                     var indexField = new IndexField(field);
                     ApplyFieldOptions(file, args, indexField, attribute);
                     model!.UniqueList.Add(new UniqueDefinition(model, new[] { indexField }, location) { IsFieldLevel = true, MappedName = args.GetString("map") });
+                    if (model.IsView && args.GetString("map") != null) NoMapOnView(location);
                     return;
                 }
                 case "default":
@@ -225,10 +219,10 @@ namespace Strata.Schema.Binding
 
         private bool CheckKeyField(FieldDefinition field, SourceLocation location, string attribute)
         {
-            if (field.Kind == FieldKind.Composite || field.Kind == FieldKind.Unsupported)
+            if (field.Kind == FieldKind.Composite)
             {
                 _context.Error(DiagnosticCodes.AttributeNotAllowed, location,
-                    $"`{attribute}` cannot be used on `{field.Name}`: {(field.Kind == FieldKind.Composite ? "composite fields are stored as JSON documents" : "Strata cannot read Unsupported fields")}.");
+                    $"`{attribute}` cannot be used on `{field.Name}`: composite fields are stored as JSON documents.");
                 return false;
             }
             if (field.IsList)
@@ -350,8 +344,14 @@ namespace Strata.Schema.Binding
             _context.Error(DiagnosticCodes.AttributeNotAllowed, location,
                 $"Views have no {(attribute.Contains("index") ? "indexes" : "primary keys")} in the database, so `{attribute}` cannot be used in a view. Mark a field `@unique` (or use `@@unique`) to identify rows.");
 
+        /// <summary>A view's unique fields are a promise about its rows, not an index in the database, so they have no database name.</summary>
+        internal void NoMapOnView(SourceLocation location) =>
+            _context.Error(DiagnosticCodes.AttributeNotAllowed, location,
+                "A view's `@unique`/`@@unique` is not an index in the database, so it has no database name: remove `map:`.");
+
+        // Reported on the model, as Prisma reports it: the model, not one of its keys, is what is wrong.
         private void MultiplePrimaryKeys(SourceLocation location, ModelDefinition model) =>
-            _context.Error(DiagnosticCodes.MultiplePrimaryKeys, location,
-                $"`{model.Name}` already has a primary key ({string.Join(", ", model.PrimaryKey!.FieldNames)}) at {model.PrimaryKey.Location}. A model has one primary key; for several fields use `@@id([a, b])`, and mark other unique fields `@unique`.");
+            _context.Error(DiagnosticCodes.MultiplePrimaryKeys, model.Location,
+                $"`{model.Name}` has a primary key ({string.Join(", ", model.PrimaryKey!.FieldNames)}) at {model.PrimaryKey.Location} and another at {location}. A model has one primary key; for several fields use `@@id([a, b])`, and mark other unique fields `@unique`.");
     }
 }

@@ -161,9 +161,19 @@ namespace Strata.Schema.Binding
                     ok = false;
                 }
             }
+            if (((ModelDefinition)first.Container).IsView || ((ModelDefinition)second.Container).IsView)
+            {
+                foreach (var f in new[] { first, second })
+                {
+                    _context.Error(DiagnosticCodes.ManyToManyWithView, f.Location,
+                        $"`{f}` is one side of an implicit many-to-many relation with a view; views have no join tables. Declare the join as a model, or drop the relation.");
+                }
+                ok = false;
+            }
             foreach (var f in new[] { first, second })
             {
-                var model = (ModelDefinition)f.Container;
+                // Reported on the field that points at the model without the key, as Prisma reports it.
+                var model = (ModelDefinition)(ReferenceEquals(f, first) ? second : first).Container;
                 if (model.PrimaryKey == null || model.PrimaryKey.Fields.Count != 1)
                 {
                     _context.Error(DiagnosticCodes.ManyToManyNeedsSingleId, f.Location,
@@ -201,27 +211,23 @@ namespace Strata.Schema.Binding
             var fks = ResolveFields(model, attr.Fields, attr.FieldsLocation!, "fields");
             var refs = ResolveFields(target, attr.References, attr.ReferencesLocation!, "references");
             if (fks == null || refs == null) return false;
-            bool ok = true;
             for (int i = 0; i < fks.Count; i++)
             {
                 if (!SameType(fks[i], refs[i]))
                 {
                     _context.Error(DiagnosticCodes.RelationTypeMismatch, attr.FieldsLocation!,
                         $"The foreign key `{fks[i]}` is {fks[i].TypeName}, but it references `{refs[i]}`, which is {refs[i].TypeName}. Give them the same type.");
-                    ok = false;
                 }
             }
             if (!target.IsUniqueCriterion(attr.References))
             {
                 _context.Error(DiagnosticCodes.ReferencesNotUnique, attr.ReferencesLocation!,
                     $"`references: [{string.Join(", ", attr.References)}]` must be the primary key or a unique constraint of `{target.Name}`. Reference its id, or add `@unique` (or `@@unique([...])`) there.");
-                ok = false;
             }
             if (relation.Kind == RelationKind.OneToOne && !model.IsUniqueCriterion(attr.Fields))
             {
                 _context.Error(DiagnosticCodes.OneToOneNotUnique, attr.FieldsLocation!,
                     $"`{holder}` is one-to-one, so its foreign key ({string.Join(", ", attr.Fields)}) must be unique: add `@unique` to {(attr.Fields.Count == 1 ? $"`{attr.Fields[0]}`" : $"the fields, or `@@unique([{string.Join(", ", attr.Fields)}])`")}. Otherwise make `{other}` a list.");
-                ok = false;
             }
             // An optional relation over required foreign key fields is fine (the relation may simply
             // not be loaded); a required relation needs every foreign key field to be required.
@@ -230,10 +236,11 @@ namespace Strata.Schema.Binding
             {
                 _context.Error(DiagnosticCodes.RelationOptionalityMismatch, holder.Location,
                     $"`{holder}` is required, but its foreign key field{(optionalKeys.Count == 1 ? string.Empty : "s")} {string.Join(", ", optionalKeys.Select(f => $"`{f.Name}`"))} {(optionalKeys.Count == 1 ? "is" : "are")} optional. Make `{holder.Name}` optional (`{holder.TypeName}?`) or every foreign key field required.");
-                ok = false;
             }
             CheckActions(attr, fks);
-            if (!ok) return false;
+            // A relation whose keys are named but wrong (types, uniqueness, optionality) is still
+            // the relation the schema means: it stays, so that the checks of the whole (cycles of
+            // actions, indexes) see it, as Prisma's do. The schema has errors either way.
             relation.ForeignKeyFields = fks;
             relation.ReferencedFields = refs;
             return true;
@@ -271,7 +278,8 @@ namespace Strata.Schema.Binding
                         $"`{argument}` names `{name}`, but `{model.Name}` has no such field.{(argument == "fields" ? $" Add a scalar field for the foreign key, such as `{name} Int`." : string.Empty)}");
                     return null;
                 }
-                if (field.Kind != FieldKind.Scalar && field.Kind != FieldKind.Enum)
+                // Unsupported columns may be keys, as in Prisma; the client leaves such a relation out.
+                if (field.Kind != FieldKind.Scalar && field.Kind != FieldKind.Enum && field.Kind != FieldKind.Unsupported)
                 {
                     _context.Error(DiagnosticCodes.UnknownFieldReference, location,
                         $"`{argument}` names `{name}`, which is {(field.Kind == FieldKind.Relation ? "a relation field" : "not a scalar field")}; only scalar fields can be part of a foreign key.");
@@ -288,7 +296,7 @@ namespace Strata.Schema.Binding
         }
 
         private static bool SameType(FieldDefinition a, FieldDefinition b) =>
-            a.Kind == b.Kind && a.ScalarType == b.ScalarType && ReferenceEquals(a.EnumType, b.EnumType);
+            a.Kind == b.Kind && a.ScalarType == b.ScalarType && ReferenceEquals(a.EnumType, b.EnumType) && a.UnsupportedType == b.UnsupportedType;
 
         private static string DefaultName(string a, string b) =>
             string.CompareOrdinal(a, b) <= 0 ? a + "To" + b : b + "To" + a;

@@ -10,7 +10,8 @@ namespace Strata.Schema.Binding
     {
         public static void Check(BindContext context, SourceLocation location, string? name)
         {
-            if (context.Provider == ProviderKind.Sqlite)
+            // With `schemas` written, Prisma reports that property alone and lets the attributes be.
+            if (context.Provider == ProviderKind.Sqlite && context.Schema.Datasource!.Schemas.Count == 0)
             {
                 context.Error(DiagnosticCodes.ProviderOptionNotSupported, location,
                     "SQLite has a single schema, so `@@schema` cannot be used. Remove it or use PostgreSQL.");

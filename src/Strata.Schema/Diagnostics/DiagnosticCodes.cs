@@ -53,6 +53,10 @@ namespace Strata.Schema.Diagnostics
         public const string InvalidName = "S2013";
         /// <summary>A datasource property that Prisma renamed, such as <c>referentialIntegrity</c>.</summary>
         public const string DeprecatedProperty = "S2014";
+        /// <summary>A preview feature Prisma does not know (an error, as in Prisma).</summary>
+        public const string UnknownPreviewFeature = "S2015";
+        /// <summary>A preview feature that is no longer needed, or was renamed (a warning).</summary>
+        public const string DeprecatedPreviewFeature = "S2016";
 
         /// <summary>An attribute that does not exist, or is not allowed in this place.</summary>
         public const string UnknownAttribute = "S3001";
@@ -152,5 +156,7 @@ namespace Strata.Schema.Diagnostics
         public const string CyclicReferentialActions = "S7016";
         /// <summary>With <c>relationMode = "prisma"</c>, foreign key fields that no index covers.</summary>
         public const string RelationFieldsNotIndexed = "S7017";
+        /// <summary>An implicit many-to-many relation with a view on either side.</summary>
+        public const string ManyToManyWithView = "S7018";
     }
 }

@@ -37,6 +37,9 @@ namespace Strata.Schema.Semantics
         /// <summary>For lists: the items (strings unquoted, other values as written).</summary>
         public IReadOnlyList<string> Items { get; }
 
+        /// <summary>True when a list holds something other than strings (the items then keep their source text).</summary>
+        internal bool HasNonStringItems { get; init; }
+
         /// <summary>Where the value is written.</summary>
         public SourceLocation Location { get; }
 

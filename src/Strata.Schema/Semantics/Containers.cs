@@ -64,6 +64,9 @@ namespace Strata.Schema.Semantics
         /// <summary>The database schema from <c>@@schema</c>.</summary>
         public string? DatabaseSchema { get; internal set; }
 
+        /// <summary>True when <c>@@schema</c> is written, even with a malformed argument.</summary>
+        internal bool HasSchemaAttribute { get; set; }
+
         /// <summary>Where the name is written.</summary>
         public SourceLocation Location { get; }
 

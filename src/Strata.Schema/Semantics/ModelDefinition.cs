@@ -33,6 +33,9 @@ namespace Strata.Schema.Semantics
         /// <summary>The database schema from <c>@@schema</c>.</summary>
         public string? DatabaseSchema { get; internal set; }
 
+        /// <summary>True when <c>@@schema</c> is written, even with a malformed argument (Prisma then reports the argument, not a missing attribute).</summary>
+        internal bool HasSchemaAttribute { get; set; }
+
         /// <summary>True when the model has <c>@@ignore</c>.</summary>
         public bool IsIgnored { get; internal set; }
 

@@ -105,7 +105,14 @@ namespace Strata.Schema.Syntax
                 case '.': _pos++; return Make(TokenKind.Dot, start);
             }
 
-            if (IsDigit(c) || (c == '-' && IsDigit(Peek(1)))) return LexNumber(start);
+            if (IsDigit(c) || (c == '-' && IsDigit(Peek(1))))
+            {
+                var number = LexNumber(start);
+                // `2nd` is a name that starts with a digit, as in Prisma's grammar; the binder rejects it with a message.
+                if (c == '-' || _pos >= _text.Length || !(IsIdentifierStart(_text[_pos]) || _text[_pos] == '_')) return number;
+                while (_pos < _text.Length && IsIdentifierPart(_text[_pos])) _pos++;
+                return Make(TokenKind.Identifier, start);
+            }
             if (IsIdentifierStart(c))
             {
                 while (_pos < _text.Length && IsIdentifierPart(_text[_pos])) _pos++;
@@ -147,11 +154,7 @@ namespace Strata.Schema.Syntax
                 _pos++;
                 while (IsDigit(Peek(0))) _pos++;
             }
-            if ((Peek(0) == 'e' || Peek(0) == 'E') && (IsDigit(Peek(1)) || ((Peek(1) == '-' || Peek(1) == '+') && IsDigit(Peek(2)))))
-            {
-                _pos += 2;
-                while (IsDigit(Peek(0))) _pos++;
-            }
+            // No exponent: Prisma's grammar has none, and rejects `1e3`.
             return Make(TokenKind.Number, start);
         }
 

@@ -19,6 +19,9 @@ namespace Strata.Schema.Syntax
         private readonly DiagnosticBag _diagnostics;
         private readonly List<Token> _tokens;
         private int _index;
+
+        /// <summary>Where the block being parsed starts: Prisma reports a property without a value on its block.</summary>
+        private TextSpan _blockKeyword;
         private int _depth;
 
         private Parser(SourceFile file, DiagnosticBag diagnostics)
@@ -175,6 +178,7 @@ namespace Strata.Schema.Syntax
         private BlockDeclaration ParseBlock(BlockKind kind)
         {
             var keyword = Advance();
+            _blockKeyword = keyword.Span;
             var name = Advance();
             var members = new List<SyntaxItem>();
             string? headerComment = null;
@@ -431,7 +435,11 @@ namespace Strata.Schema.Syntax
             if (At(TokenKind.Equals))
             {
                 Advance();
-                if (AtLineEnd || At(TokenKind.Comment) || At(TokenKind.CloseBrace)) Expected("a value after `=`", Current);
+                if (AtLineEnd || At(TokenKind.Comment) || At(TokenKind.CloseBrace))
+                {
+                    _diagnostics.Error(DiagnosticCodes.UnexpectedToken, _file, _blockKeyword,
+                        $"The property `{name.Text}` has no value after `=`. Give it one, as in `{name.Text} = \"...\"`.");
+                }
                 else value = ParseExpression();
             }
             else

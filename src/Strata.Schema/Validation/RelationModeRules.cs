@@ -15,12 +15,14 @@ namespace Strata.Schema.Validation
         public static void Check(BindContext context)
         {
             if (!context.EmulatesRelations) return;
-            foreach (var relation in context.Schema.Relations.Where(r => r.Kind != RelationKind.ManyToMany))
+            var inline = context.Schema.Relations.Where(r => r.Kind != RelationKind.ManyToMany).ToList();
+            var byReferencingModel = inline.ToLookup(r => r.ReferencingModel);
+            foreach (var relation in inline)
             {
                 var attr = relation.FieldA.RelationAttribute;
                 if (attr == null) continue;
                 CheckEmulatedActions(context, attr);
-                CheckSelfRelationActions(context, relation, attr);
+                CheckCycles(context, relation, attr, byReferencingModel);
                 CheckIndexed(context, relation);
             }
         }
@@ -37,16 +39,41 @@ namespace Strata.Schema.Validation
         }
 
         /// <summary>
-        /// A self-relation whose actions cascade or set NULL could loop in the emulation, so both
-        /// actions, as given or by default, must refuse the change.
+        /// The client carries out the actions, and an action that changes rows (a cascade, SET NULL)
+        /// could loop: so, following the relations from <paramref name="start"/> through every one
+        /// whose actions change rows, reaching a self-relation or coming back to the model that
+        /// holds <paramref name="start"/> is an error on <paramref name="start"/> (Prisma's rule).
         /// </summary>
-        private static void CheckSelfRelationActions(BindContext context, RelationDefinition relation, RelationAttribute attr)
+        private static void CheckCycles(BindContext context, RelationDefinition start, RelationAttribute attr, ILookup<ModelDefinition, RelationDefinition> byReferencingModel)
         {
-            if (!ReferenceEquals(relation.ReferencingModel, relation.ReferencedModel)) return;
-            if (Refuses(relation.OnDelete) && Refuses(relation.OnUpdate)) return;
-            context.Error(DiagnosticCodes.CyclicReferentialActions, attr.Location,
-                $"The self-relation `{relation.FieldA}` has onDelete: {relation.OnDelete} and onUpdate: {relation.OnUpdate}{(relation.ExplicitOnDelete == null || relation.ExplicitOnUpdate == null ? " (counting the defaults)" : string.Empty)}; with `relationMode = \"prisma\"` a self-relation must refuse both. Set `onDelete: Restrict, onUpdate: Restrict`.");
+            var visited = new HashSet<RelationDefinition>();
+            var pending = new Stack<RelationDefinition>();
+            pending.Push(start);
+            while (pending.Count > 0)
+            {
+                var next = pending.Pop();
+                visited.Add(next);
+                if (Refuses(next.OnDelete) && Refuses(next.OnUpdate)) continue;
+                if (ReferenceEquals(next.ReferencingModel, next.ReferencedModel))
+                {
+                    context.Error(DiagnosticCodes.CyclicReferentialActions, attr.Location, ReferenceEquals(next, start)
+                        ? $"The self-relation `{start.FieldA}` has onDelete: {start.OnDelete} and onUpdate: {start.OnUpdate}{Defaults(start)}; with `relationMode = \"prisma\"` a self-relation must refuse both. Set `onDelete: Restrict, onUpdate: Restrict`."
+                        : $"`{start.FieldA}` (onDelete: {start.OnDelete}, onUpdate: {start.OnUpdate}{Defaults(start)}) leads to the self-relation `{next.FieldA}`, whose actions change rows; with `relationMode = \"prisma\"` that could loop. Set `onDelete: Restrict, onUpdate: Restrict` on one of them.");
+                    return;
+                }
+                if (ReferenceEquals(next.ReferencedModel, start.ReferencingModel))
+                {
+                    context.Error(DiagnosticCodes.CyclicReferentialActions, attr.Location,
+                        $"`{start.FieldA}` (onDelete: {start.OnDelete}, onUpdate: {start.OnUpdate}{Defaults(start)}) is part of a cycle of relations back to `{start.ReferencingModel.Name}` whose actions change rows; with `relationMode = \"prisma\"` that could loop. Set `onDelete: Restrict, onUpdate: Restrict` on one relation of the cycle.");
+                    return;
+                }
+                foreach (var onward in byReferencingModel[next.ReferencedModel])
+                    if (!visited.Contains(onward)) pending.Push(onward);
+            }
         }
+
+        private static string Defaults(RelationDefinition relation) =>
+            relation.ExplicitOnDelete == null || relation.ExplicitOnUpdate == null ? " (counting the defaults)" : string.Empty;
 
         private static bool Refuses(ReferentialAction action) => action == ReferentialAction.Restrict || action == ReferentialAction.NoAction;
 

@@ -34,17 +34,23 @@ namespace Strata.Schema.Validation
             }
             CheckTableNames(context);
             CheckEnumNames(context);
-            CheckConstraintNames(context);
+            // Without a datasource Prisma knows no database, so it has no namespace for constraint names.
+            if (schema.Datasource != null) CheckConstraintNames(context);
             CheckSchemaAttributes(context);
             CheckViewsEnabled(context);
+            PreviewFeatureRules.Check(context);
         }
 
         private static void CheckUniqueCriterion(BindContext context, ModelDefinition model)
         {
             // A view without a unique field is fine: it is read as a list (Prisma 6.13 and later).
-            if (model.IsView || model.IsIgnored || model.HasUniqueCriterion) return;
+            if (model.IsView || model.IsIgnored) return;
+            // As in Prisma, a criterion counts only when all its fields are required: NULLs do not tell rows apart.
+            var keys = model.Uniques.Cast<KeyDefinition>().Prepend(model.PrimaryKey).Where(k => k != null);
+            if (keys.Any(k => k!.Fields.All(f => !f.Field.IsOptional && !f.Field.IsList))) return;
+            var optional = model.HasUniqueCriterion ? " (those it has include optional fields, whose NULLs do not tell rows apart)" : string.Empty;
             context.Error(DiagnosticCodes.NoUniqueCriterion, model.Location,
-                $"The model `{model.Name}` has no unique criterion, so its rows cannot be told apart. Add `@id` to a field, `@@id([...])`, `@unique` or `@@unique([...])`; or add `@@ignore` to leave it out of the client.");
+                $"The model `{model.Name}` has no unique criterion of required fields{optional}, so its rows cannot be told apart. Add `@id` to a field, `@@id([...])`, `@unique` or `@@unique([...])`; or add `@@ignore` to leave it out of the client.");
         }
 
         private static void CheckColumnNames(BindContext context, ModelDefinition model)
@@ -92,6 +98,7 @@ namespace Strata.Schema.Validation
 
         private static void CheckProviderFields(BindContext context, ModelDefinition model)
         {
+            if (context.Schema.Datasource == null) CheckWithoutDatasource(context, model);
             if (context.Provider != ProviderKind.Sqlite) return;
             // SQLite keeps no names for primary keys and foreign keys, so Prisma refuses `map:` on them.
             if (model.PrimaryKey?.MappedName != null)
@@ -123,6 +130,27 @@ namespace Strata.Schema.Validation
             }
         }
 
+        /// <summary>
+        /// Without a datasource Prisma checks against a database that has neither Decimal nor
+        /// scalar lists, so both are errors there (as in Prisma).
+        /// </summary>
+        private static void CheckWithoutDatasource(BindContext context, ModelDefinition model)
+        {
+            foreach (var field in model.ScalarFields)
+            {
+                if (field.IsList && (field.Kind == FieldKind.Scalar || field.Kind == FieldKind.Enum))
+                {
+                    context.Error(DiagnosticCodes.ScalarListNotSupported, field.Location,
+                        $"`{field}` is a list ({field.TypeName}[]), and without a datasource there is no database known to have list columns. Add a datasource with `provider = \"postgresql\"`.");
+                }
+                else if (field.Kind == FieldKind.Scalar && field.ScalarType == ScalarType.Decimal)
+                {
+                    context.Error(DiagnosticCodes.ProviderOptionNotSupported, field.Location,
+                        $"`{field}` is Decimal, and without a datasource there is no database known to have Decimal. Add a datasource.");
+                }
+            }
+        }
+
         private static void CheckTableNames(BindContext context)
         {
             var seen = new Dictionary<(string?, string), ModelDefinition>();
@@ -139,10 +167,9 @@ namespace Strata.Schema.Validation
             }
         }
 
-        /// <summary>Enums are types in their database schema (PostgreSQL), so two may not share a name there.</summary>
+        /// <summary>Two enums with one database name are an error on every provider, as in Prisma (on SQLite, where enums are text, too).</summary>
         private static void CheckEnumNames(BindContext context)
         {
-            if (context.Provider != ProviderKind.PostgreSql) return;
             var seen = new Dictionary<(string?, string), EnumDefinition>();
             foreach (var enumDef in context.Schema.Enums)
             {
@@ -160,12 +187,12 @@ namespace Strata.Schema.Validation
         private static void CheckSchemaAttributes(BindContext context)
         {
             if (context.Provider != ProviderKind.PostgreSql || context.Schema.Datasource!.Schemas.Count == 0) return;
-            foreach (var model in context.Schema.Models.Where(m => m.DatabaseSchema == null))
+            foreach (var model in context.Schema.Models.Where(m => !m.HasSchemaAttribute))
             {
                 context.Error(DiagnosticCodes.MissingSchemaAttribute, model.Location,
                     $"The datasource lists `schemas`, so `{model.Name}` needs `@@schema(\"...\")` to say which of them ({string.Join(", ", context.Schema.Datasource.Schemas)}) holds it.");
             }
-            foreach (var enumDef in context.Schema.Enums.Where(e => e.DatabaseSchema == null))
+            foreach (var enumDef in context.Schema.Enums.Where(e => !e.HasSchemaAttribute))
             {
                 context.Error(DiagnosticCodes.MissingSchemaAttribute, enumDef.Location,
                     $"The datasource lists `schemas`, so the enum `{enumDef.Name}` needs `@@schema(\"...\")` to say which of them ({string.Join(", ", context.Schema.Datasource.Schemas)}) holds it.");
@@ -198,6 +225,13 @@ namespace Strata.Schema.Validation
                 if (!foreignKeysOf.TryGetValue(relation.ReferencingModel, out var list)) foreignKeysOf[relation.ReferencingModel] = list = new List<RelationDefinition>();
                 list.Add(relation);
             }
+            // A view's uniques make no index, but Prisma names them in the same namespace all the
+            // same, before the models': a model's index that takes such a name is the one reported.
+            foreach (var view in context.Schema.Views.Where(v => !v.IsIgnored))
+                foreach (var key in view.Uniques)
+                    if (!global.ContainsKey((view.DatabaseSchema, key.DatabaseName))) global[(view.DatabaseSchema, key.DatabaseName)] = key.Location;
+            var viewNames = new HashSet<SourceLocation>(global.Values);
+            reported.UnionWith(viewNames);
             foreach (var model in context.Schema.Models.Where(m => !m.IsView && !m.IsIgnored))
             {
                 var keys = new List<KeyDefinition>();

@@ -23,10 +23,21 @@ public sealed class CreateSqlOracleTests(ITestOutputHelper output)
     [
         "views-and-types.prisma sqlite", "views-and-types.prisma postgresql",
         "compound-keys.prisma sqlite",
+        // Two enum values mapped to one database value: an error in Strata (docs/schema.md).
+        "enum-mapped-value-repeated.prisma sqlite", "enum-mapped-value-repeated.prisma postgresql",
     ];
 
-    /// <summary>Scripts that still differ, each for a known cause: none today.</summary>
-    private static readonly HashSet<string> KnownSqlDifferences = [];
+    /// <summary>
+    /// Scripts that still differ, each for a known cause. With `schemas` listed, Strata writes the
+    /// CREATE SCHEMA statements in the order the models first use them and also for "public"; the
+    /// engine writes them in another order, and none for "public".
+    /// </summary>
+    private static readonly HashSet<string> KnownSqlDifferences =
+    [
+        "schemas-on-sqlite.prisma postgresql", "schemas-on-sqlite-enum-only.prisma postgresql",
+        "same-table-and-key-names-in-two-schemas.prisma postgresql", "view-in-a-schema.prisma postgresql",
+        "one-schema-listed.prisma postgresql",
+    ];
 
     public static IEnumerable<object[]> Schemas()
     {
