@@ -13,8 +13,7 @@ internal static class AggregateSql
     /// </summary>
     public static void WriteAggregate(SqlWriter w, ModelInfo model, QueryState state, IReadOnlyList<AggregateTerm> terms)
     {
-        bool selects = state.Order.Length > 0 || state.Skip != null || state.Take != null || state.Cursor != null || state.Distinct != null;
-        if (!selects)
+        if (!state.SelectsRecords)
         {
             var alias = w.NextAlias();
             w.Sql("SELECT ");

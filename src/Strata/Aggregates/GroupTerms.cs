@@ -183,15 +183,7 @@ internal sealed class HavingFilter(AggregateTerm? term, ColumnInfo? key, FilterO
     private void Comparison(SqlWriter writer, string alias)
     {
         Operand(writer, alias);
-        writer.Sql(op switch
-        {
-            FilterOperator.Equals => " = ",
-            FilterOperator.NotEquals => " <> ",
-            FilterOperator.LessThan => " < ",
-            FilterOperator.LessThanOrEqual => " <= ",
-            FilterOperator.GreaterThan => " > ",
-            _ => " >= ",
-        });
+        writer.Sql(op == FilterOperator.NotEquals ? " <> " : Providers.SqlDialect.SymbolOf(op));
         var column = term is { } a ? a.ResultColumn : key;
         if (column != null) writer.Parameter(column, value);
         else writer.Parameter(new QueryParameter(term!.Value.ResultKind, null, value));

@@ -143,7 +143,7 @@ public abstract partial class Query<TSelf, TEntity, TWhere, TFields, TInclude, T
     /// <summary>Groups the matching records by fields (Prisma's groupBy); the query's Where chooses the records.</summary>
     public GroupQuery<TFields> GroupBy(Func<TFields, FieldRef[]> fields)
     {
-        if (_state.Order.Length > 0 || _state.Skip != null || _state.Take != null || _state.Cursor != null || _state.Distinct != null)
+        if (_state.SelectsRecords)
             throw new StrataException(ErrorCodes.InvalidQuery, "GroupBy takes the query's Where only: order and page the groups after GroupBy.") { Model = _model.Name };
         var by = fields(TFields.Instance).Select(f => f.Column).Distinct().ToArray();
         if (by.Length == 0) throw new ArgumentException("GroupBy needs at least one field.", nameof(fields));
@@ -208,7 +208,7 @@ public abstract partial class Query<TSelf, TEntity, TWhere, TFields, TInclude, T
 
     private Filter? RowsFilter(string operation)
     {
-        if (_state.Skip != null || _state.Take != null || _state.Cursor != null || _state.Distinct != null || _state.Order.Length > 0)
+        if (_state.SelectsRecords)
             throw new StrataException(ErrorCodes.InvalidQuery, $"{operation} acts on every record the Where matches; it does not take OrderBy, Skip, Take, Cursor or Distinct.") { Model = _model.Name };
         return _state.Where;
     }

@@ -282,7 +282,8 @@ public abstract class SqlDialect
     public virtual long LastInsertedRowId(DbConnection connection) =>
         throw new NotSupportedException($"{Name} does not report the key of an inserted row.");
 
-    private static string SymbolOf(FilterOperator op) => op switch
+    /// <summary>The SQL of a comparison operator (=, &lt;, &lt;=, &gt;, &gt;=), spaced.</summary>
+    internal static string SymbolOf(FilterOperator op) => op switch
     {
         FilterOperator.Equals => " = ",
         FilterOperator.LessThan => " < ",

@@ -1,3 +1,4 @@
+using System.Collections;
 using Strata.Metadata;
 
 namespace Strata.Queries;
@@ -16,7 +17,7 @@ internal static class CountSql
         if (relation.JoinTable is { } join)
         {
             var links = w.NextAlias();
-            var local = new ColumnInfo(0, join.LocalColumn, join.LocalColumn, join.LocalKind, false);
+            var local = JoinTableSql.LocalColumn(join);
             w.Sql("SELECT ").Column(links, local).Sql(", COUNT(*) FROM ").Table(join.Schema, join.Name).Sql(' ').Sql(links);
             if (where != null)
             {
@@ -37,26 +38,8 @@ internal static class CountSql
         w.Sql("SELECT ");
         WriteList(w, alias, columns);
         w.Sql(", COUNT(*) FROM ").Table(target.Schema, target.TableName).Sql(' ').Sql(alias).Sql(" WHERE ");
-        if (columns.Length == 1) w.Dialect.WriteInList(w, alias, columns[0], keys, negate: false, insensitive: false);
-        else
-        {
-            // Compound keys: (a, b) IN ((..), (..)).
-            w.Sql('(');
-            WriteList(w, alias, columns);
-            w.Sql(") IN (");
-            for (int row = 0; row < keys.Count; row++)
-            {
-                var parts = ((Execution.Keys.CompoundKey)keys[row]).Parts;
-                w.Sql(row == 0 ? "(" : ", (");
-                for (int i = 0; i < parts.Length; i++)
-                {
-                    if (i > 0) w.Sql(", ");
-                    w.Parameter(columns[i], parts[i]);
-                }
-                w.Sql(')');
-            }
-            w.Sql(')');
-        }
+        IList values = columns.Length == 1 ? keys : keys.Select(k => ((Execution.Keys.CompoundKey)k).Parts).ToList();
+        SelectSql.WriteParentKeys(w, alias, new ParentKeys(columns, values));
         if (where != null)
         {
             w.Sql(" AND ");

@@ -10,9 +10,11 @@ internal static class JoinTableSql
     {
         w.Sql("SELECT ").Identifier(join.LocalColumn).Sql(", ").Identifier(join.TargetColumn)
             .Sql(" FROM ").Table(join.Schema, join.Name).Sql(" t0 WHERE ");
-        var column = new ColumnInfo(0, join.LocalColumn, join.LocalColumn, join.LocalKind, false);
-        w.Dialect.WriteInList(w, "t0", column, keys, negate: false, insensitive: false);
+        w.Dialect.WriteInList(w, "t0", LocalColumn(join), keys, negate: false, insensitive: false);
     }
+
+    /// <summary>The join table's column that refers to this model, as a column the dialect binds values for.</summary>
+    public static ColumnInfo LocalColumn(JoinTableInfo join) => new(0, join.LocalColumn, join.LocalColumn, join.LocalKind, false);
 
     /// <summary><c>INSERT INTO join (local, target) VALUES (...)</c>, ignoring a link that exists already.</summary>
     public static void InsertLink(SqlWriter w, JoinTableInfo join, object local, object target)

@@ -25,6 +25,9 @@ internal sealed record QueryState
 
     public ColumnSet Columns => new(Omitted);
 
+    /// <summary>True when an order, paging, a cursor or distinct choose which of the matching records the query reads.</summary>
+    public bool SelectsRecords => Order.Length > 0 || Skip != null || Take != null || Cursor != null || Distinct != null;
+
     public QueryState AndWhere(Filter filter) => this with { Where = Where == null ? filter : Where & filter };
 
     public QueryState Omit(ModelInfo model, IEnumerable<FieldRef> fields)

@@ -210,7 +210,7 @@ internal static class SelectSql
             .Column(alias, o.Column).Sql(" IS NULL AND ").Sql(cursor).Sql('.').Identifier(key).Sql(" IS NULL))");
     }
 
-    private static void WriteParentKeys(SqlWriter w, string alias, ParentKeys parents)
+    public static void WriteParentKeys(SqlWriter w, string alias, ParentKeys parents)
     {
         if (parents.Columns.Length == 1)
         {

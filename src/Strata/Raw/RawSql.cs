@@ -91,9 +91,9 @@ public struct RawSql
                 parameters.Add(part.Value);
             }
         }
-        if (sql.Length == 0 || string.IsNullOrWhiteSpace(sql.ToString()))
-            throw new ArgumentException("The raw SQL statement is empty.");
-        return (sql.ToString(), parameters.ToArray());
+        var text = sql.ToString();
+        if (string.IsNullOrWhiteSpace(text)) throw new ArgumentException("The raw SQL statement is empty.");
+        return (text, parameters.ToArray());
     }
 
     private static void WriteIdentifier(SqlDialect dialect, StringBuilder sql, string[] parts)
