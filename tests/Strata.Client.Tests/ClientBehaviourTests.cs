@@ -113,25 +113,4 @@ public class ClientBehaviourTests : ClientTest
         await db.Users.Where(u => u.Email == "a" || u.Age > 1).OrderBy(u => u.Id).Take(5).FindManyAsync();
         Assert.Equal(shapes + 1, dialect.Cache.Count); // another shape
     });
-
-    private sealed class ListLoggerProvider : ILoggerProvider
-    {
-        public List<string> Messages { get; } = [];
-
-        public ILogger CreateLogger(string categoryName) => new ListLogger(this);
-
-        public void Dispose() { }
-
-        private sealed class ListLogger(ListLoggerProvider owner) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-            {
-                lock (owner.Messages) owner.Messages.Add(formatter(state, exception));
-            }
-        }
-    }
 }

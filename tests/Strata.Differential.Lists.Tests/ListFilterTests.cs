@@ -27,19 +27,7 @@ public class ListFilterTests(ITestOutputHelper output)
         await db.Parts.CreateManyAsync(data.Parts.Select(p => new PartCreate { Id = p.Id, ItemId = p.ItemId, Labels = p.Labels, Sizes = p.Sizes }));
 
         var evaluator = new Evaluator(data, data, Semantics.Postgres);
-        async Task<string?> Difference(QueryCase query)
-        {
-            var expectedRows = evaluator.Rows(query);
-            var expected = ResultText.Rows(query.Model, query, expectedRows, evaluator.Children, evaluator.Count);
-            List<object> rows;
-            int count;
-            try { (rows, count) = await query.Model.Run(db, query); }
-            catch (Exception e) { return $"it threw {e.GetType().Name}: {e.Message}"; }
-            if (count != expectedRows.Count) return $"CountAsync gave {count}, the oracle {expectedRows.Count}";
-            var actual = ResultText.Rows(query.Model, query, rows, ResultText.Included, ResultText.Counted);
-            return expected.SequenceEqual(actual) ? null
-                : "rows differ\n  expected:\n    " + string.Join("\n    ", expected) + "\n  actual:\n    " + string.Join("\n    ", actual);
-        }
+        Task<string?> Difference(QueryCase query) => QueryComparison.DifferenceAsync(evaluator, db, query);
 
         int lists = 0;
         for (int i = 0; i < Cases; i++)

@@ -68,7 +68,7 @@ namespace Strata.Generator.Emit
             Name = Naming.Identifier(definition.Name);
             TypePrefix = definition.Name;
             Accessor = accessor;
-            var members = new Naming.Scope(definition.Name, "Instance", "GetValue", "SetValue", "GetRelation", "SetRelation", "RelationCounts", "Equals", "GetHashCode", "ToString", "GetType");
+            var members = new Naming.Scope(definition.Name, "Instance", "GetValue", "SetValue", "GetRelation", "SetRelation", "RelationCounts", "Selected", "SelectedRow", "SelectList", "SelectSingle", "Equals", "GetHashCode", "ToString", "GetType");
             foreach (var field in definition.Fields)
             {
                 if (field.IsIgnored || field.Kind == FieldKind.Unsupported || field.Kind == FieldKind.Relation) continue;

@@ -16,6 +16,7 @@ namespace Strata.Generator.Emit
             Fields(w, client, model);
             Unique(w, client, model);
             Include(w, client, model);
+            SelectEmitter.Proxy(w, client, model);
             Query(w, client, model);
             return w.Close().ToString();
         }
@@ -29,7 +30,7 @@ namespace Strata.Generator.Emit
             return w.Open("namespace " + client.Namespace);
         }
 
-        private static string Meta(ClientModel client, ModelShape model) => $"global::{client.Namespace}.{client.MetadataClass}.{model.TypePrefix}";
+        internal static string Meta(ClientModel client, ModelShape model) => $"global::{client.Namespace}.{client.MetadataClass}.{model.TypePrefix}";
 
         private static void Entity(CodeWriter w, ClientModel client, ModelShape model)
         {
@@ -71,6 +72,14 @@ namespace Strata.Generator.Emit
             w.Line("default: throw new global::System.ArgumentOutOfRangeException(nameof(index));");
             w.Close();
             w.Close();
+            w.Open("object? global::Strata.Metadata.IStrataEntity.GetRelationValue(int index) => index switch");
+            foreach (var r in model.Relations) w.Line($"{r.Index} => {r.Member},");
+            w.Line("_ => throw new global::System.ArgumentOutOfRangeException(nameof(index)),");
+            w.Close(";");
+            w.Open("int? global::Strata.Metadata.IStrataEntity.GetRelationCount(int index) => index switch");
+            foreach (var r in counted) w.Line($"{r.Index} => RelationCounts?.{r.Member},");
+            w.Line("_ => throw new global::System.ArgumentOutOfRangeException(nameof(index)),");
+            w.Close(";");
             w.Close();
             if (counted.Count > 0)
             {
@@ -321,6 +330,7 @@ namespace Strata.Generator.Emit
             w.Line($"private {n}Query(global::Strata.QueryHandle handle) : base(handle) {{ }}");
             w.Summary("The same query with another state.");
             w.Line($"protected override {n}Query With(global::Strata.QueryHandle handle) => new(handle);");
+            SelectEmitter.QueryMethod(w, model);
             w.Close();
         }
     }

@@ -62,10 +62,6 @@ public abstract partial class Query<TSelf, TEntity, TWhere, TFields, TInclude, T
     [Obsolete(Prefix + "filter with Where(...), then use await CountAsync() > 0.", error: true), EditorBrowsable(EditorBrowsableState.Never)]
     public bool Any(Func<TEntity, bool>? predicate = null) => throw new NotSupportedException();
 
-    /// <summary>Not offered yet: read whole records, or leave fields out with <c>Omit</c>.</summary>
-    [Obsolete(Prefix + "there is no Select yet; read whole records, or leave fields out with Omit(x => [x.Field]).", error: true), EditorBrowsable(EditorBrowsableState.Never)]
-    public IEnumerable<TResult> Select<TResult>(Func<TEntity, TResult> selector) => throw new NotSupportedException();
-
     /// <summary>Not offered: use <c>OrderBy(x =&gt; x.Field.Desc())</c>.</summary>
     [Obsolete(Prefix + "order descending with OrderBy(x => x.Field.Desc()).", error: true), EditorBrowsable(EditorBrowsableState.Never)]
     public TSelf OrderByDescending(Func<TFields, FieldRef> order) => throw new NotSupportedException();

@@ -92,6 +92,22 @@ public abstract partial class Query<TSelf, TEntity, TWhere, TFields, TInclude, T
     /// </summary>
     public TSelf IncludeCount(Func<TInclude, Include> relation) => With(_state.AddInclude(CountInclude.Of(relation(TInclude.Instance))));
 
+    /// <summary>
+    /// Projects the records (Prisma's select): the generated <c>Select</c> calls this. The selector runs once
+    /// here, over a recording proxy, to learn which fields, relations and counts it reads.
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    protected SelectQuery<TEntity, TUnique, TResult> Project<TSelect, TResult>(Func<TSelect, TResult> select, Func<TSelect> create)
+        where TSelect : SelectProxy<TEntity>
+    {
+        ArgumentNullException.ThrowIfNull(select);
+        if (_state.Omitted != null || _state.Includes.Length > 0)
+            throw new StrataException(ErrorCodes.InvalidQuery, "Select chooses the fields and relations itself: it does not combine with Include, IncludeCount or Omit (select relations and counts inside the Select).") { Model = _model.Name };
+        var recorder = create();
+        select(recorder);
+        return new SelectQuery<TEntity, TUnique, TResult>(_context, _model, _state, recorder.Selection, create, p => select((TSelect)p));
+    }
+
     /// <summary>The matching records (Prisma's findMany).</summary>
     public Task<List<TEntity>> FindManyAsync(CancellationToken cancellationToken = default) =>
         ReadOperations.FindManyAsync<TEntity>(_context, _model, _state, cancellationToken);

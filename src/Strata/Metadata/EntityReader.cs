@@ -18,6 +18,12 @@ public interface IStrataEntity
 
     /// <summary>Sets the count of list relation <paramref name="index"/> (an <c>IncludeCount</c>).</summary>
     void SetRelationCount(int index, int count);
+
+    /// <summary>The loaded relation <paramref name="index"/>: a list for list relations, an entity or null for to-one.</summary>
+    object? GetRelationValue(int index);
+
+    /// <summary>The count of list relation <paramref name="index"/>, or null when it was not counted.</summary>
+    int? GetRelationCount(int index);
 }
 
 /// <summary>Which columns a query reads: all, or all but the omitted ones.</summary>

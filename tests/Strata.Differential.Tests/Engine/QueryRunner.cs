@@ -12,6 +12,29 @@ public static class QueryRunner
         where TW : IProxy<TW> where TF : IProxy<TF> where TI : IProxy<TI> where TU : IProxy<TU>
         where TC : WriteInput where TUp : WriteInput
     {
+        var query = Rows(all, c);
+        int count = await query.CountAsync();
+        if (c.Omit.Length > 0) query = query.Omit(f => c.Omit.Select(o => o.Field(f)).ToArray());
+        foreach (var include in c.Includes) query = query.Include(i => include.Relation.Include(i, include));
+        foreach (var counted in c.Counts) query = query.IncludeCount(i => counted.Relation.Include(i, counted));
+        var rows = await query.FindManyAsync();
+        return (rows.Cast<object>().ToList(), count);
+    }
+
+    /// <summary>The query's rows run as a Select of <paramref name="select"/>'s projection.</summary>
+    public static Task<List<string>> SelectAsync<TSelf, TE, TW, TF, TI, TU, TC, TUp>(Query<TSelf, TE, TW, TF, TI, TU, TC, TUp> all, QueryCase c, Func<TSelf, SelectQuery<TE, TU, string>> select)
+        where TSelf : Query<TSelf, TE, TW, TF, TI, TU, TC, TUp>
+        where TE : class, Metadata.IStrataEntity
+        where TW : IProxy<TW> where TF : IProxy<TF> where TI : IProxy<TI> where TU : IProxy<TU>
+        where TC : WriteInput where TUp : WriteInput => select(Rows(all, c)).FindManyAsync();
+
+    /// <summary>The case's filter, order, cursor, distinct and paging on the model's query.</summary>
+    private static TSelf Rows<TSelf, TE, TW, TF, TI, TU, TC, TUp>(Query<TSelf, TE, TW, TF, TI, TU, TC, TUp> all, QueryCase c)
+        where TSelf : Query<TSelf, TE, TW, TF, TI, TU, TC, TUp>
+        where TE : class, Metadata.IStrataEntity
+        where TW : IProxy<TW> where TF : IProxy<TF> where TI : IProxy<TI> where TU : IProxy<TU>
+        where TC : WriteInput where TUp : WriteInput
+    {
         var query = (TSelf)all;
         if (c.Where != null) query = query.Where(w => c.Where.Build(w));
         foreach (var o in c.FullOrder(c.Model)) query = query.OrderBy(f => o.Build(f));
@@ -19,12 +42,7 @@ public static class QueryRunner
         if (c.Distinct.Length > 0) query = query.Distinct(f => c.Distinct.Select(d => d.Field(f)).ToArray());
         if (c.Skip is int skip) query = query.Skip(skip);
         if (c.Take is int take) query = query.Take(take);
-        int count = await query.CountAsync();
-        if (c.Omit.Length > 0) query = query.Omit(f => c.Omit.Select(o => o.Field(f)).ToArray());
-        foreach (var include in c.Includes) query = query.Include(i => include.Relation.Include(i, include));
-        foreach (var counted in c.Counts) query = query.IncludeCount(i => counted.Relation.Include(i, counted));
-        var rows = await query.FindManyAsync();
-        return (rows.Cast<object>().ToList(), count);
+        return query;
     }
 
     /// <summary>A generated aggregate or group case, each result row the list of values its selector read.</summary>

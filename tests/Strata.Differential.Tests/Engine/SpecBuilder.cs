@@ -10,11 +10,12 @@ namespace Strata.Differential.Engine;
 /// <typeparam name="TW">The where proxy.</typeparam>
 /// <typeparam name="TF">The fields proxy.</typeparam>
 /// <typeparam name="TI">The include proxy.</typeparam>
-public static class SpecBuilder<TIndex, TE, TW, TF, TI> where TE : class where TF : IProxy<TF>
+/// <typeparam name="TS">The select proxy.</typeparam>
+public static class SpecBuilder<TIndex, TE, TW, TF, TI, TS> where TE : class where TF : IProxy<TF> where TS : SelectProxy
 {
-    public static ScalarSpec Value<T>(string name, ValueKind kind, Func<TE, T> get, Func<TW, ValueField<T>> where, Func<TF, FieldRef> field, T[] pool) where T : struct => new()
+    public static ScalarSpec Value<T>(string name, ValueKind kind, Func<TE, T> get, Func<TW, ValueField<T>> where, Func<TF, FieldRef> field, Func<TS, T> select, T[] pool) where T : struct => new()
     {
-        Name = name, Kind = kind, Optional = false, Get = e => get((TE)e), Field = f => field((TF)f), Pool = pool.Cast<object>().ToArray(),
+        Name = name, Kind = kind, Optional = false, Get = e => get((TE)e), Selected = p => select((TS)p), Field = f => field((TF)f), Pool = pool.Cast<object>().ToArray(),
         Aggregate = Aggregates<T>(field), Key = ValueKey<T>(field),
         Build = (w, op, v, _) =>
         {
@@ -28,9 +29,9 @@ public static class SpecBuilder<TIndex, TE, TW, TF, TI> where TE : class where T
         },
     };
 
-    public static ScalarSpec Nullable<T>(string name, ValueKind kind, Func<TE, T?> get, Func<TW, NullableValueField<T>> where, Func<TF, FieldRef> field, T[] pool) where T : struct => new()
+    public static ScalarSpec Nullable<T>(string name, ValueKind kind, Func<TE, T?> get, Func<TW, NullableValueField<T>> where, Func<TF, FieldRef> field, Func<TS, T?> select, T[] pool) where T : struct => new()
     {
-        Name = name, Kind = kind, Optional = true, Get = e => get((TE)e), Field = f => field((TF)f), Pool = pool.Cast<object>().ToArray(),
+        Name = name, Kind = kind, Optional = true, Get = e => get((TE)e), Selected = p => select((TS)p), Field = f => field((TF)f), Pool = pool.Cast<object>().ToArray(),
         Aggregate = Aggregates<T>(field), Key = ValueKey<T>(field),
         Build = (w, op, v, _) =>
         {
@@ -44,9 +45,9 @@ public static class SpecBuilder<TIndex, TE, TW, TF, TI> where TE : class where T
         },
     };
 
-    public static ScalarSpec Text(string name, bool optional, Func<TE, string?> get, Func<TW, StringField> where, Func<TF, FieldRef> field, string[] pool) => new()
+    public static ScalarSpec Text(string name, bool optional, Func<TE, string?> get, Func<TW, StringField> where, Func<TF, FieldRef> field, Func<TS, string?> select, string[] pool) => new()
     {
-        Name = name, Kind = ValueKind.Text, Optional = optional, Get = e => get((TE)e), Field = f => field((TF)f), Pool = pool.Cast<object>().ToArray(),
+        Name = name, Kind = ValueKind.Text, Optional = optional, Get = e => get((TE)e), Selected = p => select((TS)p), Field = f => field((TF)f), Pool = pool.Cast<object>().ToArray(),
         Aggregate = (a, agg) => agg switch
         {
             Agg.Min => ((Aggregates<TF>)a).Min(f => new FieldRef<string?>(field(f).Column)),
@@ -76,9 +77,9 @@ public static class SpecBuilder<TIndex, TE, TW, TF, TI> where TE : class where T
         },
     };
 
-    public static ScalarSpec List<T>(string name, Func<TE, List<T>> get, Func<TW, ListField<T>> where, Func<TF, FieldRef> field, T[] elements) => new()
+    public static ScalarSpec List<T>(string name, Func<TE, List<T>> get, Func<TW, ListField<T>> where, Func<TF, FieldRef> field, Func<TS, List<T>> select, T[] elements) => new()
     {
-        Name = name, Kind = ValueKind.List, Optional = false, Get = e => get((TE)e), Field = f => field((TF)f), Pool = elements.Cast<object>().ToArray()!,
+        Name = name, Kind = ValueKind.List, Optional = false, Get = e => get((TE)e), Selected = p => select((TS)p), Field = f => field((TF)f), Pool = elements.Cast<object>().ToArray()!,
         Build = (w, op, v, _) =>
         {
             var f = where((TW)w);
@@ -94,17 +95,17 @@ public static class SpecBuilder<TIndex, TE, TW, TF, TI> where TE : class where T
         },
     };
 
-    public static ScalarSpec Bool(string name, Func<TE, bool> get, Func<TW, BoolField> where, Func<TF, FieldRef> field) => new()
+    public static ScalarSpec Bool(string name, Func<TE, bool> get, Func<TW, BoolField> where, Func<TF, FieldRef> field, Func<TS, bool> select) => new()
     {
-        Name = name, Kind = ValueKind.Bool, Optional = false, Get = e => get((TE)e), Field = f => field((TF)f), Pool = [true, false],
+        Name = name, Kind = ValueKind.Bool, Optional = false, Get = e => get((TE)e), Selected = p => select((TS)p), Field = f => field((TF)f), Pool = [true, false],
         Aggregate = Aggregates<bool>(field), Key = ValueKey<bool>(field),
         // A Boolean field alone is a filter, and ! negates it; == and != compare.
         Build = (w, op, v, _) => op == Op.Eq ? ((bool)v! ? where((TW)w) : !where((TW)w)) : where((TW)w) != (bool?)v,
     };
 
-    public static ScalarSpec Enum<T>(string name, bool optional, Func<TE, T?> get, Func<TW, EnumField<T>> where, Func<TF, FieldRef> field) where T : struct, System.Enum => new()
+    public static ScalarSpec Enum<T>(string name, bool optional, Func<TE, T?> get, Func<TW, EnumField<T>> where, Func<TF, FieldRef> field, Func<TS, T?> select) where T : struct, System.Enum => new()
     {
-        Name = name, Kind = ValueKind.Enum, Optional = optional, Get = e => get((TE)e), Field = f => field((TF)f), Pool = System.Enum.GetValues<T>().Cast<object>().ToArray(),
+        Name = name, Kind = ValueKind.Enum, Optional = optional, Get = e => get((TE)e), Selected = p => select((TS)p), Field = f => field((TF)f), Pool = System.Enum.GetValues<T>().Cast<object>().ToArray(),
         Aggregate = Aggregates<T>(field), Key = ValueKey<T>(field),
         Build = (w, op, v, _) =>
         {
@@ -118,9 +119,9 @@ public static class SpecBuilder<TIndex, TE, TW, TF, TI> where TE : class where T
         },
     };
 
-    public static ScalarSpec Object<T>(string name, ValueKind kind, Func<TE, T?> get, Func<TW, ObjectField<T>> where, Func<TF, FieldRef> field, T[] pool) where T : class => new()
+    public static ScalarSpec Object<T>(string name, ValueKind kind, Func<TE, T?> get, Func<TW, ObjectField<T>> where, Func<TF, FieldRef> field, Func<TS, T?> select, T[] pool) where T : class => new()
     {
-        Name = name, Kind = kind, Optional = true, Get = e => get((TE)e), Field = f => field((TF)f), Pool = pool.Cast<object>().ToArray(),
+        Name = name, Kind = kind, Optional = true, Get = e => get((TE)e), Selected = p => select((TS)p), Field = f => field((TF)f), Pool = pool.Cast<object>().ToArray(),
         Build = (w, op, v, _) => op == Op.Eq ? where((TW)w) == (T?)v : where((TW)w) != (T?)v,
     };
 
@@ -155,10 +156,13 @@ public static class SpecBuilder<TIndex, TE, TW, TF, TI> where TE : class where T
     private static Func<object, object?> ValueKey<T>(Func<TF, FieldRef> field) where T : struct =>
         g => ((Group<TF>)g).Key(f => new FieldRef<T?>(field(f).Column));
 
-    public static RelationSpec Many<TTW, TTF, TTI>(string name, Func<ModelSpec> target, Func<TIndex, TE, IEnumerable<object>> related,
-        Func<TW, ListRelationField<TTW>> filter, Func<TI, IncludeMany<TTW, TTF, TTI>> include, Func<TF, RelationOrder> order, Func<TE, object?> included, Func<TE, int?> counted)
-        where TTW : IProxy<TTW> where TTF : IProxy<TTF> where TTI : IProxy<TTI> => new()
+    public static RelationSpec Many<TTS, TTW, TTF, TTI>(string name, Func<ModelSpec> target, Func<TIndex, TE, IEnumerable<object>> related,
+        Func<TW, ListRelationField<TTW>> filter, Func<TI, IncludeMany<TTW, TTF, TTI>> include, Func<TF, RelationOrder> order, Func<TE, object?> included,
+        Func<TS, SelectMany<TTS, TTW, TTF>> select, Func<TE, int?> counted)
+        where TTS : SelectProxy where TTW : IProxy<TTW> where TTF : IProxy<TTF> where TTI : IProxy<TTI> => new()
     {
+        Select = (p, c, row) => Refine(select((TS)p), c).Select(x => row(x)),
+        SelectCount = (p, c) => (c.Where == null ? select((TS)p) : select((TS)p).Where(w => c.Where.Build(w))).Count(),
         Name = name, IsList = true, Target = target, Related = (index, row) => related((TIndex)index, (TE)row), Included = e => included((TE)e),
         Counted = e => counted((TE)e), OrderCount = f => order((TF)f).Count(),
         Filter = (w, test, inner) =>
@@ -175,10 +179,12 @@ public static class SpecBuilder<TIndex, TE, TW, TF, TI> where TE : class where T
         Include = (i, c) => Refine(include((TI)i), c),
     };
 
-    public static RelationSpec One<TTW, TTF, TTI>(string name, Func<ModelSpec> target, Func<TIndex, TE, IEnumerable<object>> related,
-        Func<TW, RelationField<TTW>> filter, Func<TI, IncludeOne<TTF, TTI>> include, Func<TF, ToOneOrder<TTF>> order, Func<TE, object?> included)
-        where TTW : IProxy<TTW> where TTF : IProxy<TTF> where TTI : IProxy<TTI> => new()
+    public static RelationSpec One<TTS, TTW, TTF, TTI>(string name, Func<ModelSpec> target, Func<TIndex, TE, IEnumerable<object>> related,
+        Func<TW, RelationField<TTW>> filter, Func<TI, IncludeOne<TTF, TTI>> include, Func<TF, ToOneOrder<TTF>> order, Func<TE, object?> included,
+        Func<TS, SelectOne<TTS>> select)
+        where TTS : SelectProxy where TTW : IProxy<TTW> where TTF : IProxy<TTF> where TTI : IProxy<TTI> => new()
     {
+        Select = (p, c, row) => select((TS)p).Select(x => row(x)),
         Name = name, IsList = false, Target = target, Related = (index, row) => related((TIndex)index, (TE)row), Included = e => included((TE)e),
         OrderVia = (f, inner) => order((TF)f).By(x => inner(x)),
         Filter = (w, test, inner) =>
@@ -205,6 +211,18 @@ public static class SpecBuilder<TIndex, TE, TW, TF, TI> where TE : class where T
         if (c.Omit.Length > 0) include = include.Omit(f => c.Omit.Select(o => o.Field(f)).ToArray());
         foreach (var nested in c.Includes) include = include.Include(i => nested.Relation.Include(i, nested));
         return include;
+    }
+
+    /// <summary>A selected list relation with the include case's where, order and paging, as a user chains them before Select.</summary>
+    private static SelectMany<TTS, TTW, TTF> Refine<TTS, TTW, TTF>(SelectMany<TTS, TTW, TTF> relation, IncludeCase c)
+        where TTS : SelectProxy where TTW : IProxy<TTW> where TTF : IProxy<TTF>
+    {
+        var target = c.Relation.Target();
+        if (c.Where != null) relation = relation.Where(w => c.Where.Build(w));
+        foreach (var o in c.FullOrder(target)) relation = relation.OrderBy(f => o.Build(f));
+        if (c.Skip is int skip) relation = relation.Skip(skip);
+        if (c.Take is int take) relation = relation.Take(take);
+        return relation;
     }
 
     private static Include Refine<TTF, TTI>(IncludeOne<TTF, TTI> include, IncludeCase c)

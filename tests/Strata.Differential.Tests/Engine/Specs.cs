@@ -24,6 +24,9 @@ public sealed class ScalarSpec
     public required Func<object, Op, object?, bool, Filter> Build { get; init; }
     public required object[] Pool { get; init; }
 
+    /// <summary>(a select proxy) to the field's value as a Select lambda reads it.</summary>
+    public required Func<object, object?> Selected { get; init; }
+
     /// <summary>(the selector's aggregates proxy, aggregate) to the aggregate's value, through the typed overload a user calls; null where the field takes none.</summary>
     public Func<object, Agg, object?>? Aggregate { get; init; }
 
@@ -68,6 +71,10 @@ public sealed class RelationSpec
     public required Func<object, IncludeCase, Include> Include { get; init; }
     /// <summary>What a database's entity holds for the included relation: a list, an entity or null.</summary>
     public required Func<object, object?> Included { get; init; }
+    /// <summary>(select proxy, the include's refinements, the related record's projection) to what a Select lambda reads: a list of projections, or one (null when there is none).</summary>
+    public required Func<object, IncludeCase, Func<object, string>, object?> Select { get; init; }
+    /// <summary>For list relations: (select proxy, the count's Where) to the count a Select lambda reads.</summary>
+    public Func<object, IncludeCase, int>? SelectCount { get; init; }
     /// <summary>For list relations: the count a database's entity holds after IncludeCount (null when not counted).</summary>
     public Func<object, int?>? Counted { get; init; }
     /// <summary>For list relations: (fields proxy) to the order key of the relation's count.</summary>
@@ -91,6 +98,9 @@ public sealed class ModelSpec
 
     /// <summary>(client, query) to the rows of FindMany and the CountAsync of the same query.</summary>
     public required Func<object, QueryCase, Task<(List<object> Rows, int Count)>> Run { get; init; }
+
+    /// <summary>(client, query, a record's projection) to the projections of the query run as a Select.</summary>
+    public Func<object, QueryCase, Func<object, string>, Task<List<string>>>? RunSelect { get; init; }
 
     /// <summary>(client, aggregate case) to its result rows (one without GroupBy), each the list of values the selector read.</summary>
     public Func<object, AggregateCase, Task<List<List<object?>>>>? RunAggregate { get; init; }
