@@ -20,7 +20,7 @@ namespace Strata.Generator
 
         public const string InvalidNamespace = "SG1001", InvalidClientName = "SG1002";
 
-        public static SchemaOutput Run(SchemaFileSpec[] files, string? rootNamespace, CancellationToken token)
+        public static SchemaOutput Run(SchemaFileSpec[] files, string? rootNamespace, CancellationToken token, string? projectDirectory = null)
         {
             if (files.Length == 0) return new SchemaOutput(default, default, null);
             token.ThrowIfCancellationRequested();
@@ -46,8 +46,23 @@ namespace Strata.Generator
             }
             if (!ok) return new SchemaOutput(new EquatableArray<DiagnosticSpec>(diagnostics), default, null);
             token.ThrowIfCancellationRequested();
-            var generated = ClientEmitter.Emit(compilation.Schema, ns, clientName).Select(f => new GeneratedSource(f.Name, f.Text));
+            var generated = ClientEmitter.Emit(compilation.Schema, ns, clientName, SchemaFolder(files, projectDirectory)).Select(f => new GeneratedSource(f.Name, f.Text));
             return new SchemaOutput(new EquatableArray<DiagnosticSpec>(diagnostics), new EquatableArray<GeneratedSource>(generated), new ClientSpec(ns, clientName));
+        }
+
+        /// <summary>
+        /// The schema's folder relative to the project folder, with forward slashes ("prisma", or "" for the project folder itself);
+        /// null when the project folder is unknown or the schema is not inside it or spans folders.
+        /// </summary>
+        internal static string? SchemaFolder(SchemaFileSpec[] files, string? projectDirectory)
+        {
+            if (string.IsNullOrEmpty(projectDirectory) || files.Length == 0) return null;
+            var folders = files.Select(f => System.IO.Path.GetDirectoryName(f.Path) ?? string.Empty).Distinct().ToList();
+            if (folders.Count != 1) return null;
+            var project = projectDirectory!.Replace('\\', '/').TrimEnd('/');
+            var folder = folders[0].Replace('\\', '/').TrimEnd('/');
+            if (folder == project) return string.Empty;
+            return folder.StartsWith(project + "/", System.StringComparison.Ordinal) ? folder.Substring(project.Length + 1) : null;
         }
 
         private static string? Option(GeneratorDefinition generator, string name) =>

@@ -32,8 +32,10 @@ namespace Strata.Generator
                 .Collect();
             var rootNamespace = context.AnalyzerConfigOptionsProvider
                 .Select((options, _) => options.GlobalOptions.TryGetValue("build_property.RootNamespace", out var ns) && !string.IsNullOrWhiteSpace(ns) ? ns : null);
-            var schema = files.Combine(rootNamespace)
-                .Select((input, token) => SchemaStageRunner.Run(input.Left.OrderBy(f => f.Path, System.StringComparer.Ordinal).ToArray(), input.Right, token))
+            var projectDirectory = context.AnalyzerConfigOptionsProvider
+                .Select((options, _) => options.GlobalOptions.TryGetValue("build_property.MSBuildProjectDirectory", out var dir) && !string.IsNullOrWhiteSpace(dir) ? dir : null);
+            var schema = files.Combine(rootNamespace).Combine(projectDirectory)
+                .Select((input, token) => SchemaStageRunner.Run(input.Left.Left.OrderBy(f => f.Path, System.StringComparer.Ordinal).ToArray(), input.Left.Right, token, input.Right))
                 .WithTrackingName(SchemaStage);
             var providers = context.CompilationProvider
                 .Select((compilation, _) => new ProviderReferences(

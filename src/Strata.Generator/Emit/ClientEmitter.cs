@@ -8,9 +8,9 @@ namespace Strata.Generator.Emit
     internal static class ClientEmitter
     {
         /// <summary>All generated files for <paramref name="schema"/>: (hint name, text), in a fixed order.</summary>
-        public static List<(string Name, string Text)> Emit(SchemaDefinition schema, string ns, string clientName)
+        public static List<(string Name, string Text)> Emit(SchemaDefinition schema, string ns, string clientName, string? schemaFolder = null)
         {
-            var client = new ClientModel(schema, ns, clientName);
+            var client = new ClientModel(schema, ns, clientName) { SchemaFolder = schemaFolder };
             var files = new List<(string, string)>
             {
                 (clientName + ".g.cs", Client(client)),
@@ -67,19 +67,22 @@ namespace Strata.Generator.Emit
             w.Line("/// per database and keep it (or register it with <c>AddStrata</c>).");
             w.Line("/// </summary>");
             w.Open($"public sealed partial class {c} : global::Strata.StrataClient, global::Strata.IStrataClient<{c}>");
+            w.Summary("Connects as the schema's datasource says: its url, or the environment variable it names (from the environment or a .env file, as the strata command reads it).");
+            w.Line($"public {c}() : this(new global::Strata.StrataOptions()) {{ }}");
             w.Summary("Connects to a URL or connection string; the provider follows from it (file:, Data Source= → SQLite; postgresql://, Host= → PostgreSQL).");
             w.Line($"public {c}(string url) : this(new global::Strata.StrataOptions {{ Url = url }}) {{ }}");
             w.Summary("Connects to a URL or connection string with the given provider.");
             w.Line($"public {c}(string url, global::Strata.StrataProvider provider) : this(new global::Strata.StrataOptions {{ Url = url, Provider = provider }}) {{ }}");
             w.Summary("Runs on a data source the application configured and owns.");
             w.Line($"public {c}(global::System.Data.Common.DbDataSource dataSource) : this(new global::Strata.StrataOptions {{ DataSource = dataSource }}) {{ }}");
-            w.Summary("Connects as the options say.");
-            w.Open($"public {c}(global::Strata.StrataOptions options) : base(options, global::Strata.StrataProvider.{provider}, s_providers)");
+            w.Summary("Connects as the options say; without a URL or data source, as the schema's datasource says.");
+            w.Open($"public {c}(global::Strata.StrataOptions options) : base(options, global::Strata.StrataProvider.{provider}, s_providers, s_datasource)");
             foreach (var m in client.Models) w.Line($"{m.Accessor} = new {m.TypePrefix}Query(Context);");
             w.Close();
             w.Open($"private {c}(global::Strata.Execution.StrataContext context) : base(context)");
             foreach (var m in client.Models) w.Line($"{m.Accessor} = new {m.TypePrefix}Query(Context);");
             w.Close();
+            w.Line($"private static readonly global::Strata.SchemaDatasource s_datasource = new({Datasource(client)});");
             foreach (var m in client.Models)
             {
                 w.Doc(m.Definition.Documentation ?? $"The {m.Definition.Name} records.");
@@ -94,6 +97,17 @@ namespace Strata.Generator.Emit
             w.Line($"static {c} global::Strata.IStrataClient<{c}>.Create(global::Strata.StrataOptions options) => new(options);");
             w.Close();
             return w.Close().ToString();
+        }
+
+        /// <summary>The arguments of the client's <c>SchemaDatasource</c>: the url's variable, the literal url, the schema's folder.</summary>
+        private static string Datasource(ClientModel client)
+        {
+            var url = client.Schema.Datasource?.Url;
+            string Text(string? value) => value == null ? "null" : Naming.Literal(value);
+            return string.Join(", ",
+                Text(url?.Kind == ConfigValueKind.Env ? url.Text : null),
+                Text(url?.Kind == ConfigValueKind.String ? url.Text : null),
+                Text(client.SchemaFolder));
         }
 
         private static string Enum(ClientModel client, EnumShape e)

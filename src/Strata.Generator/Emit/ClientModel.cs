@@ -9,6 +9,7 @@ namespace Strata.Generator.Emit
     {
         public ClientModel(SchemaDefinition schema, string ns, string clientName)
         {
+            Schema = schema;
             Namespace = ns;
             ClientName = clientName;
             Provider = schema.Provider;
@@ -19,6 +20,11 @@ namespace Strata.Generator.Emit
                 Models.Add(new ModelShape(this, m, accessors.Claim(Naming.Pascal(Naming.Plural(m.Name)))));
             foreach (var model in Models) model.ResolveRelations(this);
         }
+
+        public SchemaDefinition Schema { get; }
+
+        /// <summary>The schema's folder relative to the project folder, or null when unknown.</summary>
+        public string? SchemaFolder { get; set; }
 
         public string Namespace { get; }
 

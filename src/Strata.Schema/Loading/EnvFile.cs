@@ -8,7 +8,12 @@ namespace Strata.Schema.Loading
     /// Reads <c>.env</c> files: <c>KEY=value</c> lines, optional <c>export </c>, single or double
     /// quotes, <c>#</c> comments. Variables already set in the process environment win, as with Prisma.
     /// </summary>
+#if STRATA_RUNTIME
+    // Compiled into the runtime too, where the client reads env("...") values the way the CLI does.
+    internal static class EnvFile
+#else
     public static class EnvFile
+#endif
     {
         /// <summary>Parses the text of a .env file.</summary>
         public static Dictionary<string, string> Parse(string text)

@@ -7,7 +7,7 @@ namespace Strata;
 /// <summary>Picks the provider for a client's options and creates its data source.</summary>
 internal static class ClientConnector
 {
-    public static (StrataContext Context, DbDataSource? Owned) Connect(StrataOptions options, StrataProvider schemaProvider, IReadOnlyList<IStrataProvider> providers)
+    public static (StrataContext Context, DbDataSource? Owned) Connect(StrataOptions options, StrataProvider schemaProvider, IReadOnlyList<IStrataProvider> providers, SchemaDatasource datasource)
     {
         var logger = StrataContext.CreateLogger(options.LoggerFactory);
         if (options.DataSource is { } given)
@@ -17,9 +17,7 @@ internal static class ClientConnector
                   ?? throw new StrataException(ErrorCodes.InvalidQuery, $"No referenced Strata provider handles a {given.GetType().Name}; reference Strata.Sqlite or Strata.Postgres.");
             return (new StrataContext(provider.Dialect, ConnectionPool.Borrowed(given, provider.Dialect), logger, options.LogParameterValues), null);
         }
-        var url = options.Url;
-        if (string.IsNullOrWhiteSpace(url))
-            throw new ArgumentException("Give the client a URL or connection string (file:./dev.db, postgresql://..., Data Source=..., Host=...), or a DbDataSource.", nameof(options));
+        var url = Configuration.ProjectFolder.Url(options, datasource);
         IStrataProvider selected;
         if (options.Provider is { } explicitProvider) selected = Find(explicitProvider, providers);
         else
@@ -37,7 +35,7 @@ internal static class ClientConnector
         DbDataSource dataSource;
         try
         {
-            dataSource = selected.CreateDataSource(url, options);
+            dataSource = selected.CreateDataSource(url, options.WithBaseDirectory(Configuration.ProjectFolder.BaseDirectory(options, datasource)));
         }
         catch (Exception e) when (e is ArgumentException or FormatException or KeyNotFoundException)
         {

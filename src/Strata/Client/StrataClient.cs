@@ -17,9 +17,18 @@ public abstract class StrataClient : IAsyncDisposable, IDisposable
     /// <summary>Connects as <paramref name="options"/> say (generated constructors call this).</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
     protected StrataClient(StrataOptions options, StrataProvider schemaProvider, IReadOnlyList<IStrataProvider> providers)
+        : this(options, schemaProvider, providers, SchemaDatasource.Unknown) { }
+
+    /// <summary>
+    /// Connects as <paramref name="options"/> say, or, when they give no URL or data source, as the
+    /// schema's <paramref name="datasource"/> does (generated constructors call this).
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    protected StrataClient(StrataOptions options, StrataProvider schemaProvider, IReadOnlyList<IStrataProvider> providers, SchemaDatasource datasource)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var (context, owned) = ClientConnector.Connect(options, schemaProvider, providers);
+        ArgumentNullException.ThrowIfNull(datasource);
+        var (context, owned) = ClientConnector.Connect(options, schemaProvider, providers, datasource);
         Context = context;
         _ownedDataSource = owned;
     }

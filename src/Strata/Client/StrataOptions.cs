@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Strata;
 
-/// <summary>How a client connects and logs. Set <see cref="Url"/> or <see cref="DataSource"/>.</summary>
+/// <summary>How a client connects and logs. Set <see cref="Url"/> or <see cref="DataSource"/>; with neither, the schema's datasource URL (or its <c>env("...")</c> variable) is used.</summary>
 public sealed class StrataOptions
 {
     /// <summary>
@@ -18,7 +18,11 @@ public sealed class StrataOptions
     /// <summary>The database; when null it is taken from the URL or data source, else from the schema's datasource.</summary>
     public StrataProvider? Provider { get; set; }
 
-    /// <summary>Where relative SQLite file URLs are resolved; the current directory when null.</summary>
+    /// <summary>
+    /// Where relative SQLite <c>file:</c> URLs are resolved. When null: the schema's folder if the app
+    /// runs in its project folder (as the <c>strata</c> command resolves them, so both use one file),
+    /// else the app's own folder (<see cref="AppContext.BaseDirectory"/>, a published app).
+    /// </summary>
     public string? BaseDirectory { get; set; }
 
     /// <summary>Logs each statement with its duration (category <c>Strata.Database.Command</c>, level Information).</summary>
@@ -40,4 +44,13 @@ public sealed class StrataOptions
     /// (at least one).
     /// </summary>
     public TimeSpan? SqliteBusyTimeout { get; set; }
+
+    /// <summary>A copy with <see cref="BaseDirectory"/> set (every other option as it is).</summary>
+    internal StrataOptions WithBaseDirectory(string baseDirectory)
+    {
+        if (BaseDirectory == baseDirectory) return this;
+        var copy = (StrataOptions)MemberwiseClone();
+        copy.BaseDirectory = baseDirectory;
+        return copy;
+    }
 }
