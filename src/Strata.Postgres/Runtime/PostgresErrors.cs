@@ -18,7 +18,8 @@ internal static class PostgresErrors
             "23502" => new NullConstraintException(name, model?.Columns.FirstOrDefault(c => c.ColumnName == pg.ColumnName)?.FieldName ?? pg.ColumnName ?? "?", error) { Model = model?.Name },
             "22003" or "22012" => new ValueOutOfRangeException(ErrorCodes.ValueOutOfRange, $"A value is out of range for its column in {name}: {pg.MessageText}.", error) { Model = model?.Name },
             "22001" => new ValueOutOfRangeException(ErrorCodes.ValueTooLong, $"A value is too long for its column in {name}: {pg.MessageText}.", error) { Model = model?.Name },
-            "40001" or "40P01" => new StrataException(ErrorCodes.WriteConflict, $"The transaction conflicted with another one; retry it. ({pg.MessageText})", error) { Model = model?.Name },
+            "40001" => new WriteConflictException($"The transaction conflicted with a concurrent one (a serialization failure); retry it. ({pg.MessageText})", error) { Model = model?.Name },
+            "40P01" => new WriteConflictException($"The transaction deadlocked with a concurrent one; retry it. ({pg.MessageText})", error) { Model = model?.Name },
             _ => null,
         };
     }

@@ -40,4 +40,10 @@ public sealed class StrataOptions
     /// (at least one).
     /// </summary>
     public TimeSpan? SqliteBusyTimeout { get; set; }
+
+    /// <summary>
+    /// The options of every <c>TransactionAsync</c> and <c>BatchAsync</c> of the client that a call's own
+    /// <see cref="TransactionOptions"/> leave unset (as Prisma's <c>transactionOptions</c>); null for the defaults.
+    /// </summary>
+    public TransactionOptions? Transactions { get; set; }
 }
