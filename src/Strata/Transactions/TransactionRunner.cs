@@ -18,11 +18,9 @@ internal static class TransactionRunner
         if (context.Open is { } open) return InSavepointAsync(context, open, body, options, cancellationToken);
         var defaults = context.TransactionDefaults;
         var isolation = options?.IsolationLevel ?? defaults?.IsolationLevel;
-        var timeout = options?.Timeout ?? defaults?.Timeout ?? TransactionOptions.DefaultTimeout;
-        var maxWait = options?.MaxWait ?? defaults?.MaxWait ?? TransactionOptions.DefaultMaxWait;
+        var timeout = Duration(options?.Timeout ?? defaults?.Timeout ?? TransactionOptions.DefaultTimeout, nameof(TransactionOptions.Timeout));
+        var maxWait = Duration(options?.MaxWait ?? defaults?.MaxWait ?? TransactionOptions.DefaultMaxWait, nameof(TransactionOptions.MaxWait));
         var retry = options?.Retry ?? defaults?.Retry;
-        CheckDuration(timeout, nameof(TransactionOptions.Timeout));
-        CheckDuration(maxWait, nameof(TransactionOptions.MaxWait));
         retry?.Validate();
         if (isolation is { } level && level != IsolationLevel.Unspecified && !context.Dialect.IsolationLevels.Contains(level))
             throw new TransactionException(TransactionFailure.IsolationLevelUnsupported,
@@ -198,9 +196,14 @@ internal static class TransactionRunner
                 $"A nested TransactionAsync (a savepoint) cannot have {refused} of its own: it runs inside the outer transaction, with the outer's isolation level, time limit and retries. Give those to the outermost TransactionAsync.");
     }
 
-    private static void CheckDuration(TimeSpan value, string name)
+    /// <summary>The longest span a timer takes; a longer one is no limit in practice (49 days).</summary>
+    private static readonly TimeSpan LongestTimer = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
+
+    /// <summary><paramref name="value"/> checked: positive, or infinite (which a span past what a timer takes becomes).</summary>
+    private static TimeSpan Duration(TimeSpan value, string name)
     {
         if (value <= TimeSpan.Zero && value != Timeout.InfiniteTimeSpan)
             throw new ArgumentOutOfRangeException(name, value, "A transaction's time limit and maximum wait are positive, or Timeout.InfiniteTimeSpan.");
+        return value > LongestTimer ? Timeout.InfiniteTimeSpan : value;
     }
 }
