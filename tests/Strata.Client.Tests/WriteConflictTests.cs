@@ -71,6 +71,47 @@ public class WriteConflictTests(ITestOutputHelper output) : ClientTest
         Assert.Equal(3, (await db.Users.FindUniqueOrThrowAsync(u => u.Id == counter.Id)).Age);
     });
 
+    /// <summary>
+    /// PostgreSQL: A locks row 1 and B row 2, then each wants the other's; the server ends one as the
+    /// deadlock's victim (after its deadlock_timeout, 1 s). Each transaction adds one to both rows.
+    /// </summary>
+    private static (Task A, Task B) Deadlock(BlogDb db, int first, int second, TransactionOptions options)
+    {
+        var aHolds = Signal();
+        var bHolds = Signal();
+        async Task Cross(BlogDb tx, int mine, int theirs, TaskCompletionSource holding, TaskCompletionSource other)
+        {
+            await tx.Users.UpdateAsync(u => u.Id == mine, new UserUpdate { Age = Op.Increment(1) });
+            holding.TrySetResult();
+            await other.Task;
+            await tx.Users.UpdateAsync(u => u.Id == theirs, new UserUpdate { Age = Op.Increment(1) });
+        }
+        return (db.TransactionAsync(tx => Cross(tx, first, second, aHolds, bHolds), options),
+                db.TransactionAsync(tx => Cross(tx, second, first, bHolds, aHolds), options));
+    }
+
+    [Fact]
+    public Task PostgreSQL_deadlock_is_a_typed_P2034_and_with_retry_both_complete() => WithClient(StrataProvider.PostgreSql, async db =>
+    {
+        var one = await db.Users.CreateAsync(new UserCreate { Email = "one@example.com", Age = 0 });
+        var two = await db.Users.CreateAsync(new UserCreate { Email = "two@example.com", Age = 0 });
+        var (a, b) = Deadlock(db, one.Id, two.Id, new TransactionOptions());
+        var outcomes = await Task.WhenAll(Outcome(a), Outcome(b));
+        var victim = Assert.IsType<WriteConflictException>(Assert.Single(outcomes, o => o != null));
+        Assert.Equal("40P01", Assert.IsType<PostgresException>(victim.InnerException).SqlState);
+        Assert.Equal(new[] { 1, 1 }, (await db.Users.OrderBy(u => u.Id.Asc()).FindManyAsync()).Select(u => u.Age!.Value).ToArray());
+
+        (a, b) = Deadlock(db, one.Id, two.Id, new TransactionOptions { Retry = new TransactionRetry() });
+        await Task.WhenAll(a, b);
+        Assert.Equal(new[] { 3, 3 }, (await db.Users.OrderBy(u => u.Id.Asc()).FindManyAsync()).Select(u => u.Age!.Value).ToArray());
+    });
+
+    private static async Task<Exception?> Outcome(Task task)
+    {
+        try { await task; return null; }
+        catch (Exception e) { return e; }
+    }
+
     [Fact]
     public async Task SQLite_writer_waiting_past_the_busy_timeout_is_a_typed_P2034_and_with_retry_both_complete()
     {

@@ -1,5 +1,6 @@
 using System.Data;
 using System.Data.Common;
+using Microsoft.Extensions.Logging;
 using Strata.Connections;
 using Strata.Execution;
 
@@ -29,6 +30,10 @@ internal static class TransactionRunner
         return retry == null ? OnceAsync(context, body, settings, cancellationToken) : RetryingAsync(context, body, settings, retry, cancellationToken);
     }
 
+    private static readonly Action<ILogger, int, double, string, Exception?> Retried =
+        LoggerMessage.Define<int, double, string>(LogLevel.Information, new EventId(4, "TransactionRetried"),
+            "Attempt {Attempt} of a transaction conflicted with a concurrent one; running it again in {PauseMilliseconds:0.#} ms: {Conflict}");
+
     private readonly record struct Settings(IsolationLevel? Isolation, TimeSpan Timeout, TimeSpan MaxWait);
 
     private static async Task<T> RetryingAsync<T>(StrataContext context, Func<StrataContext, Task<T>> body, Settings settings, TransactionRetry retry, CancellationToken cancellationToken)
@@ -44,7 +49,9 @@ internal static class TransactionRunner
                 if (attempt >= retry.MaxAttempts)
                     throw new WriteConflictException(
                         $"The transaction conflicted with concurrent ones on each of its {attempt} attempts; the last conflict: {conflict.Message}", conflict, attempt) { Model = conflict.Model };
-                await Task.Delay(retry.DelayBefore(attempt), cancellationToken).ConfigureAwait(false);
+                var pause = retry.DelayBefore(attempt);
+                if (context.Logger.IsEnabled(LogLevel.Information)) Retried(context.Logger, attempt, pause.TotalMilliseconds, conflict.Message, null);
+                await Task.Delay(pause, cancellationToken).ConfigureAwait(false);
             }
         }
     }
