@@ -42,6 +42,29 @@ public class SavepointTests : ClientTest
     });
 
     [Theory, MemberData(nameof(Providers))]
+    public Task Without_a_savepoint_a_failed_statement_ends_a_PostgreSQL_transaction_but_not_a_SQLite_one(StrataProvider provider) => WithClient(provider, async db =>
+    {
+        var outcome = await Record.ExceptionAsync(() => db.TransactionAsync(async tx =>
+        {
+            await tx.Users.CreateAsync(new UserCreate { Email = "a@example.com" });
+            await Assert.ThrowsAsync<UniqueConstraintException>(() => tx.Users.CreateAsync(new UserCreate { Email = "a@example.com" }));
+            // SQLite undoes the failed statement alone; PostgreSQL refuses the rest of the transaction.
+            await tx.Users.CreateAsync(new UserCreate { Email = "b@example.com" });
+        }));
+        if (provider == StrataProvider.Sqlite)
+        {
+            Assert.Null(outcome);
+            Assert.Equal(S("a@example.com", "b@example.com"), await Emails(db));
+            return;
+        }
+        var aborted = Assert.IsType<TransactionException>(outcome);
+        Assert.Equal((ErrorCodes.TransactionError, TransactionFailure.Aborted), (aborted.Code, aborted.Failure));
+        Assert.Contains("savepoint", aborted.Message);
+        Assert.Equal("25P02", Assert.IsType<Npgsql.PostgresException>(aborted.InnerException).SqlState);
+        Assert.Equal(0, await db.Users.CountAsync());
+    });
+
+    [Theory, MemberData(nameof(Providers))]
     public Task Released_nested_work_commits_with_the_outer_and_rolls_back_with_it(StrataProvider provider) => WithClient(provider, async db =>
     {
         var (nested, deeper) = await db.TransactionAsync(async tx =>

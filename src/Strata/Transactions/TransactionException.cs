@@ -16,6 +16,11 @@ public enum TransactionFailure
     /// takes, or an outer client ran a statement, or a second nested transaction started, while one was open.
     /// </summary>
     NestingMisused,
+    /// <summary>
+    /// A statement of the transaction failed earlier and PostgreSQL refuses every later one until the
+    /// rollback. Run a statement that may fail in a nested <c>TransactionAsync</c> (a savepoint) to go on after it.
+    /// </summary>
+    Aborted,
 }
 
 /// <summary>
