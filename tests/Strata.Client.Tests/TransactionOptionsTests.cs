@@ -85,6 +85,24 @@ public class TransactionOptionsTests : ClientTest
         Assert.Equal(1, await db.Users.CountAsync());
     });
 
+    [Fact]
+    public Task A_statement_running_when_the_time_runs_out_finishes_and_the_rollback_follows_it() => WithClient(StrataProvider.PostgreSql, async db =>
+    {
+        BlogDb? leaked = null;
+        var error = await Assert.ThrowsAsync<TransactionException>(() => db.TransactionAsync(async tx =>
+        {
+            leaked = tx;
+            await tx.Users.CreateAsync(new UserCreate { Email = "lost@example.com" });
+            // Runs past the 300 ms limit: it is not cut short, and its result comes back.
+            Assert.Equal([1], await tx.QueryRawAsync<int>($"SELECT 1 FROM pg_sleep(1)"));
+            await tx.Users.CountAsync();
+        }, new TransactionOptions { Timeout = Short }));
+        Assert.Equal(TransactionFailure.Expired, error.Failure);
+        Assert.Contains("A query cannot be executed", error.Message);
+        Assert.Equal(TransactionFailure.Expired, (await Assert.ThrowsAsync<TransactionException>(() => leaked!.Users.CountAsync())).Failure);
+        Assert.Equal(0, await db.Users.CountAsync());
+    });
+
     [Theory, MemberData(nameof(Providers))]
     public Task A_body_that_rethrows_the_expiry_gets_it_back_and_the_client_goes_on(StrataProvider provider) => WithClient(provider, async db =>
     {
