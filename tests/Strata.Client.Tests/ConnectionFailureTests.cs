@@ -137,7 +137,7 @@ public class ConnectionFailureTests : ClientTest
             await tx.Users.CreateAsync(new UserCreate { Email = "holder@example.com" });
             writing.SetResult();
             await release.Task;
-        });
+        }, new TransactionOptions { Timeout = Timeout.InfiniteTimeSpan }); // held for several busy timeouts
         await writing.Task;
         await Fails(() => other.Users.CreateAsync(new UserCreate { Email = "single@example.com" }), "P2034");
         await Fails(() => other.Users.CreateManyAsync([new UserCreate { Email = "m1@example.com" }, new UserCreate { Email = "m2@example.com" }]), "P2034");

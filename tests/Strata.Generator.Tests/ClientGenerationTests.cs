@@ -146,7 +146,7 @@ public class ClientGenerationTests
     {
         var (_, result) = Generate(ListSchema, "class Program { static void Main() { } }");
         var sources = result.Results.Single().GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString());
-        Assert.Equal(["Enum.Size.g.cs", "Model.Item.g.cs", "ShopDb.g.cs", "ShopDb.Providers.g.cs", "ShopDb.RawRows.g.cs", "ShopDbModel.g.cs"], sources.Keys.Order().ToArray());
+        Assert.Equal(["Enum.Size.g.cs", "Model.Item.g.cs", "ShopDb.g.cs", "ShopDb.Providers.g.cs", "ShopDb.RawRows.g.cs", "ShopDb.Transactions.g.cs", "ShopDbModel.g.cs"], sources.Keys.Order().ToArray());
         var item = sources["Model.Item.g.cs"];
         Assert.Contains("/// Something for sale.", item);
         Assert.Contains("/// Words to find the item by.", item);
@@ -154,6 +154,7 @@ public class ClientGenerationTests
         Assert.Contains("public required string Code", item);
         Assert.Contains("\"large\" => Size.Large", sources["Enum.Size.g.cs"]);
         Assert.Contains("namespace Shop.Data", sources["ShopDb.g.cs"]);
+        Assert.Contains("public global::System.Threading.Tasks.Task<(T1, T2, T3, T4, T5, T6, T7)> BatchAsync<T1, T2, T3, T4, T5, T6, T7>(", sources["ShopDb.Transactions.g.cs"]);
     }
 
     [Fact]
@@ -171,7 +172,7 @@ public class ClientGenerationTests
         var run = driver.GetRunResult().Results.Single();
         Assert.All(run.TrackedSteps[StrataGenerator.SchemaStage].SelectMany(s => s.Outputs), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
         Assert.All(run.TrackedSteps[StrataGenerator.ProvidersStage].SelectMany(s => s.Outputs), o => Assert.Equal(IncrementalStepRunReason.Unchanged, o.Reason));
-        Assert.Equal(6, run.GeneratedSources.Length);
+        Assert.Equal(7, run.GeneratedSources.Length);
     }
 
     [Fact]

@@ -17,6 +17,7 @@ namespace Strata.Generator.Emit
                 (client.MetadataClass + ".g.cs", MetadataEmitter.Emit(client)),
             };
             files.Add((clientName + ".RawRows.g.cs", RawRows(client)));
+            files.Add((clientName + ".Transactions.g.cs", TransactionEmitter.Emit(client)));
             foreach (var e in client.Enums) files.Add(("Enum." + e.TypePrefix + ".g.cs", Enum(client, e)));
             foreach (var m in client.Models) files.Add(("Model." + m.TypePrefix + ".g.cs", ModelEmitter.Emit(client, m)));
             return files;
@@ -88,12 +89,6 @@ namespace Strata.Generator.Emit
                 w.Doc(m.Definition.Documentation ?? $"The {m.Definition.Name} records.");
                 w.Line($"public {m.TypePrefix}Query {m.Accessor} {{ get; }}");
             }
-            w.Summary("Runs <paramref name=\"body\"/> in a transaction: committed when it returns, rolled back when it throws.");
-            w.Line($"public global::System.Threading.Tasks.Task TransactionAsync(global::System.Func<{c}, global::System.Threading.Tasks.Task> body, global::System.Data.IsolationLevel? isolation = null, global::System.Threading.CancellationToken cancellationToken = default) =>");
-            w.Line($"    RunTransactionAsync<{c}, bool>(context => new {c}(context), async db => {{ await body(db).ConfigureAwait(false); return true; }}, isolation, cancellationToken);");
-            w.Summary("Runs <paramref name=\"body\"/> in a transaction and returns its result: committed when it returns, rolled back when it throws.");
-            w.Line($"public global::System.Threading.Tasks.Task<T> TransactionAsync<T>(global::System.Func<{c}, global::System.Threading.Tasks.Task<T>> body, global::System.Data.IsolationLevel? isolation = null, global::System.Threading.CancellationToken cancellationToken = default) =>");
-            w.Line($"    RunTransactionAsync<{c}, T>(context => new {c}(context), body, isolation, cancellationToken);");
             w.Line($"static {c} global::Strata.IStrataClient<{c}>.Create(global::Strata.StrataOptions options) => new(options);");
             w.Close();
             return w.Close().ToString();

@@ -33,6 +33,15 @@ public sealed class PostgresDialect : SqlDialect
     public override bool NullsFirstAscending => false;
 
     /// <inheritdoc />
+    /// <remarks>
+    /// PostgreSQL runs ReadUncommitted as Read Committed, and Npgsql begins Snapshot as Repeatable Read
+    /// (which is PostgreSQL's snapshot isolation).
+    /// </remarks>
+    public override IReadOnlyList<System.Data.IsolationLevel> IsolationLevels { get; } =
+        [System.Data.IsolationLevel.ReadUncommitted, System.Data.IsolationLevel.ReadCommitted, System.Data.IsolationLevel.RepeatableRead,
+         System.Data.IsolationLevel.Snapshot, System.Data.IsolationLevel.Serializable];
+
+    /// <inheritdoc />
     public override int MaxParameters => 65_535;
 
     /// <inheritdoc />

@@ -18,7 +18,10 @@ internal static class PostgresErrors
             "23502" => new NullConstraintException(name, model?.Columns.FirstOrDefault(c => c.ColumnName == pg.ColumnName)?.FieldName ?? pg.ColumnName ?? "?", error) { Model = model?.Name },
             "22003" or "22012" => new ValueOutOfRangeException(ErrorCodes.ValueOutOfRange, $"A value is out of range for its column in {name}: {pg.MessageText}.", error) { Model = model?.Name },
             "22001" => new ValueOutOfRangeException(ErrorCodes.ValueTooLong, $"A value is too long for its column in {name}: {pg.MessageText}.", error) { Model = model?.Name },
-            "40001" or "40P01" => new StrataException(ErrorCodes.WriteConflict, $"The transaction conflicted with another one; retry it. ({pg.MessageText})", error) { Model = model?.Name },
+            "40001" => new WriteConflictException($"The transaction conflicted with a concurrent one (a serialization failure); retry it. ({pg.MessageText})", error) { Model = model?.Name },
+            "25P02" => new TransactionException(TransactionFailure.Aborted,
+                "The transaction is aborted: a statement in it failed earlier, and PostgreSQL runs none after that until the rollback. Run a statement that may fail in a nested TransactionAsync (a savepoint), which rolls back alone and lets the transaction go on.", error) { Model = model?.Name },
+            "40P01" => new WriteConflictException($"The transaction deadlocked with a concurrent one; retry it. ({pg.MessageText})", error) { Model = model?.Name },
             _ => null,
         };
     }

@@ -32,6 +32,14 @@ public sealed class SqliteDialect : SqlDialect
 
     /// <inheritdoc />
     /// <remarks>
+    /// Only Serializable: SQLite runs one writer at a time, and a transaction of the client takes the write
+    /// lock when it begins (Microsoft.Data.Sqlite's BEGIN IMMEDIATE). The driver would run ReadCommitted
+    /// and RepeatableRead as Serializable without a word; a level asked for and not given is refused instead.
+    /// </remarks>
+    public override IReadOnlyList<System.Data.IsolationLevel> IsolationLevels { get; } = [System.Data.IsolationLevel.Serializable];
+
+    /// <inheritdoc />
+    /// <remarks>
     /// Microsoft.Data.Sqlite binds parameters by name, and SQLite finds a name by scanning the
     /// statement's names, so binding n values costs n²: 10,000 rows in statements of 12,000 values
     /// took 15 s here. Measured on 10,000 rows of 5 columns: 16 values a statement 0.8 s, 32 0.4 s,

@@ -17,7 +17,7 @@ internal static class SqliteErrors
         switch (sqlite.SqliteErrorCode)
         {
             case Busy or Locked:
-                return new StrataException(ErrorCodes.WriteConflict, $"The database was busy with another write: {sqlite.Message}", error) { Model = model?.Name };
+                return new WriteConflictException($"The database was busy with another write: {sqlite.Message}", error) { Model = model?.Name };
             case ReadOnly:
                 return new StrataException(ErrorCodes.DatabaseError, $"The SQLite database is read-only (its URL says mode=ro, or the file cannot be written): {sqlite.Message}", error) { Model = model?.Name };
             case CantOpen:

@@ -2,6 +2,7 @@ using System.Data;
 using System.Data.Common;
 using System.ComponentModel;
 using Strata.Execution;
+using Strata.Transactions;
 
 namespace Strata;
 
@@ -78,12 +79,16 @@ public abstract class StrataClient : IAsyncDisposable, IDisposable
     public Task<int> ExecuteRawUnsafeAsync(string sql, object?[] parameters, CancellationToken cancellationToken) =>
         RawOperations.ExecuteAsync(Context, RawOperations.Unsafe(sql, parameters), cancellationToken);
 
-    /// <summary>Runs <paramref name="body"/> with a client bound to one transaction (generated <c>TransactionAsync</c> calls this).</summary>
+    /// <summary>
+    /// Runs <paramref name="body"/> with a client bound to one transaction, or to a savepoint inside this
+    /// client's transaction (generated <c>TransactionAsync</c> and <c>BatchAsync</c> call this).
+    /// </summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    protected Task<T> RunTransactionAsync<TClient, T>(Func<StrataContext, TClient> bind, Func<TClient, Task<T>> body, IsolationLevel? isolation, CancellationToken cancellationToken)
+    protected Task<T> RunTransactionAsync<TClient, T>(Func<StrataContext, TClient> bind, Func<TClient, Task<T>> body, TransactionOptions? options, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(bind);
         ArgumentNullException.ThrowIfNull(body);
-        return Context.InTransactionAsync(context => body(bind(context)), isolation, cancellationToken);
+        return TransactionRunner.RunAsync(Context, context => body(bind(context)), options, cancellationToken);
     }
 
     /// <summary>Closes the client's connections, and disposes the data source when the client created it from a URL.</summary>

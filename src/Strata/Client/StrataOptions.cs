@@ -45,6 +45,12 @@ public sealed class StrataOptions
     /// </summary>
     public TimeSpan? SqliteBusyTimeout { get; set; }
 
+    /// <summary>
+    /// The options of every <c>TransactionAsync</c> and <c>BatchAsync</c> of the client that a call's own
+    /// <see cref="TransactionOptions"/> leave unset (as Prisma's <c>transactionOptions</c>); null for the defaults.
+    /// </summary>
+    public TransactionOptions? Transactions { get; set; }
+
     /// <summary>A copy with <see cref="BaseDirectory"/> set (every other option as it is).</summary>
     internal StrataOptions WithBaseDirectory(string baseDirectory)
     {

@@ -34,6 +34,11 @@ public static class ErrorCodes
     public const string InconsistentData = "P2023";
     /// <summary>The record that an operation needs was not found (P2025).</summary>
     public const string RecordNotFound = "P2025";
+    /// <summary>
+    /// A transaction could not start within its maximum wait, ran past its time limit, was used after it
+    /// ended, or asked for what its database or its nesting cannot give (P2028, Prisma's "Transaction API error").
+    /// </summary>
+    public const string TransactionError = "P2028";
     /// <summary>A transaction could not complete because of a concurrent write (P2034).</summary>
     public const string WriteConflict = "P2034";
     /// <summary>The query is not valid: a usage error the types could not catch (P2009).</summary>

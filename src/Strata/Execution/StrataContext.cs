@@ -7,6 +7,7 @@ using Strata.Connections;
 using Strata.Metadata;
 using Strata.Providers;
 using Strata.Queries;
+using Strata.Transactions;
 
 namespace Strata.Execution;
 
@@ -20,21 +21,25 @@ public sealed class StrataContext
 {
     private readonly ConnectionPool? _pool;
 
-    internal StrataContext(SqlDialect dialect, ConnectionPool pool, ILogger logger, bool logParameters)
+    internal StrataContext(SqlDialect dialect, ConnectionPool pool, ILogger logger, bool logParameters, TransactionOptions? transactionDefaults = null)
     {
         Dialect = dialect;
         _pool = pool;
         Logger = logger;
         LogParameters = logParameters;
+        TransactionDefaults = transactionDefaults;
     }
 
-    private StrataContext(StrataContext parent, ConnectionLease lease, DbTransaction? transaction)
+    private StrataContext(StrataContext parent, ConnectionLease lease, DbTransaction? transaction, OpenTransaction? open = null, int depth = 0)
     {
         Dialect = parent.Dialect;
         Logger = parent.Logger;
         LogParameters = parent.LogParameters;
+        TransactionDefaults = parent.TransactionDefaults;
         Lease = lease;
         Transaction = transaction;
+        Open = open;
+        Depth = depth;
     }
 
     /// <summary>The dialect of the database.</summary>
@@ -49,12 +54,28 @@ public sealed class StrataContext
 
     internal DbTransaction? Transaction { get; }
 
+    /// <summary>The application's transaction (a <c>TransactionAsync</c>) this context runs in, or null.</summary>
+    internal OpenTransaction? Open { get; }
+
+    /// <summary>How many savepoints deep this context's transaction is: 0 for the outermost.</summary>
+    internal int Depth { get; }
+
+    /// <summary>The client's transaction options (<see cref="StrataOptions.Transactions"/>).</summary>
+    internal TransactionOptions? TransactionDefaults { get; }
+
+    /// <summary>A context whose statements run in <paramref name="open"/>, at savepoint <paramref name="depth"/>.</summary>
+    internal StrataContext Within(OpenTransaction open, int depth) => new(this, open.Lease, open.Transaction, open, depth);
+
     /// <summary>True inside a transaction.</summary>
     public bool InTransaction => Transaction != null;
 
     internal async ValueTask<ConnectionLease> OpenAsync(CancellationToken cancellationToken)
     {
-        if (Lease != null) return Lease;
+        if (Lease != null)
+        {
+            Open?.Enter(Depth);
+            return Lease;
+        }
         try
         {
             return await _pool!.RentAsync(cancellationToken).ConfigureAwait(false);
@@ -66,7 +87,7 @@ public sealed class StrataContext
     }
 
     internal ValueTask ReleaseAsync(ConnectionLease lease) =>
-        ReferenceEquals(lease, Lease) ? ValueTask.CompletedTask : _pool!.ReturnAsync(lease);
+        ReferenceEquals(lease, Lease) ? Open?.LeaveAsync() ?? ValueTask.CompletedTask : _pool!.ReturnAsync(lease);
 
     /// <summary>Closes the client's own connections (the client's DisposeAsync).</summary>
     internal ValueTask CloseAsync() => _pool?.DisposeAsync() ?? ValueTask.CompletedTask;
@@ -99,10 +120,15 @@ public sealed class StrataContext
         && (error is DbException or TimeoutException or IOException or System.Net.Sockets.SocketException
             || (error is InvalidOperationException && error.Source is "Npgsql" or "Microsoft.Data.Sqlite"));
 
-    /// <summary>Runs <paramref name="body"/> in a transaction on one connection: committed when it returns, rolled back when it throws.</summary>
+    /// <summary>
+    /// Runs <paramref name="body"/>, an operation of several statements (a nested create, CreateMany), in
+    /// a transaction on one connection: committed when it returns, rolled back when it throws. Inside a
+    /// transaction it is part of that one (its failure fails the whole). The application's
+    /// <c>TransactionAsync</c> runs through <see cref="Transactions.TransactionRunner"/> instead.
+    /// </summary>
     internal async Task<T> InTransactionAsync<T>(Func<StrataContext, Task<T>> body, IsolationLevel? isolation, CancellationToken cancellationToken)
     {
-        if (InTransaction) return await body(this).ConfigureAwait(false); // nested: join the outer transaction
+        if (InTransaction) return await body(this).ConfigureAwait(false);
         var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -200,7 +226,7 @@ public sealed class StrataContext
     /// Rolls back after <paramref name="failure"/>. A rollback that fails too (the connection broke,
     /// which is often why the body failed) is logged and never hides the body's error.
     /// </summary>
-    private async Task<bool> RollbackAsync(DbTransaction transaction, Exception failure)
+    internal async Task<bool> RollbackAsync(DbTransaction transaction, Exception failure)
     {
         try
         {
@@ -209,9 +235,14 @@ public sealed class StrataContext
         }
         catch (Exception rollback) when (IsDriverFailure(rollback, CancellationToken.None))
         {
-            if (Logger.IsEnabled(LogLevel.Warning)) Log.RollbackFailed(Logger, failure.Message, rollback);
+            LogRollbackFailed(failure, rollback);
             return false;
         }
+    }
+
+    internal void LogRollbackFailed(Exception failure, Exception rollback)
+    {
+        if (Logger.IsEnabled(LogLevel.Warning)) Log.RollbackFailed(Logger, failure.Message, rollback);
     }
 
     /// <summary>A driver or database failure as a <see cref="StrataException"/>: a constraint or value error, a connection failure, or P2010 with the driver's error inside.</summary>

@@ -32,12 +32,19 @@ internal static class WriteOperations
                 if (!skipDuplicates)
                 {
                     var lease = await tx.OpenAsync(cancellationToken).ConfigureAwait(false);
-                    var bulk = tx.Dialect.BulkInsertAsync(lease.Connection, tx.Transaction, model, columns, rows, cancellationToken);
-                    if (bulk != null)
+                    try
                     {
-                        try { count += await bulk.ConfigureAwait(false); }
-                        catch (Exception e) when (StrataContext.IsDriverFailure(e, cancellationToken)) { throw tx.Fail(lease, e, model); }
-                        continue;
+                        var bulk = tx.Dialect.BulkInsertAsync(lease.Connection, tx.Transaction, model, columns, rows, cancellationToken);
+                        if (bulk != null)
+                        {
+                            try { count += await bulk.ConfigureAwait(false); }
+                            catch (Exception e) when (StrataContext.IsDriverFailure(e, cancellationToken)) { throw tx.Fail(lease, e, model); }
+                            continue;
+                        }
+                    }
+                    finally
+                    {
+                        await tx.ReleaseAsync(lease).ConfigureAwait(false);
                     }
                 }
                 if (tx.Dialect.InsertsRowByRow)

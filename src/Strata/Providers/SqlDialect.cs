@@ -241,6 +241,13 @@ public abstract class SqlDialect
     /// </summary>
     public virtual Task<int>? BulkInsertAsync(DbConnection connection, DbTransaction? transaction, ModelInfo model, IReadOnlyList<ColumnInfo> columns, IReadOnlyList<object?[]> rows, CancellationToken cancellationToken) => null;
 
+    /// <summary>
+    /// The isolation levels a transaction may ask the database for; any other fails before the transaction
+    /// starts. The standard's four by default.
+    /// </summary>
+    public virtual IReadOnlyList<System.Data.IsolationLevel> IsolationLevels { get; } =
+        [System.Data.IsolationLevel.ReadUncommitted, System.Data.IsolationLevel.ReadCommitted, System.Data.IsolationLevel.RepeatableRead, System.Data.IsolationLevel.Serializable];
+
     /// <summary>The most parameters one statement may bind.</summary>
     public abstract int MaxParameters { get; }
 
