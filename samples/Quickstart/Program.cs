@@ -1,15 +1,14 @@
 // The Strata quick start: a todo app on SQLite (no set-up), or on PostgreSQL when given a
 // postgresql:// URL as the first argument or in DATABASE_URL.
-using Quickstart;
 using Quickstart.Data;
 using Strata;
 
 var url = args.FirstOrDefault() ?? Environment.GetEnvironmentVariable("DATABASE_URL") ?? "file:./quickstart.db";
-var baseDirectory = AppContext.BaseDirectory;
-int applied = await Migrations.DeployAsync(url, baseDirectory);
-Console.WriteLine($"Migrations: {applied} applied, the database is up to date.");
+await using var db = new TodoDb(new StrataOptions { Url = url, BaseDirectory = AppContext.BaseDirectory });
 
-await using var db = new TodoDb(new StrataOptions { Url = url, BaseDirectory = baseDirectory });
+// Apply the migrations the database lacks, as `strata migrate deploy` does: one folder per provider, copied beside the app.
+var applied = await db.MigrateAsync(Path.Combine(AppContext.BaseDirectory, "migrations", db.ProviderName));
+Console.WriteLine($"Migrations: {applied.Count} applied, the database is up to date.");
 await db.Users.DeleteManyAsync(); // start each run from an empty list (todos go with their user)
 
 // Create a user together with its todos: one transaction.

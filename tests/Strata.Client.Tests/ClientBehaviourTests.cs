@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -59,6 +60,20 @@ public class ClientBehaviourTests : ClientTest
         Assert.Same(db, container.GetRequiredService<BlogDb>());
         Assert.Equal(0, await db.Users.CountAsync());
         Assert.Contains(logs.Messages, m => m.Contains("COUNT(*)"));
+        Assert.Equal(provider == StrataProvider.Sqlite ? "sqlite" : "postgresql", db.ProviderName);
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task The_di_helper_reads_a_connection_string_from_configuration(StrataProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Blog"] = database.Url })
+            .Build();
+        await using var container = new ServiceCollection().AddStrata<BlogDb>(configuration, "Blog").BuildServiceProvider();
+        var db = container.GetRequiredService<BlogDb>();
+        await db.Users.CreateAsync(new UserCreate { Email = "configured@example.com" });
+        Assert.Equal(1, await db.Users.CountAsync());
         Assert.Equal(provider == StrataProvider.Sqlite ? "sqlite" : "postgresql", db.ProviderName);
     }
 

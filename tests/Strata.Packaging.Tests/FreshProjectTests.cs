@@ -12,7 +12,7 @@ public class FreshProjectTests
     private const string Schema = """
         datasource db {
           provider = "sqlite"
-          url      = "file:./app.db"
+          url      = env("DATABASE_URL")
         }
 
         generator client {
@@ -25,11 +25,13 @@ public class FreshProjectTests
         }
         """;
 
+    // No URL in the code: the client takes the schema's env("DATABASE_URL"), from the environment or .env.
     private const string Program = """
-        await using var db = new FreshApp.Db("file:./app.db");
+        await using var db = new FreshApp.Db();
+        var applied = await db.MigrateAsync();
         await db.Notes.CreateAsync(new FreshApp.NoteCreate { Text = "hello from the packages" });
         var notes = await db.Notes.OrderBy(n => n.Id).FindManyAsync();
-        Console.WriteLine($"notes: {notes.Count}, last: {notes[^1].Text}");
+        Console.WriteLine($"applied: {applied.Count}, notes: {notes.Count}, last: {notes[^1].Text}");
         """;
 
     [Fact]
@@ -59,8 +61,10 @@ public class FreshProjectTests
             var app = Path.Combine(work, "FreshApp");
             await ProcessRunner.RunAsync(work, environment, "dotnet", "new", "console", "-o", app, "--name", "FreshApp", "--no-restore");
             await ProcessRunner.RunAsync(app, environment, "dotnet", "add", "package", "Strata.Sqlite", "--version", version);
-            AddSchemaItem(Path.Combine(app, "FreshApp.csproj"));
-            File.WriteAllText(Path.Combine(app, "schema.prisma"), Schema);
+            AddSchemaItems(Path.Combine(app, "FreshApp.csproj"));
+            Directory.CreateDirectory(Path.Combine(app, "prisma"));
+            File.WriteAllText(Path.Combine(app, "prisma", "schema.prisma"), Schema);
+            File.WriteAllText(Path.Combine(app, ".env"), "DATABASE_URL=\"file:./app.db\"\n");
             File.WriteAllText(Path.Combine(app, "Program.cs"), Program);
 
             var tools = Path.Combine(work, "tools");
@@ -68,12 +72,20 @@ public class FreshProjectTests
             var strata = Path.Combine(tools, OperatingSystem.IsWindows() ? "strata.exe" : "strata");
             Assert.Contains(version, await ProcessRunner.RunAsync(app, environment, strata, "--version"));
             await ProcessRunner.RunAsync(app, environment, strata, "migrate", "dev", "--name", "init", "--create-only");
-            Assert.Single(Directory.GetFiles(Path.Combine(app, "migrations"), "migration.sql", SearchOption.AllDirectories));
-            var deployed = await ProcessRunner.RunAsync(app, environment, strata, "migrate", "deploy");
-            Assert.Contains("init", deployed);
+            Assert.Single(Directory.GetFiles(Path.Combine(app, "prisma", "migrations"), "migration.sql", SearchOption.AllDirectories));
+            Assert.Contains("init", await ProcessRunner.RunAsync(app, environment, strata, "migrate", "deploy"));
+            Assert.True(File.Exists(Path.Combine(app, "prisma", "app.db")), "the CLI resolves file:./app.db against the schema's folder");
 
-            Assert.Contains("notes: 1, last: hello from the packages", await ProcessRunner.RunAsync(app, environment, "dotnet", "run"));
-            Assert.Contains("notes: 2,", await ProcessRunner.RunAsync(app, environment, "dotnet", "run", "--no-build"));
+            // In the project folder the app uses the CLI's file: already migrated, and the note lands there.
+            Assert.Contains("applied: 0, notes: 1, last: hello from the packages", await ProcessRunner.RunAsync(app, environment, "dotnet", "run"));
+            Assert.Contains("applied: 0, notes: 2,", await ProcessRunner.RunAsync(app, environment, "dotnet", "run", "--no-build"));
+
+            // Run from elsewhere, as a published app: the URL from the environment, relative to the app's folder, migrated from beside the app.
+            var output = Path.Combine(app, "bin", "Debug", "net10.0");
+            var elsewhere = new Dictionary<string, string>(environment) { ["DATABASE_URL"] = "file:./published.db" };
+            Assert.Contains("applied: 1, notes: 1,", await ProcessRunner.RunAsync(work, elsewhere, "dotnet", Path.Combine(output, "FreshApp.dll")));
+            Assert.True(File.Exists(Path.Combine(output, "published.db")));
+            Assert.False(File.Exists(Path.Combine(work, "published.db")));
         }
         finally
         {
@@ -127,10 +139,14 @@ public class FreshProjectTests
             """;
     }
 
-    private static void AddSchemaItem(string project)
+    /// <summary>The schema as the generator's input, and the migrations copied beside the app (where a published app's client finds them).</summary>
+    private static void AddSchemaItems(string project)
     {
         var document = XDocument.Load(project);
-        document.Root!.Add(new XElement("ItemGroup", new XElement("AdditionalFiles", new XAttribute("Include", "schema.prisma"))));
+        document.Root!.Add(new XElement("ItemGroup",
+            new XElement("AdditionalFiles", new XAttribute("Include", "prisma/schema.prisma")),
+            new XElement("None", new XAttribute("Include", "prisma/migrations/**"), new XAttribute("Link", "migrations/%(RecursiveDir)%(Filename)%(Extension)"),
+                new XAttribute("CopyToOutputDirectory", "PreserveNewest"))));
         document.Save(project);
     }
 }

@@ -9,8 +9,8 @@ internal static class ProcessRunner
     {
         var start = new ProcessStartInfo(file) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in args) start.ArgumentList.Add(arg);
+        start.Environment.Remove("DATABASE_URL"); // only what the test gives
         foreach (var (name, value) in environment) start.Environment[name] = value;
-        start.Environment.Remove("DATABASE_URL");
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

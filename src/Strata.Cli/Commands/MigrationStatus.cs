@@ -7,24 +7,20 @@ internal static class MigrationStatus
 {
     public static List<string> Describe(IReadOnlyList<MigrationFile> files, IReadOnlyList<AppliedMigration> history)
     {
+        var state = MigrationComparison.Of(files, history);
         var lines = new List<string>();
-        var live = history.Where(h => !h.RolledBack).ToList();
-        foreach (var failed in live.Where(h => h.Failed))
-            lines.Add($"Failed:  {failed.Name} ({FirstLine(failed.Logs)}). Fix it, then `strata migrate resolve --rolled-back {failed.Name}` or `--applied {failed.Name}`.");
+        foreach (var name in state.Failed)
+        {
+            var failed = history.Last(h => h.Name == name && h.Failed && !h.RolledBack);
+            lines.Add($"Failed:  {name} ({FirstLine(failed.Logs)}). Fix it, then `strata migrate resolve --rolled-back {name}` or `--applied {name}`.");
+        }
         foreach (var file in files)
         {
-            var applied = live.FirstOrDefault(h => h.Name == file.Name && h.Finished);
-            if (applied == null)
-            {
-                if (!live.Any(h => h.Name == file.Name && h.Failed)) lines.Add($"Pending: {file.Name}");
-            }
-            else if (applied.Checksum != file.Checksum)
-            {
+            if (state.Pending.Contains(file.Name)) lines.Add($"Pending: {file.Name}");
+            else if (state.Edited.Contains(file.Name))
                 lines.Add($"Edited:  {file.Name} was changed after it was applied (its checksum differs). Restore the file, or reset a development database.");
-            }
         }
-        foreach (var unknown in live.Where(h => h.Finished && files.All(f => f.Name != h.Name)))
-            lines.Add($"Missing: {unknown.Name} is applied to the database but not in the migrations folder.");
+        foreach (var name in state.Missing) lines.Add($"Missing: {name} is applied to the database but not in the migrations folder.");
         return lines;
     }
 

@@ -15,7 +15,7 @@ namespace Strata.Generator.Emit
             Provider = schema.Provider;
             var enumNames = new Naming.Scope();
             foreach (var e in schema.Enums) Enums.Add(new EnumShape(e, enumNames.Claim(Naming.Identifier(e.Name))));
-            var accessors = new Naming.Scope("Context", "ProviderName", "Dispose", "DisposeAsync", "TransactionAsync", "BatchAsync", clientName);
+            var accessors = new Naming.Scope("Context", "ProviderName", "MigrateAsync", "MigrationStatusAsync", "Dispose", "DisposeAsync", "TransactionAsync", "BatchAsync", clientName);
             foreach (var m in schema.Models.Where(m => !m.IsIgnored))
                 Models.Add(new ModelShape(this, m, accessors.Claim(Naming.Pascal(Naming.Plural(m.Name)))));
             foreach (var model in Models) model.ResolveRelations(this);

@@ -53,5 +53,8 @@ public sealed class PostgresProvider : IStrataProvider
     }
 
     /// <inheritdoc />
+    public IStrataMigrator Migrator { get; } = new Strata.Migrate.History.AppMigrator(new Strata.Postgres.Migrations.PostgresMigrationDialect());
+
+    /// <inheritdoc />
     public bool Owns(DbDataSource dataSource) => dataSource is NpgsqlDataSource;
 }

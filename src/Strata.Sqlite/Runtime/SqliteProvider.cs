@@ -50,6 +50,9 @@ public sealed class SqliteProvider : IStrataProvider
     public ConnectionLimits LimitsOf(DbDataSource dataSource) => ConnectionLimits.Unlimited;
 
     /// <inheritdoc />
+    public IStrataMigrator Migrator { get; } = new Strata.Migrate.History.AppMigrator(new Strata.Sqlite.Migrations.SqliteMigrationDialect());
+
+    /// <inheritdoc />
     public bool Owns(DbDataSource dataSource)
     {
         using var connection = dataSource.CreateConnection();

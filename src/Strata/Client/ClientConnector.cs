@@ -7,7 +7,7 @@ namespace Strata;
 /// <summary>Picks the provider for a client's options and creates its data source.</summary>
 internal static class ClientConnector
 {
-    public static (StrataContext Context, DbDataSource? Owned) Connect(StrataOptions options, StrataProvider schemaProvider, IReadOnlyList<IStrataProvider> providers, SchemaDatasource datasource)
+    public static (StrataContext Context, DbDataSource? Owned, IStrataProvider Provider) Connect(StrataOptions options, StrataProvider schemaProvider, IReadOnlyList<IStrataProvider> providers, SchemaDatasource datasource)
     {
         var logger = StrataContext.CreateLogger(options.LoggerFactory);
         if (options.DataSource is { } given)
@@ -15,7 +15,7 @@ internal static class ClientConnector
             var provider = options.Provider is { } chosen ? Find(chosen, providers)
                 : providers.FirstOrDefault(p => p.Owns(given))
                   ?? throw new StrataException(ErrorCodes.InvalidQuery, $"No referenced Strata provider handles a {given.GetType().Name}; reference Strata.Sqlite or Strata.Postgres.");
-            return (new StrataContext(provider.Dialect, ConnectionPool.Borrowed(given, provider.Dialect), logger, options.LogParameterValues, options.Transactions), null);
+            return (new StrataContext(provider.Dialect, ConnectionPool.Borrowed(given, provider.Dialect), logger, options.LogParameterValues, options.Transactions), null, provider);
         }
         var url = Configuration.ProjectFolder.Url(options, datasource);
         IStrataProvider selected;
@@ -42,7 +42,7 @@ internal static class ClientConnector
             throw new StrataException(ErrorCodes.InvalidDatabaseUrl, $"\"{ConnectionSecrets.Redact(url)}\" is not a valid {selected.Dialect.Name} URL or connection string: {ConnectionSecrets.Redact(e.Message)}", e);
         }
         var pool = ConnectionPool.Own(dataSource, selected.Dialect, selected.LimitsOf(dataSource));
-        return (new StrataContext(selected.Dialect, pool, logger, options.LogParameterValues, options.Transactions), dataSource);
+        return (new StrataContext(selected.Dialect, pool, logger, options.LogParameterValues, options.Transactions), dataSource, selected);
     }
 
     private static IStrataProvider Find(StrataProvider kind, IReadOnlyList<IStrataProvider> providers) =>

@@ -14,6 +14,8 @@ namespace Strata;
 public abstract class StrataClient : IAsyncDisposable, IDisposable
 {
     private readonly DbDataSource? _ownedDataSource;
+    private readonly IStrataMigrator? _migrator; // null in a transaction's client
+    private readonly string? _migrationsFolder;
 
     /// <summary>Connects as <paramref name="options"/> say (generated constructors call this).</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
@@ -29,9 +31,11 @@ public abstract class StrataClient : IAsyncDisposable, IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(datasource);
-        var (context, owned) = ClientConnector.Connect(options, schemaProvider, providers, datasource);
+        var (context, owned, provider) = ClientConnector.Connect(options, schemaProvider, providers, datasource);
         Context = context;
         _ownedDataSource = owned;
+        _migrator = provider.Migrator;
+        _migrationsFolder = Path.Combine(Configuration.ProjectFolder.BaseDirectory(options, datasource), "migrations");
     }
 
     /// <summary>A client bound to a transaction's context (generated code calls this).</summary>
@@ -44,6 +48,39 @@ public abstract class StrataClient : IAsyncDisposable, IDisposable
 
     /// <summary>The database this client runs on.</summary>
     public string ProviderName => Context.Dialect.Name;
+
+    /// <summary>
+    /// Applies the migrations that the database lacks, as <c>strata migrate deploy</c> does, and returns
+    /// their names: call it at start-up, before the first query. Several instances starting at once
+    /// apply each migration once (the deploy lock: an advisory lock on PostgreSQL, the write lock on
+    /// SQLite). The folder is <c>migrations</c> beside the schema when the app runs in its project
+    /// folder, else beside the app (copy it to the output); name another with <paramref name="migrationsFolder"/>.
+    /// A migration that fails is <see cref="ErrorCodes.MigrationFailed"/> (P3018); an earlier failure
+    /// not yet resolved stops every deploy with <see cref="ErrorCodes.MigrationsBlocked"/> (P3009).
+    /// </summary>
+    public Task<IReadOnlyList<string>> MigrateAsync(string? migrationsFolder = null, CancellationToken cancellationToken = default) =>
+        OnMigrationConnectionAsync((migrator, connection, folder) => migrator.DeployAsync(connection, folder, cancellationToken), migrationsFolder, cancellationToken);
+
+    /// <summary>The migrations folder (as for <see cref="MigrateAsync"/>) compared with the database's history.</summary>
+    public Task<MigrationState> MigrationStatusAsync(string? migrationsFolder = null, CancellationToken cancellationToken = default) =>
+        OnMigrationConnectionAsync((migrator, connection, folder) => migrator.StatusAsync(connection, folder, cancellationToken), migrationsFolder, cancellationToken);
+
+    private async Task<T> OnMigrationConnectionAsync<T>(Func<IStrataMigrator, DbConnection, string, Task<T>> run, string? migrationsFolder, CancellationToken cancellationToken)
+    {
+        if (_migrator == null || Context.InTransaction)
+            throw new StrataException(ErrorCodes.InvalidQuery, "Migrations are applied by the client itself, not inside a transaction.");
+        var lease = await Context.OpenAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await run(_migrator, lease.Connection, migrationsFolder ?? _migrationsFolder!).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Closed rather than kept: commands the connection prepared may describe tables as they were before.
+            lease.Failed = true;
+            await Context.ReleaseAsync(lease).ConfigureAwait(false);
+        }
+    }
 
     /// <summary>
     /// Runs a raw SQL query and reads each row as <typeparamref name="T"/>: a generated entity or a

@@ -44,6 +44,9 @@ public interface IStrataProvider
     /// operation waits when all are in use.
     /// </summary>
     ConnectionLimits LimitsOf(DbDataSource dataSource);
+
+    /// <summary>Applies and inspects migrations from the app (<see cref="StrataClient.MigrateAsync"/>).</summary>
+    IStrataMigrator Migrator { get; }
 }
 
 /// <summary>How many connections a client may hold open at once, and how long an operation waits for one when all are in use.</summary>

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -31,4 +32,23 @@ public static class StrataServiceCollectionExtensions
     public static IServiceCollection AddStrata<TClient>(this IServiceCollection services, string url)
         where TClient : StrataClient, IStrataClient<TClient> =>
         services.AddStrata<TClient>(options => options.Url = url);
+
+    /// <summary>
+    /// Registers <typeparamref name="TClient"/> as a singleton connected to the connection string
+    /// <paramref name="name"/> of <paramref name="configuration"/> (<c>ConnectionStrings:name</c>, from
+    /// appsettings.json, the environment's <c>ConnectionStrings__name</c>, ...); when it has none, as the
+    /// schema's datasource says (its url, or its <c>env("...")</c> variable from the environment or .env).
+    /// </summary>
+    public static IServiceCollection AddStrata<TClient>(this IServiceCollection services, IConfiguration configuration, string name)
+        where TClient : StrataClient, IStrataClient<TClient>
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        return services.AddStrata<TClient>(options => options.Url = configuration.GetConnectionString(name));
+    }
+
+    /// <summary>Registers <typeparamref name="TClient"/> as a singleton connected as the schema's datasource says (its url, or its <c>env("...")</c> variable).</summary>
+    public static IServiceCollection AddStrata<TClient>(this IServiceCollection services)
+        where TClient : StrataClient, IStrataClient<TClient> =>
+        services.AddStrata<TClient>(_ => { });
 }

@@ -45,4 +45,8 @@ public static class ErrorCodes
     public const string InvalidQuery = "P2009";
     /// <summary>Any other database failure; the inner exception holds the driver's error (P2010).</summary>
     public const string DatabaseError = "P2010";
+    /// <summary>A migration failed to apply, or the migrations folder is missing (P3018): see the message for the migration and the database's error.</summary>
+    public const string MigrationFailed = "P3018";
+    /// <summary>A migration failed earlier and is not resolved, so no migration is applied (P3009): <c>strata migrate resolve</c>.</summary>
+    public const string MigrationsBlocked = "P3009";
 }
