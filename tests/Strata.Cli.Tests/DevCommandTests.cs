@@ -96,6 +96,32 @@ public class DevCommandTests
     }
 
     [Fact]
+    public async Task Dev_and_push_create_a_missing_postgres_database_and_deploy_does_not()
+    {
+        using var cli = new CliRunner();
+        cli.Write("prisma/schema.prisma", Head.Replace("PROVIDER", "postgresql") + V1);
+        var missing = await PostgresServer.Shared.CreateDatabaseAsync("devmissing");
+        await PostgresServer.Shared.DropDatabaseAsync(missing);
+        var name = new Npgsql.NpgsqlConnectionStringBuilder(missing).Database;
+
+        var deploy = cli.Run("migrate", "deploy", "--url", missing);
+        Assert.Equal(1, deploy.Code);
+        Assert.Contains("does not exist", deploy.Error);
+
+        var dev = cli.Run("migrate", "dev", "--name", "init", "--url", missing);
+        Assert.True(dev.Code == 0, dev.Error);
+        Assert.Contains($"Created the PostgreSQL database {name}", dev.Out);
+        Assert.Equal(0, cli.Run("migrate", "status", "--url", missing).Code);
+
+        var pushed = await PostgresServer.Shared.CreateDatabaseAsync("pushmissing");
+        await PostgresServer.Shared.DropDatabaseAsync(pushed);
+        var push = cli.Run("db", "push", "--url", pushed);
+        Assert.True(push.Code == 0, push.Error);
+        Assert.Contains("Created the PostgreSQL database", push.Out);
+        Assert.Contains("in sync with the schema", push.Out);
+    }
+
+    [Fact]
     public async Task Dev_on_postgres_uses_a_temporary_shadow_database()
     {
         using var cli = new CliRunner();

@@ -99,7 +99,7 @@ internal static class DbCommand
             await session.Runner.ExecuteScriptAsync(dialect.Render(steps), ct);
             context.Out.WriteLine($"The database is now in sync with the schema ({steps.Count} change{(steps.Count == 1 ? "" : "s")}).");
             return 0;
-        }));
+        }, createDatabase: true));
         return push;
     }
 }

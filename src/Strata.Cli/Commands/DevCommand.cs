@@ -25,7 +25,7 @@ internal static partial class DevCommand
         var command = new Command("dev", "Write the next migration from the schema and apply it to the development database.");
         foreach (var option in new Option[] { schema, url, name, createOnly, acceptDataLoss }) command.Options.Add(option);
         command.SetAction((parse, token) => MigrateCommand.Run(context, parse.GetValue(schema), parse.GetValue(url), token,
-            (session, files, ct) => Run(context, session, files, parse.GetValue(name), parse.GetValue(createOnly), parse.GetValue(acceptDataLoss), ct)));
+            (session, files, ct) => Run(context, session, files, parse.GetValue(name), parse.GetValue(createOnly), parse.GetValue(acceptDataLoss), ct), createDatabase: true));
         return command;
     }
 

@@ -135,9 +135,12 @@ internal static class MigrateCommand
             Target.Introspector.IntrospectAsync(Connection, Schema.Datasource!.Schemas, token);
     }
 
-    /// <summary>Loads the schema, checks the lock file, connects, and runs <paramref name="action"/>; every failure is one clear line and exit code 1.</summary>
+    /// <summary>
+    /// Loads the schema, checks the lock file, connects, and runs <paramref name="action"/>; every failure is one clear line and exit code 1.
+    /// With <paramref name="createDatabase"/> (migrate dev, db push, migrate reset) a missing PostgreSQL database is created.
+    /// </summary>
     internal static async Task<int> Run(CliContext context, string? schemaPath, string? url, CancellationToken token,
-        Func<Session, IReadOnlyList<MigrationFile>, CancellationToken, Task<int>> action)
+        Func<Session, IReadOnlyList<MigrationFile>, CancellationToken, Task<int>> action, bool createDatabase = false)
     {
         var loaded = SchemaInput.Load(context, schemaPath);
         if (loaded == null) return 1;
@@ -181,7 +184,7 @@ internal static class MigrateCommand
                 $"The migrations in {SchemaLocator.DisplayPath(folder.Path, context.WorkingDirectory)} were written for \"{locked}\" (migration_lock.toml), but the schema's provider is \"{provider}\". Migrations cannot move between providers: start a new migrations folder for \"{provider}\".");
             return 1;
         }
-        await using var connection = await target.OpenAsync(context, token);
+        await using var connection = await target.OpenAsync(context, token, createDatabase);
         if (connection == null) return 1;
         var session = new Session(new MigrationRunner(connection, target.Dialect, new LockWaitProgress(context)), SchemaLocator.DisplayPath(folder.Path, context.WorkingDirectory),
             folder, target, connection, compilation.Schema, env);

@@ -43,7 +43,7 @@ internal static class ResetCommand
                 DiagnosticPrinter.PrintError(context, e.Message);
                 return 1;
             }
-        }));
+        }, createDatabase: true));
         return command;
     }
 }

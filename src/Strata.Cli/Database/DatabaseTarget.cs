@@ -79,14 +79,26 @@ internal sealed record DatabaseTarget(ProviderKind Provider, IMigrationDialect D
         }
     }
 
-    /// <summary>Opens a connection; null, with a one-line reason, when the database cannot be reached.</summary>
-    public async Task<DbConnection?> OpenAsync(CliContext context, CancellationToken cancellationToken)
+    /// <summary>
+    /// Opens a connection; null, with a one-line reason, when the database cannot be reached. With
+    /// <paramref name="createIfMissing"/> a PostgreSQL database that does not exist yet is created first, as
+    /// Prisma's migrate dev and db push do (a SQLite file is created by opening it).
+    /// </summary>
+    public async Task<DbConnection?> OpenAsync(CliContext context, CancellationToken cancellationToken, bool createIfMissing = false)
     {
         DbConnection? connection = null;
         try
         {
             connection = Provider == ProviderKind.Sqlite ? new SqliteConnection(ConnectionString) : new NpgsqlConnection(ConnectionString);
-            await connection.OpenAsync(cancellationToken);
+            try
+            {
+                await connection.OpenAsync(cancellationToken);
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InvalidCatalogName && createIfMissing)
+            {
+                await CreatePostgresDatabaseAsync(context, cancellationToken);
+                await connection.OpenAsync(cancellationToken);
+            }
             return connection;
         }
         catch (Exception e) when (e is DbException or System.Net.Sockets.SocketException or TimeoutException or InvalidOperationException or ArgumentException)
@@ -96,5 +108,19 @@ internal sealed record DatabaseTarget(ProviderKind Provider, IMigrationDialect D
             Output.DiagnosticPrinter.PrintError(context, $"Cannot connect to {Display}: {reason}");
             return null;
         }
+    }
+
+    /// <summary>Creates the URL's PostgreSQL database, connected to the server's <c>postgres</c> database with the same credentials.</summary>
+    private async Task CreatePostgresDatabaseAsync(CliContext context, CancellationToken cancellationToken)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(ConnectionString);
+        var name = builder.Database!;
+        builder.Database = "postgres";
+        await using var maintenance = new NpgsqlConnection(builder.ConnectionString);
+        await maintenance.OpenAsync(cancellationToken);
+        await using var command = maintenance.CreateCommand();
+        command.CommandText = "CREATE DATABASE \"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        context.Out.WriteLine($"Created the PostgreSQL database {name} at {builder.Host}:{builder.Port}.");
     }
 }
