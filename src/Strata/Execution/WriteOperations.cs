@@ -76,7 +76,7 @@ internal static class WriteOperations
         return count;
     }
 
-    private static int RowsPerInsert(Providers.SqlDialect dialect, IReadOnlyList<ColumnInfo> columns) =>
+    internal static int RowsPerInsert(Providers.SqlDialect dialect, IReadOnlyList<ColumnInfo> columns) =>
         Math.Max(1, Math.Min(1000, dialect.InsertParameters / Math.Max(1, columns.Count)));
 
     public static async Task<List<T>> CreateManyAndReturnAsync<T>(StrataContext context, ModelInfo model, IReadOnlyList<WriteInput> inputs, bool skipDuplicates, QueryState read, CancellationToken cancellationToken)
