@@ -7,7 +7,7 @@ namespace Strata.Differential.Tests;
 
 /// <summary>
 /// Random sequences of create, nested create, update, updateMany, delete (cascading), deleteMany,
-/// upsert and atomic number operations run on SQLite and PostgreSQL and on the in-memory rows.
+/// upsert, upsertMany (with repeated keys) and atomic number operations run on SQLite and PostgreSQL and on the in-memory rows.
 /// Each operation's answer (a count, the returned record, or the error code) and, after every
 /// operation, the whole Post and Comment tables must equal the oracle's. STRATA_DIFF_WRITES sets
 /// how many sequences (of 25 operations) run; STRATA_DIFF_SEED the seed.
@@ -80,8 +80,10 @@ public abstract record WriteOp
         string word = WorldData.Words[r.Next(WorldData.Words.Length)];
         var where = new CaseGenerator(r, data, WorldModel.Roots).Cond(WorldModel.Post, 1);
         var commentWhere = new CaseGenerator(r, data, WorldModel.Roots).Cond(WorldModel.Comment, 1);
-        return r.Next(8) switch
+        return r.Next(9) switch
         {
+            8 => new UpsertManyComments(Enumerable.Range(0, r.Next(1, 6))
+                .Select(_ => (r.Next(1, data.Posts.Count + 2), r.Next(1, 5), WorldData.Words[r.Next(WorldData.Words.Length)], r.Next(0, 9))).ToArray(), r.Next(2) == 0),
             0 => new CreatePost(data.Posts.Count == 0 ? 1 : data.Posts.Max(p => p.Id) + 1, word, memberId, r.Next(0, 3)),
             1 => new UpdatePost(postId, r.Next(2) == 0 ? word : null, (NumberOperation)r.Next(4), r.Next(0, 4), r.Next(3) == 0),
             2 => new UpdateManyPosts(where, (NumberOperation)r.Next(4), r.Next(0, 3)),
@@ -234,4 +236,33 @@ public sealed record CreateComment(int PostId, int Seq, string Content) : WriteO
         data.Comments.Add(comment);
         return Text(comment);
     }
+}
+
+/// <summary>UpsertMany of comments on their compound id, updating every field each record sets or only the likes; records with one key apply in order.</summary>
+public sealed record UpsertManyComments((int PostId, int Seq, string Text, int Likes)[] Rows, bool LikesOnly) : WriteOp
+{
+    public override async Task<string> RunAsync(WorldDb db)
+    {
+        var data = Rows.Select(c => new CommentCreate { PostId = c.PostId, Seq = c.Seq, Text = c.Text, Likes = c.Likes });
+        return (LikesOnly ? await db.Comments.UpsertManyAsync(data, update: f => [f.Likes]) : await db.Comments.UpsertManyAsync(data)).ToString();
+    }
+
+    public override string ApplyToOracle(WorldData data)
+    {
+        // A record of a post that does not exist fails its statement, and the whole call rolls back.
+        if (Rows.Any(c => data.Posts.All(p => p.Id != c.PostId))) return "error " + ErrorCodes.ForeignKeyConstraint;
+        foreach (var (postId, seq, text, likes) in Rows)
+        {
+            var comment = data.Comments.FirstOrDefault(c => c.PostId == postId && c.Seq == seq);
+            if (comment == null) data.Comments.Add(new Comment { PostId = postId, Seq = seq, Text = text, Likes = likes });
+            else
+            {
+                if (!LikesOnly) comment.Text = text;
+                comment.Likes = likes;
+            }
+        }
+        return Rows.Length.ToString();
+    }
+
+    public override string ToString() => $"UpsertManyComments [{string.Join(", ", Rows.Select(c => $"{c.PostId}/{c.Seq} {c.Text} {c.Likes}"))}] likesOnly={LikesOnly}";
 }
