@@ -239,6 +239,38 @@ public class NestedWriteTests : ClientTest
     });
 
     [Theory, MemberData(nameof(Providers))]
+    public Task Nested_create_many_skips_duplicates_when_asked_and_a_taken_one_to_one_partner_is_refused(StrataProvider provider) => WithClient(provider, async db =>
+    {
+        await SeedAsync(db);
+        var hello = await db.Posts.Where(p => p.Title == "Hello World").FindFirstOrThrowAsync();
+        var bob = await db.Users.FindUniqueOrThrowAsync(u => u.Email == "bob@example.com");
+        await db.Users.UpdateAsync(u => u.Id == bob.Id, new UserUpdate
+        {
+            Posts = new() { CreateMany = new() { Data = [new PostCreate { Id = hello.Id, Title = "dup" }, new PostCreate { Title = "fresh" }], SkipDuplicates = true } },
+        });
+        Assert.Equal(["bob's draft", "fresh"], await TitlesOf(db, "bob@example.com"));
+        Assert.Equal("Hello World", (await db.Posts.FindUniqueOrThrowAsync(p => p.Id == hello.Id)).Title);
+        var clash = await Assert.ThrowsAsync<UniqueConstraintException>(() => db.Users.UpdateAsync(u => u.Id == bob.Id, new UserUpdate
+        {
+            Posts = new() { CreateMany = new() { Data = [new PostCreate { Title = "lost" }, new PostCreate { Id = hello.Id, Title = "dup" }] } },
+        }));
+        Assert.Equal("User.posts > createMany", clash.Path);
+        Assert.Equal(0, await db.Posts.Where(p => p.Title == "lost").CountAsync());
+        var nested = await Assert.ThrowsAsync<StrataException>(() => db.Users.UpdateAsync(u => u.Id == bob.Id, new UserUpdate
+        {
+            Posts = new() { CreateMany = new() { Data = [new PostCreate { Title = "t", Categories = new() { Create = [new CategoryCreate { Name = "c" }] } }] } },
+        }));
+        Assert.Equal("P2009", nested.Code);
+
+        // A profile belongs to one user, and its user is required: a second profile for bob is P2014.
+        await db.Profiles.CreateAsync(new ProfileCreate { Bio = "bob's", User = new() { Connect = u => u.Id == bob.Id } });
+        var taken = await Assert.ThrowsAsync<StrataException>(() => db.Profiles.CreateAsync(new ProfileCreate { Bio = "second", User = new() { Connect = u => u.Id == bob.Id } }));
+        Assert.Equal("P2014", taken.Code);
+        Assert.Equal("Profile.user", taken.Path);
+        Assert.Equal(1, await db.Profiles.CountAsync());
+    });
+
+    [Theory, MemberData(nameof(Providers))]
     public Task Upsert_takes_nested_writes_in_both_parts(StrataProvider provider) => WithClient(provider, async db =>
     {
         await db.Categories.CreateAsync(new CategoryCreate { Name = "news" });

@@ -84,6 +84,10 @@ public class NestedWriteKindsTests
         Assert.Null(one.Mentee);
         one = await db.Members.Include(m => m.Mentee).UpdateAsync(m => m.Id == 1, new MemberUpdate { Mentee = new() { Connect = m => m.Id == 4 } });
         Assert.Equal(4, one.Mentee!.Id);
+        // A new member created with mentor 1 takes 1 from member 4, whose mentorId is optional.
+        var created = await db.Members.CreateAsync(new MemberCreate { Id = 8, Handle = "m8", Score = 0, Balance = 0, Karma = 0, Active = true, Tier = Tier.Pro, JoinedAt = WorldData.Epoch, Mentor = new() { Connect = m => m.Id == 1 } });
+        Assert.Equal(1, created.MentorId);
+        Assert.Null((await db.Members.FindUniqueOrThrowAsync(m => m.Id == 4)).MentorId);
     });
 
     [Theory, MemberData(nameof(Providers))]
