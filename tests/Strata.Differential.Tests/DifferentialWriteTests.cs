@@ -8,7 +8,7 @@ namespace Strata.Differential.Tests;
 /// <summary>
 /// Random sequences of create, nested create, update, updateMany, delete (cascading), deleteMany,
 /// upsert, upsertMany (with repeated keys), nested writes in updates (a post's comments, its
-/// editor, a member's posts) and atomic number operations run on SQLite and PostgreSQL and on the in-memory rows.
+/// editor, a member's posts, a member's tags) and atomic number operations run on SQLite and PostgreSQL and on the in-memory rows.
 /// Each operation's answer (a count, the returned record, or the error code) and, after every
 /// operation, the whole Post and Comment tables must equal the oracle's. STRATA_DIFF_WRITES sets
 /// how many sequences (of 25 operations) run; STRATA_DIFF_SEED the seed.
@@ -84,8 +84,10 @@ public abstract record WriteOp
         // A comment of the post most of the time, so that nested updates and deletes mostly find theirs.
         var seqs = data.Comments.Where(c => c.PostId == postId).Select(c => c.Seq).ToArray();
         int? Maybe(int chance) => r.Next(chance) != 0 ? null : seqs.Length > 0 && r.Next(4) != 0 ? seqs[r.Next(seqs.Length)] : r.Next(1, 6);
-        return r.Next(11) switch
+        int[] TagIds() => Enumerable.Range(0, r.Next(3)).Select(_ => r.Next(1, data.Tags.Count + 2)).ToArray();
+        return r.Next(12) switch
         {
+            11 => new NestedTagLinks(memberId, TagIds(), TagIds(), r.Next(3) == 0 ? TagIds() : null),
             9 => new NestedCommentWrites(postId, word, r.Next(1, 4), Maybe(6), Maybe(3), r.Next(3) == 0 ? commentWhere : null, Maybe(2), Maybe(2),
                 Enumerable.Range(0, r.Next(3)).Select(_ => r.Next(1, 7)).ToArray(), Enumerable.Range(0, r.Next(3)).Select(_ => r.Next(1, 7)).ToArray()),
             10 => new NestedPostLinks(postId, memberId, r.Next(3)),
@@ -381,4 +383,44 @@ public sealed record NestedPostLinks(int PostId, int MemberId, int Kind) : Write
                 return MemberId.ToString();
         }
     }
+}
+
+/// <summary>
+/// A member's many-to-many tags changed by nested disconnect, set and connect (in that order); the
+/// answer is the member's tags after, read back through an include.
+/// </summary>
+public sealed record NestedTagLinks(int MemberId, int[] Connect, int[] Disconnect, int[]? Set) : WriteOp
+{
+    public override async Task<string> RunAsync(WorldDb db)
+    {
+        static List<Func<TagUnique, UniqueFilter>> ById(int[] ids) => ids.Select(id => (Func<TagUnique, UniqueFilter>)(t => t.Id == id)).ToList();
+        var member = await db.Members.Include(m => m.Tags).UpdateAsync(m => m.Id == MemberId, new MemberUpdate
+        {
+            Tags = new() { Connect = ById(Connect), Disconnect = ById(Disconnect), Set = Set == null ? null : ById(Set) },
+        });
+        return string.Join(",", member.Tags!.Select(t => t.Id).Order());
+    }
+
+    public override string ApplyToOracle(WorldData data)
+    {
+        if (data.Members.All(m => m.Id != MemberId)) return "error " + ErrorCodes.RecordNotFound;
+        var before = data.MemberTags.ToList();
+        var links = data.MemberTags;
+        links.RemoveAll(l => l.Member == MemberId && Disconnect.Contains(l.Tag));
+        if (Set != null) links.RemoveAll(l => l.Member == MemberId && !Set.Contains(l.Tag));
+        foreach (var tag in (Set ?? []).Concat(Connect))
+        {
+            if (data.Tags.All(t => t.Id != tag))
+            {
+                links.Clear();
+                links.AddRange(before);
+                return "error " + ErrorCodes.RecordNotFound;
+            }
+            if (!links.Contains((MemberId, tag))) links.Add((MemberId, tag));
+        }
+        return string.Join(",", links.Where(l => l.Member == MemberId).Select(l => l.Tag).Order());
+    }
+
+    public override string ToString() =>
+        $"NestedTagLinks member {MemberId}: disconnect [{string.Join(",", Disconnect)}] set {(Set == null ? "-" : "[" + string.Join(",", Set) + "]")} connect [{string.Join(",", Connect)}]";
 }
