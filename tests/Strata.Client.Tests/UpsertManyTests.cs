@@ -52,6 +52,33 @@ public class UpsertManyTests : ClientTest
     });
 
     [Theory, MemberData(nameof(Providers))]
+    public Task Conflicting_records_can_take_fixed_changes_and_atomic_operations(StrataProvider provider) => WithClient(provider, async db =>
+    {
+        await db.Memberships.CreateAsync(new MembershipCreate { OrgId = 1, UserKey = "a", Level = 5 });
+        // A counter: new keys start at their data, a conflict increments what is stored (also twice in one call).
+        var rows = await db.Memberships.UpsertManyAndReturnAsync(
+        [
+            new MembershipCreate { OrgId = 1, UserKey = "a", Level = 1 },
+            new MembershipCreate { OrgId = 1, UserKey = "b", Level = 1 },
+            new MembershipCreate { OrgId = 1, UserKey = "b", Level = 1 },
+        ], on: null, onConflict: new MembershipUpdate { Level = Op.Increment(10) });
+        Assert.Equal(3, rows.Count);
+        var stored = await db.Memberships.OrderBy(m => m.UserKey).FindManyAsync();
+        Assert.Equal(["a15", "b11"], stored.Select(m => m.UserKey + m.Level).ToArray());
+
+        var ann = await db.Users.CreateAsync(new UserCreate { Email = "ann@example.com", Name = "Ann", Score = 2 });
+        int written = await db.Users.UpsertManyAsync([new UserCreate { Email = "ann@example.com", Name = "ignored" }, new UserCreate { Email = "bob@example.com", Name = "Bob" }],
+            on: u => [u.Email], onConflict: new UserUpdate { Score = Op.Multiply(3.0), Age = null });
+        Assert.Equal(2, written);
+        var stored2 = await db.Users.FindUniqueOrThrowAsync(u => u.Id == ann.Id);
+        Assert.Equal(("Ann", 6.0), (stored2.Name, stored2.Score));
+        Assert.Equal("Bob", (await db.Users.FindUniqueOrThrowAsync(u => u.Email == "bob@example.com")).Name);
+        var nested = await Assert.ThrowsAsync<StrataException>(() => db.Users.UpsertManyAsync([new UserCreate { Email = "c@example.com" }], on: u => [u.Email],
+            onConflict: new UserUpdate { Profile = new() { Delete = true } }));
+        Assert.Equal("P2009", nested.Code);
+    });
+
+    [Theory, MemberData(nameof(Providers))]
     public Task Records_with_the_same_key_apply_in_order(StrataProvider provider) => WithClient(provider, async db =>
     {
         // Two records with one key in one call (PostgreSQL refuses one statement that changes a row

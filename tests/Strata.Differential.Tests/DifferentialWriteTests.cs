@@ -92,7 +92,7 @@ public abstract record WriteOp
                 Enumerable.Range(0, r.Next(3)).Select(_ => r.Next(1, 7)).ToArray(), Enumerable.Range(0, r.Next(3)).Select(_ => r.Next(1, 7)).ToArray()),
             10 => new NestedPostLinks(postId, memberId, r.Next(3)),
             8 => new UpsertManyComments(Enumerable.Range(0, r.Next(1, 6))
-                .Select(_ => (r.Next(1, data.Posts.Count + 2), r.Next(1, 5), WorldData.Words[r.Next(WorldData.Words.Length)], r.Next(0, 9))).ToArray(), r.Next(2) == 0),
+                .Select(_ => (r.Next(1, data.Posts.Count + 2), r.Next(1, 5), WorldData.Words[r.Next(WorldData.Words.Length)], r.Next(0, 9))).ToArray(), r.Next(3)),
             0 => new CreatePost(data.Posts.Count == 0 ? 1 : data.Posts.Max(p => p.Id) + 1, word, memberId, r.Next(0, 3)),
             1 => new UpdatePost(postId, r.Next(2) == 0 ? word : null, (NumberOperation)r.Next(4), r.Next(0, 4), r.Next(3) == 0),
             2 => new UpdateManyPosts(where, (NumberOperation)r.Next(4), r.Next(0, 3)),
@@ -247,13 +247,23 @@ public sealed record CreateComment(int PostId, int Seq, string Content) : WriteO
     }
 }
 
-/// <summary>UpsertMany of comments on their compound id, updating every field each record sets or only the likes; records with one key apply in order.</summary>
-public sealed record UpsertManyComments((int PostId, int Seq, string Text, int Likes)[] Rows, bool LikesOnly) : WriteOp
+/// <summary>
+/// UpsertMany of comments on their compound id, a conflict updating every field each record sets
+/// (mode 0), only the likes (1), or adding the record's likes to the stored ones (2, an atomic
+/// operation); records with one key apply in order.
+/// </summary>
+public sealed record UpsertManyComments((int PostId, int Seq, string Text, int Likes)[] Rows, int Mode) : WriteOp
 {
     public override async Task<string> RunAsync(WorldDb db)
     {
         var data = Rows.Select(c => new CommentCreate { PostId = c.PostId, Seq = c.Seq, Text = c.Text, Likes = c.Likes });
-        return (LikesOnly ? await db.Comments.UpsertManyAsync(data, update: f => [f.Likes]) : await db.Comments.UpsertManyAsync(data)).ToString();
+        int written = Mode switch
+        {
+            0 => await db.Comments.UpsertManyAsync(data),
+            1 => await db.Comments.UpsertManyAsync(data, update: f => [f.Likes]),
+            _ => await db.Comments.UpsertManyAsync(data, on: null, onConflict: new CommentUpdate { Likes = Op.Increment(3) }),
+        };
+        return written.ToString();
     }
 
     public override string ApplyToOracle(WorldData data)
@@ -264,16 +274,17 @@ public sealed record UpsertManyComments((int PostId, int Seq, string Text, int L
         {
             var comment = data.Comments.FirstOrDefault(c => c.PostId == postId && c.Seq == seq);
             if (comment == null) data.Comments.Add(new Comment { PostId = postId, Seq = seq, Text = text, Likes = likes });
+            else if (Mode == 2) comment.Likes += 3;
             else
             {
-                if (!LikesOnly) comment.Text = text;
+                if (Mode == 0) comment.Text = text;
                 comment.Likes = likes;
             }
         }
         return Rows.Length.ToString();
     }
 
-    public override string ToString() => $"UpsertManyComments [{string.Join(", ", Rows.Select(c => $"{c.PostId}/{c.Seq} {c.Text} {c.Likes}"))}] likesOnly={LikesOnly}";
+    public override string ToString() => $"UpsertManyComments [{string.Join(", ", Rows.Select(c => $"{c.PostId}/{c.Seq} {c.Text} {c.Likes}"))}] mode={Mode}";
 }
 
 /// <summary>

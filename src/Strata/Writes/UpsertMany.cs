@@ -6,18 +6,18 @@ namespace Strata.Writes;
 
 /// <summary>
 /// <c>UpsertMany</c>: many records written with multi-row <c>INSERT ... ON CONFLICT (key) DO UPDATE
-/// SET column = excluded.column</c>, in one transaction, each statement within the database's
+/// SET column = excluded.column</c> (or the given changes), in one transaction, each statement within the database's
 /// parameter limit.
 /// </summary>
 internal static class UpsertMany
 {
-    public static async Task<int> RunAsync(StrataContext context, ModelInfo model, IReadOnlyList<WriteInput> inputs, UniqueInfo conflict, ColumnInfo[]? update, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(StrataContext context, ModelInfo model, IReadOnlyList<WriteInput> inputs, UniqueInfo conflict, ColumnInfo[]? update, WriteInput? changes, CancellationToken cancellationToken)
     {
         if (inputs.Count == 0) return 0;
         return await context.InTransactionAsync(async tx =>
         {
             int count = 0;
-            foreach (var batch in Statements(tx.Dialect, model, inputs, conflict, update))
+            foreach (var batch in Statements(tx.Dialect, model, inputs, conflict, update, changes))
             {
                 var statement = tx.Build(w => WriteSql.Insert(w, model, batch.Columns, batch.Rows, returning: null, conflict: conflict, onConflict: batch.Updates));
                 count += await Runner.ExecuteAsync(tx, model, statement, cancellationToken).ConfigureAwait(false);
@@ -26,7 +26,7 @@ internal static class UpsertMany
         }, null, cancellationToken).ConfigureAwait(false);
     }
 
-    public static async Task<List<T>> RunAndReturnAsync<T>(StrataContext context, ModelInfo model, IReadOnlyList<WriteInput> inputs, UniqueInfo conflict, ColumnInfo[]? update, QueryState read, CancellationToken cancellationToken)
+    public static async Task<List<T>> RunAndReturnAsync<T>(StrataContext context, ModelInfo model, IReadOnlyList<WriteInput> inputs, UniqueInfo conflict, ColumnInfo[]? update, WriteInput? changes, QueryState read, CancellationToken cancellationToken)
         where T : class, IStrataEntity
     {
         if (inputs.Count == 0) return [];
@@ -34,7 +34,7 @@ internal static class UpsertMany
         return await context.InTransactionAsync(async tx =>
         {
             var result = new List<T>(inputs.Count);
-            foreach (var batch in Statements(tx.Dialect, model, inputs, conflict, update))
+            foreach (var batch in Statements(tx.Dialect, model, inputs, conflict, update, changes))
             {
                 var statement = tx.Build(w => WriteSql.Insert(w, model, batch.Columns, batch.Rows, columns, conflict: conflict, onConflict: batch.Updates));
                 result.AddRange(await Runner.QueryAsync<T>(tx, model, statement, columns, cancellationToken).ConfigureAwait(false));
@@ -69,9 +69,13 @@ internal static class UpsertMany
     /// applied as if row by row (a later row with the same key updates what the earlier one wrote),
     /// where PostgreSQL would refuse one statement that changes a row twice.
     /// </summary>
-    private static IEnumerable<Batch> Statements(Providers.SqlDialect dialect, ModelInfo model, IReadOnlyList<WriteInput> inputs, UniqueInfo conflict, ColumnInfo[]? update)
+    private static IEnumerable<Batch> Statements(Providers.SqlDialect dialect, ModelInfo model, IReadOnlyList<WriteInput> inputs, UniqueInfo conflict, ColumnInfo[]? update, WriteInput? changes)
     {
         var now = RowBuilder.Now();
+        if (changes is { HasRelationWrites: true })
+            throw new StrataException(ErrorCodes.InvalidQuery, $"UpsertMany of {model.Name} does not take nested relation writes in its update.") { Model = model.Name };
+        // The same changes for every conflicting record: values and atomic operations on the stored row.
+        var fixedUpdates = changes == null ? null : RowBuilder.Updates(model, changes, now);
         Batch? batch = null;
         var keys = new HashSet<string>(StringComparer.Ordinal);
         int limit = 0;
@@ -80,7 +84,7 @@ internal static class UpsertMany
             if (input.HasRelationWrites)
                 throw new StrataException(ErrorCodes.InvalidQuery, $"UpsertMany of {model.Name} does not take nested relation writes; use Upsert for each record.") { Model = model.Name };
             var columns = RowBuilder.InsertColumns(model, input);
-            var updates = Assignments(model, columns, input, conflict, update);
+            var updates = fixedUpdates ?? Assignments(model, columns, input, conflict, update);
             var row = RowBuilder.InsertValues(model, columns, input, now);
             var key = KeyOf(columns, row, conflict);
             if (batch == null || batch.Rows.Count == limit || !batch.Columns.SequenceEqual(columns) || !batch.Updates.SequenceEqual(updates)
