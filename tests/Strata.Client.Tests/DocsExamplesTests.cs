@@ -64,6 +64,7 @@ public partial class DocsExamplesTests
     [InlineData("errors.md", 1)]
     [InlineData("transactions.md", 6)]
     [InlineData("aggregates.md", 3)]
+    [InlineData("relations.md", 3)]
     public void Every_csharp_example_in_the_errors_transactions_and_aggregates_docs_compiles(string page, int atLeast)
     {
         var text = File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "docs", page));
@@ -80,6 +81,11 @@ public partial class DocsExamplesTests
     [InlineData("await db.Users.FindUniqueAsync(u => u.Email != \"x\");", "CS0619")]                         // != in a unique criterion
     [InlineData("await db.Users.Where(u => u.Id == null).FindManyAsync();", "CS0019")]                       // null on a required number
     [InlineData("await db.Users.Where(u => u.Age.Desc()).FindManyAsync();", "CS1061")]                       // ordering is not a filter
+    [InlineData("await db.Posts.UpdateAsync(p => p.Id == \"p\", new PostUpdate { Author = new() { Disconnect = true } });", "CS0117")] // a post's author is required
+    [InlineData("await db.Profiles.UpdateAsync(p => p.Id == 1, new ProfileUpdate { User = new() { Delete = true } });", "CS0117")]    // so is a profile's user
+    [InlineData("await db.Posts.CreateAsync(new PostCreate { Title = \"t\", Categories = new() { CreateMany = new() } });", "CS0117")] // no createMany on many-to-many
+    [InlineData("await db.Posts.UpdateAsync(p => p.Id == \"p\", new PostUpdate { Categories = new() { CreateMany = new() } });", "CS0117")]
+    [InlineData("await db.Users.UpdateAsync(u => u.Id == 1, new UserUpdate { Profile = new() { Set = [] } });", "CS0117")]             // set is for lists
     public void Misuse_named_in_the_docs_does_not_compile(string body, string error)
     {
         var errors = Compile(body);

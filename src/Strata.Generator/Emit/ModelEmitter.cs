@@ -175,14 +175,7 @@ namespace Strata.Generator.Emit
                 var type = required.Length > 0 ? c.Type : c.IsList || c.IsOptional ? c.Type.TrimEnd('?') + "?" : c.ElementType + "?";
                 w.Line($"public {required}{type} {c.Member} {{ get => GetValue<{type}>({c.Index}); set => SetValue({c.Index}, value); }}");
             }
-            foreach (var r in model.Relations)
-            {
-                var nested = r.IsList
-                    ? $"global::Strata.NestedMany<{r.Target.TypePrefix}Create, {r.Target.TypePrefix}Unique>"
-                    : $"global::Strata.NestedOne<{r.Target.TypePrefix}Create, {r.Target.TypePrefix}Unique>";
-                w.Summary($"Creates or connects related {r.Target.Definition.Name} records in the same transaction.");
-                w.Line($"public {nested}? {r.Member} {{ get => GetRelation<{nested}>({r.Index}); set => SetRelation({r.Index}, value); }}");
-            }
+            NestedWriteEmitter.CreateMembers(w, model);
             w.Close();
             w.Line();
         }
@@ -192,7 +185,7 @@ namespace Strata.Generator.Emit
             w.Summary($"Changes to a {model.Definition.Name} record: only the members that are set are written (set one to null to store NULL).");
             w.Open($"public sealed class {model.TypePrefix}Update : global::Strata.Writes.WriteInput");
             w.Summary("An empty update.");
-            w.Line($"public {model.TypePrefix}Update() : base({model.Columns.Count}, 0) {{ }}");
+            w.Line($"public {model.TypePrefix}Update() : base({model.Columns.Count}, {model.Relations.Count}) {{ }}");
             foreach (var c in model.Columns)
             {
                 w.Doc(c.Field.Documentation ?? $"The {c.Field.Name} field.");
@@ -201,6 +194,7 @@ namespace Strata.Generator.Emit
                     : c.Type;
                 w.Line($"public {type} {c.Member} {{ get => GetValue<{type}>({c.Index}); set => SetValue({c.Index}, value); }}");
             }
+            NestedWriteEmitter.UpdateMembers(w, model);
             w.Close();
             w.Line();
         }

@@ -174,7 +174,7 @@ public abstract partial class Query<TSelf, TEntity, TWhere, TFields, TInclude, T
     /// <summary>Groups the matching records by one field.</summary>
     public GroupQuery<TFields> GroupBy(Func<TFields, FieldRef> field) => GroupBy(f => [field(f)]);
 
-    /// <summary>Creates a record, with nested creates and connects of its relations in one transaction; returns it (with the query's Include and Omit).</summary>
+    /// <summary>Creates a record, with the nested writes of its relations in one transaction; returns it (with the query's Include and Omit).</summary>
     public Task<TEntity> CreateAsync(TCreate data, CancellationToken cancellationToken = default) =>
         WriteOperations.CreateAsync<TEntity>(_context, _model, NotNull(data), _state, cancellationToken);
 
@@ -189,7 +189,7 @@ public abstract partial class Query<TSelf, TEntity, TWhere, TFields, TInclude, T
     public Task<List<TEntity>> CreateManyAndReturnAsync(IEnumerable<TCreate> data, bool skipDuplicates = false, CancellationToken cancellationToken = default) =>
         WriteOperations.CreateManyAndReturnAsync<TEntity>(_context, _model, NotNull(data).ToList(), skipDuplicates, _state, cancellationToken);
 
-    /// <summary>Updates the record with a unique criterion (and matching the query's Where); <see cref="RecordNotFoundException"/> when there is none.</summary>
+    /// <summary>Updates the record with a unique criterion (and matching the query's Where), with the nested writes of its relations in one transaction; <see cref="RecordNotFoundException"/> when there is none.</summary>
     public Task<TEntity> UpdateAsync(Func<TUnique, UniqueFilter> where, TUpdate data, CancellationToken cancellationToken = default) =>
         WriteOperations.UpdateAsync<TEntity>(_context, _model, Unique(where), NotNull(data), _state, cancellationToken);
 

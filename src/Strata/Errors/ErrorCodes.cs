@@ -26,6 +26,8 @@ public static class ErrorCodes
     public const string ForeignKeyConstraint = "P2003";
     /// <summary>A required column received null (P2011).</summary>
     public const string NullConstraint = "P2011";
+    /// <summary>A nested write would leave a record without the related record a required relation needs: a disconnect, a set, or a replaced one-to-one partner (P2014).</summary>
+    public const string RequiredRelation = "P2014";
     /// <summary>A required value is missing from a create (P2012).</summary>
     public const string MissingRequiredValue = "P2012";
     /// <summary>A value is out of range for its column type (P2020).</summary>

@@ -15,6 +15,17 @@ public class StrataException : Exception
 
     /// <summary>The model the operation worked on, where known.</summary>
     public string? Model { get; init; }
+
+    /// <summary>
+    /// Where in a nested write the failure happened, outermost first:
+    /// <c>User.posts &gt; update &gt; Post.categories &gt; connect</c> (a relation, then the nested operation on it); null outside nested writes.
+    /// </summary>
+    public string? Path { get; private set; }
+
+    /// <inheritdoc />
+    public override string Message => Path == null ? base.Message : $"{base.Message} (at {Path})";
+
+    internal void AddPlace(string place) => Path = Path == null ? place : place + " > " + Path;
 }
 
 /// <summary>A unique constraint was violated; <see cref="Fields"/> names the schema fields of the constraint.</summary>

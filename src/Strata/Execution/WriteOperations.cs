@@ -14,7 +14,7 @@ internal static class WriteOperations
             return InsertOneAsync<T>(context, model, input, read.Columns, cancellationToken);
         return context.InTransactionAsync(async tx =>
         {
-            var entity = await CreateNestedAsync(tx, model, input, cancellationToken).ConfigureAwait(false);
+            var entity = await Writes.NestedWriter.CreateAsync(tx, model, input, cancellationToken).ConfigureAwait(false);
             return await ReloadAsync<T>(tx, model, entity, read, "Create", cancellationToken).ConfigureAwait(false);
         }, null, cancellationToken);
     }
@@ -83,7 +83,7 @@ internal static class WriteOperations
         return count;
     }
 
-    private static int RowsPerInsert(Providers.SqlDialect dialect, IReadOnlyList<ColumnInfo> columns) =>
+    internal static int RowsPerInsert(Providers.SqlDialect dialect, IReadOnlyList<ColumnInfo> columns) =>
         Math.Max(1, Math.Min(1000, dialect.InsertParameters / Math.Max(1, columns.Count)));
 
     public static async Task<List<T>> CreateManyAndReturnAsync<T>(StrataContext context, ModelInfo model, IReadOnlyList<WriteInput> inputs, bool skipDuplicates, QueryState read, CancellationToken cancellationToken)
@@ -109,9 +109,16 @@ internal static class WriteOperations
     public static async Task<T> UpdateAsync<T>(StrataContext context, ModelInfo model, UniqueFilter unique, WriteInput input, QueryState read, CancellationToken cancellationToken)
         where T : class, IStrataEntity
     {
-        CheckNoRelationWrites(model, input, "Update");
-        var updates = RowBuilder.Updates(model, input, RowBuilder.Now());
         var where = unique.ToFilter(model);
+        if (input.HasRelationWrites)
+        {
+            return await context.InTransactionAsync(async tx =>
+            {
+                var entity = await Writes.NestedWriter.UpdateAsync(tx, model, where, input, cancellationToken).ConfigureAwait(false) ?? throw NotFound(model, "Update");
+                return await ReloadAsync<T>(tx, model, entity, read, "Update", cancellationToken).ConfigureAwait(false);
+            }, null, cancellationToken).ConfigureAwait(false);
+        }
+        var updates = RowBuilder.Updates(model, input, RowBuilder.Now());
         if (updates.Count == 0)
             return await ReadOperations.FindUniqueAsync<T>(context, model, unique, read, cancellationToken).ConfigureAwait(false)
                 ?? throw NotFound(model, "Update");
@@ -145,8 +152,7 @@ internal static class WriteOperations
     public static async Task<T> UpsertAsync<T>(StrataContext context, ModelInfo model, UniqueFilter unique, WriteInput create, WriteInput update, QueryState read, CancellationToken cancellationToken)
         where T : class, IStrataEntity
     {
-        CheckNoRelationWrites(model, update, "Upsert");
-        if (!create.HasRelationWrites && read.Includes.Length == 0 && unique.Extra == null && CreateMatchesCriterion(unique, create))
+        if (!create.HasRelationWrites && !update.HasRelationWrites && read.Includes.Length == 0 && unique.Extra == null && CreateMatchesCriterion(unique, create))
         {
             // One statement: INSERT ... ON CONFLICT (criterion) DO UPDATE, atomic under concurrency.
             var now = RowBuilder.Now();
@@ -194,7 +200,7 @@ internal static class WriteOperations
 
     internal static RecordNotFoundException NotFound(ModelInfo model, string operation) => new(model.Name, operation) { Model = model.Name };
 
-    private static async Task<T> InsertOneAsync<T>(StrataContext context, ModelInfo model, WriteInput input, ColumnSet returning, CancellationToken cancellationToken)
+    internal static async Task<T> InsertOneAsync<T>(StrataContext context, ModelInfo model, WriteInput input, ColumnSet returning, CancellationToken cancellationToken)
         where T : class, IStrataEntity
     {
         var columns = RowBuilder.InsertColumns(model, input);
@@ -220,83 +226,6 @@ internal static class WriteOperations
             ?? throw NotFound(model, "Create");
     }
 
-    /// <summary>
-    /// Creates a record and its nested writes: to-one parents it refers to first (their keys fill
-    /// its foreign key), then the record, then children and many-to-many links that refer to it.
-    /// </summary>
-    private static async Task<IStrataEntity> CreateNestedAsync(StrataContext tx, ModelInfo model, WriteInput input, CancellationToken cancellationToken)
-    {
-        foreach (var relation in model.Relations)
-        {
-            if (!relation.HoldsForeignKey || input.Relation(relation.Index) is not INestedWrite nested) continue;
-            var parent = await CreateOrFindOneAsync(tx, relation, nested, cancellationToken).ConfigureAwait(false);
-            for (int i = 0; i < relation.LocalColumns.Length; i++)
-                input.Assign(relation.LocalColumns[i], parent.GetColumnValue(relation.TargetColumns[i]));
-        }
-        var entity = await InsertOneAsync<IStrataEntity>(tx, model, input, ColumnSet.All, cancellationToken).ConfigureAwait(false);
-        foreach (var relation in model.Relations)
-        {
-            if (relation.HoldsForeignKey || input.Relation(relation.Index) is not INestedWrite nested) continue;
-            var target = relation.Target;
-            if (relation.JoinTable is { } join)
-            {
-                var local = entity.GetColumnValue(relation.LocalColumns[0])!;
-                foreach (var create in nested.Creates)
-                {
-                    var child = await CreateNestedAsync(tx, target, (WriteInput)create, cancellationToken).ConfigureAwait(false);
-                    await LinkAsync(tx, join, local, child.GetColumnValue(relation.TargetColumns[0])!, cancellationToken).ConfigureAwait(false);
-                }
-                foreach (var connect in nested.Connects)
-                {
-                    var child = await FindForConnectAsync(tx, target, connect, cancellationToken).ConfigureAwait(false);
-                    await LinkAsync(tx, join, local, child.GetColumnValue(relation.TargetColumns[0])!, cancellationToken).ConfigureAwait(false);
-                }
-                continue;
-            }
-            foreach (var create in nested.Creates)
-            {
-                var child = (WriteInput)create;
-                for (int i = 0; i < relation.TargetColumns.Length; i++)
-                    child.Assign(relation.TargetColumns[i], entity.GetColumnValue(relation.LocalColumns[i]));
-                await CreateNestedAsync(tx, target, child, cancellationToken).ConfigureAwait(false);
-            }
-            foreach (var connect in nested.Connects)
-            {
-                // Point the existing child's foreign key at the new record.
-                var unique = connect(ProxyOf(target));
-                var updates = relation.TargetColumns.Select((c, i) => new ColumnUpdate(target.Columns[c], NumberOperation.Set, entity.GetColumnValue(relation.LocalColumns[i]))).ToList();
-                var statement = tx.Build(w => WriteSql.Update(w, target, updates, unique.ToFilter(target), returning: null));
-                if (await Runner.ExecuteAsync(tx, target, statement, cancellationToken).ConfigureAwait(false) == 0)
-                    throw NotFound(target, $"Connect from {model.Name}.{relation.FieldName}");
-            }
-        }
-        return entity;
-    }
-
-    private static async Task<IStrataEntity> CreateOrFindOneAsync(StrataContext tx, RelationInfo relation, INestedWrite nested, CancellationToken cancellationToken)
-    {
-        var creates = nested.Creates.ToList();
-        var connects = nested.Connects.ToList();
-        if (creates.Count + connects.Count != 1)
-            throw new StrataException(ErrorCodes.InvalidQuery, $"The relation {relation.FieldName} takes either Create or Connect, not both.");
-        return creates.Count == 1
-            ? await CreateNestedAsync(tx, relation.Target, (WriteInput)creates[0], cancellationToken).ConfigureAwait(false)
-            : await FindForConnectAsync(tx, relation.Target, connects[0], cancellationToken).ConfigureAwait(false);
-    }
-
-    private static async Task<IStrataEntity> FindForConnectAsync(StrataContext tx, ModelInfo target, Func<object, UniqueFilter> connect, CancellationToken cancellationToken)
-    {
-        var unique = connect(ProxyOf(target));
-        var state = QueryState.Empty with { Where = unique.ToFilter(target) };
-        var prepared = PreparedSelect.From(target, state);
-        var statement = tx.Build(w => SelectSql.Write(w, target, prepared, null));
-        var found = await Runner.QueryUntypedAsync(tx, target, statement, ColumnSet.All, cancellationToken).ConfigureAwait(false);
-        return found.Count == 0 ? throw NotFound(target, "Connect") : (IStrataEntity)found[0]!;
-    }
-
-    private static Task<int> LinkAsync(StrataContext tx, JoinTableInfo join, object local, object target, CancellationToken cancellationToken) =>
-        Runner.ExecuteAsync(tx, null, tx.Build(w => JoinTableSql.InsertLink(w, join, local, target)), cancellationToken);
-
     private static async Task<T> ReloadAsync<T>(StrataContext tx, ModelInfo model, IStrataEntity entity, QueryState read, string operation, CancellationToken cancellationToken)
         where T : class, IStrataEntity
     {
@@ -304,8 +233,6 @@ internal static class WriteOperations
         var unique = new UniqueFilter(key, key.Columns.Select(entity.GetColumnValue).ToArray());
         return await ReadOperations.FindUniqueAsync<T>(tx, model, unique, read, cancellationToken).ConfigureAwait(false) ?? throw NotFound(model, operation);
     }
-
-    private static object ProxyOf(ModelInfo model) => model.UniqueProxy ?? throw new InvalidOperationException($"{model.Name} has no unique proxy.");
 
     private static bool CreateMatchesCriterion(UniqueFilter unique, WriteInput create)
     {

@@ -23,4 +23,12 @@ internal static class JoinTableSql
             .Parameter(new QueryParameter(join.LocalKind, null, local)).Sql(", ")
             .Parameter(new QueryParameter(join.TargetKind, null, target)).Sql(')').Sql(w.Dialect.OnConflictDoNothing);
     }
+
+    /// <summary><c>DELETE FROM join WHERE local = @p</c>, and <c>AND target = @t</c> when <paramref name="target"/> is given.</summary>
+    public static void DeleteLinks(SqlWriter w, JoinTableInfo join, object local, object? target)
+    {
+        w.Sql("DELETE FROM ").Table(join.Schema, join.Name).Sql(" WHERE ").Identifier(join.LocalColumn).Sql(" = ")
+            .Parameter(new QueryParameter(join.LocalKind, null, local));
+        if (target != null) w.Sql(" AND ").Identifier(join.TargetColumn).Sql(" = ").Parameter(new QueryParameter(join.TargetKind, null, target));
+    }
 }

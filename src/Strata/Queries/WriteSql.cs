@@ -2,8 +2,15 @@ using Strata.Metadata;
 
 namespace Strata.Queries;
 
-/// <summary>One column's new value in an UPDATE: a plain value, or an atomic operation on the stored one.</summary>
-internal readonly record struct ColumnUpdate(ColumnInfo Column, NumberOperation Operation, object? Value);
+/// <summary>
+/// One column's new value in an UPDATE: a plain value, or an atomic operation on the stored one; in an
+/// upsert's <c>DO UPDATE</c>, <paramref name="FromExcluded"/> takes the value the row would have been inserted with.
+/// </summary>
+internal readonly record struct ColumnUpdate(ColumnInfo Column, NumberOperation Operation, object? Value, bool FromExcluded = false)
+{
+    /// <summary>The column set to the value the conflicting row proposed (<c>excluded.column</c>).</summary>
+    public static ColumnUpdate Excluded(ColumnInfo column) => new(column, NumberOperation.Set, null, FromExcluded: true);
+}
 
 /// <summary>Writes INSERT, UPDATE, upsert and DELETE statements.</summary>
 internal static class WriteSql
@@ -142,6 +149,11 @@ internal static class WriteSql
             if (i > 0) w.Sql(", ");
             // SET targets cannot be qualified; the operand of an atomic operation is the stored value.
             w.Identifier(u.Column.ColumnName).Sql(" = ");
+            if (u.FromExcluded)
+            {
+                w.Sql("excluded.").Identifier(u.Column.ColumnName);
+                continue;
+            }
             if (u.Operation == NumberOperation.Set)
             {
                 w.Parameter(u.Column, u.Value);
