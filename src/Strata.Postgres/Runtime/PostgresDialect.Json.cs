@@ -1,0 +1,86 @@
+using Strata.Metadata;
+using Strata.Queries;
+
+namespace Strata.Postgres.Runtime;
+
+public sealed partial class PostgresDialect
+{
+    /// <inheritdoc />
+    /// <remarks>
+    /// Through <c>jsonb</c>, whose equality is by value (key order, spacing and number spelling do not
+    /// matter); a <c>json</c> column is cast. The value at a path is <c>doc -&gt; step -&gt; step</c>, each
+    /// step a parameter, null when the path is missing.
+    /// </remarks>
+    public override void WriteJsonFilter(SqlWriter writer, string alias, JsonCondition condition)
+    {
+        var column = condition.Column;
+        var path = condition.Path;
+        void Value(SqlWriter w)
+        {
+            if (path.Count > 0) w.Sql('(');
+            w.Column(alias, column);
+            if (column.NativeType == "Json") w.Sql("::jsonb");
+            // A key as text, an index as an integer: jsonb's -> then reads an object's key or an array's
+            // element only (#> with a text[] would read the digits of an index as a key too).
+            foreach (var step in path)
+            {
+                w.Sql(" -> ");
+                // The cast puts the step's kind in the SQL text, so a statement kept for one shape never binds the other.
+                if (step.Key is { } key) w.Parameter(new QueryParameter(ScalarKind.String, null, key)).Sql("::text");
+                else w.Parameter(step.Index).Sql("::integer");
+            }
+            if (path.Count > 0) w.Sql(')');
+        }
+        void Given(SqlWriter w) => w.Parameter(new QueryParameter(ScalarKind.Json, null, condition.Json));
+        switch (condition.Operator)
+        {
+            case JsonOperator.Equals:
+                Value(writer);
+                writer.Sql(" = ");
+                Given(writer);
+                return;
+            case JsonOperator.NotEquals:
+                // At the root, C#'s != holds for a null document, as for other fields; a missing path stays unknown.
+                bool orNull = condition.IsRoot && column.IsOptional;
+                if (orNull) writer.Sql('(');
+                Value(writer);
+                writer.Sql(" <> ");
+                Given(writer);
+                if (orNull) writer.Sql(" OR ").Column(alias, column).Sql(" IS NULL)");
+                return;
+        }
+        // A value of another type fails the test; a missing one leaves it unknown. The branch also keeps
+        // jsonb_array_elements from ever seeing a non-array.
+        writer.Sql("CASE WHEN jsonb_typeof(");
+        Value(writer);
+        writer.Sql(condition.IsStringMatch ? ") = 'string' THEN " : ") = 'array' THEN ");
+        switch (condition.Operator)
+        {
+            case JsonOperator.ArrayContains:
+                var given = writer.NextAlias();
+                var element = writer.NextAlias();
+                writer.Sql("NOT EXISTS (SELECT 1 FROM jsonb_array_elements(");
+                Given(writer);
+                writer.Sql(") ").Sql(given).Sql("(x) WHERE NOT EXISTS (SELECT 1 FROM jsonb_array_elements(");
+                Value(writer);
+                writer.Sql(") ").Sql(element).Sql("(x) WHERE ").Sql(element).Sql(".x = ").Sql(given).Sql(".x))");
+                break;
+            case JsonOperator.ArrayStartsWith or JsonOperator.ArrayEndsWith:
+                // An empty array has no first or last element: false, not unknown.
+                writer.Sql("coalesce((");
+                Value(writer);
+                writer.Sql(condition.Operator == JsonOperator.ArrayStartsWith ? " -> 0) = " : " -> -1) = ");
+                Given(writer);
+                writer.Sql(", false)");
+                break;
+            default:
+                writer.Sql('(');
+                Value(writer);
+                writer.Sql(" #>> '{}') LIKE ").Parameter(new QueryParameter(ScalarKind.String, null, LikePattern(condition.TextOperator, condition.Text!))).Sql(" ESCAPE '\\'");
+                break;
+        }
+        writer.Sql(" WHEN ");
+        Value(writer);
+        writer.Sql(" IS NULL THEN NULL ELSE false END");
+    }
+}
