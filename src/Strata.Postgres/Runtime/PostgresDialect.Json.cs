@@ -40,13 +40,9 @@ public sealed partial class PostgresDialect
                 Given(writer);
                 return;
             case JsonOperator.NotEquals:
-                // At the root, C#'s != holds for a null document, as for other fields; a missing path stays unknown.
-                bool orNull = condition.IsRoot && column.IsOptional;
-                if (orNull) writer.Sql('(');
                 Value(writer);
                 writer.Sql(" <> ");
                 Given(writer);
-                if (orNull) writer.Sql(" OR ").Column(alias, column).Sql(" IS NULL)");
                 return;
         }
         // A value of another type fails the test; a missing one leaves it unknown. The branch also keeps

@@ -34,13 +34,9 @@ public sealed partial class SqliteDialect
                 Canonical(writer, Given);
                 return;
             case JsonOperator.NotEquals:
-                // At the root, C#'s != holds for a null document, as for other fields; a missing path stays unknown.
-                bool orNull = condition.IsRoot && column.IsOptional;
-                if (orNull) writer.Sql('(');
                 Canonical(writer, Value);
                 writer.Sql(" <> ");
                 Canonical(writer, Given);
-                if (orNull) writer.Sql(" OR ").Column(alias, column).Sql(" IS NULL)");
                 return;
         }
         // A value of another type fails the test; a missing one leaves it unknown.

@@ -47,9 +47,12 @@ public readonly struct JsonField
         ? FieldFilters.Compare(field.Column, Filters.FilterOperator.Equals, null)
         : JsonFilter.Create(field.Column, [], JsonOperator.Equals, value);
 
+    // C#'s != holds for a null document, as for other fields (the path's != leaves it unknown).
     public static Filter operator !=(JsonField field, JsonNode? value) => value is null
         ? FieldFilters.Compare(field.Column, Filters.FilterOperator.NotEquals, null)
-        : JsonFilter.Create(field.Column, [], JsonOperator.NotEquals, value);
+        : field.Column.IsOptional
+            ? Filter.Or(JsonFilter.Create(field.Column, [], JsonOperator.NotEquals, value), FieldFilters.Compare(field.Column, Filters.FilterOperator.Equals, null))
+            : JsonFilter.Create(field.Column, [], JsonOperator.NotEquals, value);
 #pragma warning restore CS1591
 
     /// <inheritdoc />

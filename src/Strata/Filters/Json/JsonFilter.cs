@@ -11,7 +11,7 @@ namespace Strata
     {
         /// <summary>The value equals the given one, by value.</summary>
         Equals,
-        /// <summary>The value differs from the given one (at the root, a null document matches too, as with other fields).</summary>
+        /// <summary>The value differs from the given one (a missing value, or a null document, is unknown).</summary>
         NotEquals,
         /// <summary>The value is a string containing the text.</summary>
         StringContains,
