@@ -83,6 +83,8 @@ public class JsonFilterTests : ClientTest
         Assert.Equal(S("one"), await Emails(db, u => u.Settings.Path("list", 2, "k") == true));
         Assert.Equal(S("bool"), await Emails(db, u => u.Settings.Path("list", "0") == 10));
         Assert.Equal(S(), await Emails(db, u => u.Settings.Path("list", 5) == 10));
+        Assert.Equal(S(), await Emails(db, u => u.Settings.Path("s", 0) == "hello"));   // an index reads arrays only, not a string
+        Assert.Equal(S(), await Emails(db, u => u.Settings.Path("a", 0, "b") == 1));
         Assert.Equal(S("none"), await Emails(db, u => u.Settings.Path() == JsonNode.Parse("""{"z": 0}""")));
     });
 

@@ -9,28 +9,13 @@ public sealed partial class PostgresDialect
     /// <remarks>
     /// Through <c>jsonb</c>, whose equality is by value (key order, spacing and number spelling do not
     /// matter); a <c>json</c> column is cast. The value at a path is <c>doc -&gt; step -&gt; step</c>, each
-    /// step a parameter, null when the path is missing.
+    /// step a parameter, null when the path is missing (see <see cref="WriteAt"/>).
     /// </remarks>
     public override void WriteJsonFilter(SqlWriter writer, string alias, JsonCondition condition)
     {
         var column = condition.Column;
         var path = condition.Path;
-        void Value(SqlWriter w)
-        {
-            if (path.Count > 0) w.Sql('(');
-            w.Column(alias, column);
-            if (column.NativeType == "Json") w.Sql("::jsonb");
-            // A key as text, an index as an integer: jsonb's -> then reads an object's key or an array's
-            // element only (#> with a text[] would read the digits of an index as a key too).
-            foreach (var step in path)
-            {
-                w.Sql(" -> ");
-                // The cast puts the step's kind in the SQL text, so a statement kept for one shape never binds the other.
-                if (step.Key is { } key) w.Parameter(new QueryParameter(ScalarKind.String, null, key)).Sql("::text");
-                else w.Parameter(step.Index).Sql("::integer");
-            }
-            if (path.Count > 0) w.Sql(')');
-        }
+        void Value(SqlWriter w) => WriteAt(w, alias, column, path, path.Count);
         void Given(SqlWriter w) => w.Parameter(new QueryParameter(ScalarKind.Json, null, condition.Json));
         switch (condition.Operator)
         {
@@ -78,5 +63,35 @@ public sealed partial class PostgresDialect
         writer.Sql(" WHEN ");
         Value(writer);
         writer.Sql(" IS NULL THEN NULL ELSE false END");
+    }
+
+    /// <summary>
+    /// Writes the value at the first <paramref name="steps"/> steps of <paramref name="path"/>: a key as
+    /// text, an index as an integer, so that jsonb's <c>-&gt;</c> reads an object's key or an array's
+    /// element only (#&gt; with a text[] would read an index's digits as a key too). An index reads
+    /// arrays only: jsonb's <c>-&gt; 0</c> on a scalar gives the scalar.
+    /// </summary>
+    private static void WriteAt(SqlWriter w, string alias, ColumnInfo column, IReadOnlyList<JsonPathStep> path, int steps)
+    {
+        if (steps == 0)
+        {
+            w.Column(alias, column);
+            if (column.NativeType == "Json") w.Sql("::jsonb");
+            return;
+        }
+        var step = path[steps - 1];
+        // The casts put the step's kind in the SQL text, so a statement kept for one shape never binds the other.
+        if (step.Key is { } key)
+        {
+            w.Sql('(');
+            WriteAt(w, alias, column, path, steps - 1);
+            w.Sql(" -> ").Parameter(new QueryParameter(ScalarKind.String, null, key)).Sql("::text)");
+            return;
+        }
+        // The prefix is written once (a subquery names it), so the SQL grows with the path, not twice per index.
+        var prefix = w.NextAlias();
+        w.Sql("(SELECT CASE WHEN jsonb_typeof(").Sql(prefix).Sql(".v) = 'array' THEN ").Sql(prefix).Sql(".v -> ").Parameter(step.Index).Sql("::integer END FROM (SELECT ");
+        WriteAt(w, alias, column, path, steps - 1);
+        w.Sql(") ").Sql(prefix).Sql("(v))");
     }
 }
