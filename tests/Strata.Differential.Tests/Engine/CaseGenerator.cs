@@ -43,6 +43,8 @@ public sealed class CaseGenerator(Random random, object data, params (ModelSpec 
         if (depth < 3 && roll < 18) return new NotCond(Cond(model, depth + 1));
         if (depth < 2 && roll < 34 && model.Relations.Length > 0) return Relation(model, depth);
         if (roll == 99) return new ConstCond(_r.Next(2) == 0);
+        // Json filters have many shapes: a model with a Json field gets them more often than its share of fields.
+        if (roll >= 85 && model.Scalars.FirstOrDefault(s => s.Json != null) is { } json) return JsonCases.Generate(_r, json);
         return Scalar(Pick(model.Scalars));
     }
 

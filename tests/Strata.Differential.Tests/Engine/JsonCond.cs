@@ -131,11 +131,13 @@ public static class JsonCases
                 steps.Add(index);
                 node = array[index];
             }
-            else
+            else if (off || node is JsonObject or JsonArray)
             {
                 steps.Add(r.Next(3) == 0 ? r.Next(0, 3) : Keys[r.Next(Keys.Length)]);
                 node = null;
             }
+            else break; // a scalar: the path ends at it
+
         }
         return steps.ToArray();
     }
