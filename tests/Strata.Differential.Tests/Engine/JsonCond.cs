@@ -96,7 +96,8 @@ public static class JsonCases
         var ops = Enum.GetValues<JsonOperator>();
         var op = ops[r.Next(ops.Length)];
         if (op is JsonOperator.Equals or JsonOperator.NotEquals && r.Next(4) == 0)
-            return new JsonCond(field, op, [], Value(r, documents, document, []), null, [], Root: true);
+            // At the whole document C#'s null is the database's null, which ScalarCond tests: a document here.
+            return new JsonCond(field, op, [], Value(r, documents, document, []) ?? JsonSemantics.Respelled(document), null, [], Root: true);
         var path = Path(r, document);
         var found = JsonSemantics.At(document, path);
         return op switch
