@@ -12,6 +12,7 @@ public partial class DocsExamplesTests
         using System;
         using System.Collections.Generic;
         using System.Linq;
+        using System.Text.Json.Nodes;
         using System.Threading.Tasks;
         using Microsoft.Extensions.DependencyInjection;
         using Microsoft.Extensions.Logging;

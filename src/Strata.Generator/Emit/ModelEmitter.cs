@@ -239,7 +239,8 @@ namespace Strata.Generator.Emit
                 "String" => "global::Strata.StringField",
                 "Boolean" => "global::Strata.BoolField",
                 "Enum" => $"global::Strata.EnumField<{c.ElementType}>",
-                "Json" or "Bytes" => $"global::Strata.ObjectField<{c.ElementType}>",
+                "Json" => "global::Strata.JsonField",
+                "Bytes" => $"global::Strata.ObjectField<{c.ElementType}>",
                 _ => c.IsOptional ? $"global::Strata.NullableValueField<{c.ElementType}>" : $"global::Strata.ValueField<{c.ElementType}>",
             };
         }

@@ -16,7 +16,7 @@ namespace Strata.Postgres.Runtime;
 /// as one array parameter (<c>= ANY($1)</c>), ILIKE for case-insensitive matches, scalar-list
 /// operators, binary COPY for CreateMany, and enums cast to their type.
 /// </summary>
-public sealed class PostgresDialect : SqlDialect
+public sealed partial class PostgresDialect : SqlDialect
 {
     /// <summary>The shared instance.</summary>
     public static PostgresDialect Instance { get; } = new();

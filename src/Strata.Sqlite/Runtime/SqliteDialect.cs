@@ -14,7 +14,7 @@ namespace Strata.Sqlite.Runtime;
 /// SQLite's query dialect. Values are stored as Prisma stores them: DateTime as integer
 /// milliseconds since 1970 (UTC), Boolean as 0/1, Json as text, enums as their names.
 /// </summary>
-public sealed class SqliteDialect : SqlDialect
+public sealed partial class SqliteDialect : SqlDialect
 {
     /// <summary>The shared instance.</summary>
     public static SqliteDialect Instance { get; } = new();
@@ -189,12 +189,16 @@ public sealed class SqliteDialect : SqlDialect
     }
 
     /// <inheritdoc />
-    public override void WriteTextMatch(SqlWriter writer, string alias, ColumnInfo column, FilterOperator op, string value, bool insensitive)
+    public override void WriteTextMatch(SqlWriter writer, string alias, ColumnInfo column, FilterOperator op, string value, bool insensitive) =>
+        WriteBytesMatch(writer, w => w.Column(alias, column), op, value, insensitive);
+
+    /// <summary>Writes contains / starts with / ends with of the text <paramref name="text"/> writes, by bytes.</summary>
+    private static void WriteBytesMatch(SqlWriter writer, Action<SqlWriter> text, FilterOperator op, string value, bool insensitive)
     {
         // By bytes, not LIKE or GLOB: LIKE folds case and stops at a NUL character, GLOB and length()
         // of text stop at NUL too. Without case, both sides are lowered first (ASCII letters, as LIKE would).
         var needle = new QueryParameter(ScalarKind.String, null, value);
-        void Value(SqlWriter w) => Blob(w, insensitive, w2 => w2.Column(alias, column));
+        void Value(SqlWriter w) => Blob(w, insensitive, text);
         void Needle(SqlWriter w) => Blob(w, insensitive, w2 => w2.Parameter(needle));
         switch (op)
         {

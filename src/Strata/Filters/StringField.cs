@@ -30,6 +30,14 @@ public readonly struct StringField
     /// <summary>Rows whose text ends with <paramref name="value"/>.</summary>
     public Filter EndsWith(string value) => FieldFilters.Compare(Column, FilterOperator.EndsWith, value);
 
+    /// <summary>
+    /// Rows whose text matches the full-text <paramref name="query"/> (Prisma's <c>search</c>), PostgreSQL
+    /// only: <c>to_tsvector(field) @@ to_tsquery(query)</c>, words joined by <c>&amp;</c>, <c>|</c>,
+    /// <c>!</c>, <c>&lt;-&gt;</c>; <paramref name="configuration"/> names the text search configuration
+    /// (null: the database's default). On SQLite, error P2009.
+    /// </summary>
+    public Filter Search(string query, string? configuration = null) => new TextSearchFilter(TextSearch.Create([Column], query, configuration));
+
     /// <summary>Rows whose text is one of <paramref name="values"/>.</summary>
     public Filter In(params IEnumerable<string> values) => FieldFilters.In(Column, values.ToArray(), negate: false);
 

@@ -139,10 +139,10 @@ public readonly struct EnumField<T> where T : struct, Enum
 }
 
 /// <summary>
-/// A <c>Bytes</c> or <c>Json</c> field in a filter: <c>==</c> and <c>!=</c> with a value or null.
-/// Json equality compares documents on PostgreSQL (<c>jsonb</c>) and the minified text on SQLite.
+/// A <c>Bytes</c> field in a filter: <c>==</c> and <c>!=</c> with a value or null (Json fields
+/// have <see cref="JsonField"/>).
 /// </summary>
-/// <typeparam name="T">byte[] or JsonNode.</typeparam>
+/// <typeparam name="T">byte[].</typeparam>
 public readonly struct ObjectField<T> where T : class
 {
     /// <summary>Creates the proxy for <paramref name="column"/> (generated code does this).</summary>

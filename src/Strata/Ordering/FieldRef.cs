@@ -71,5 +71,11 @@ public readonly record struct OrderBy(ColumnInfo Column, bool Descending, Nulls 
     /// <summary>Set when the key is not the record's own field: a related record's field, or a relation's count.</summary>
     internal RelationOrderPath? Via { get; init; }
 
+    /// <summary>Set when the key is a full-text query's relevance.</summary>
+    internal TextSearch? Relevance { get; init; }
+
+    /// <summary>True when the key is not a plain field of the record (a relation's, or a relevance).</summary>
+    internal bool IsComputed => Via != null || Relevance != null;
+
     internal OrderBy Reversed() => this with { Descending = !Descending, Nulls = Nulls switch { Nulls.First => Nulls.Last, Nulls.Last => Nulls.First, _ => Nulls.Default } };
 }

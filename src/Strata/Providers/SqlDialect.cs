@@ -187,6 +187,18 @@ public abstract class SqlDialect
     public virtual void WriteListComparison(SqlWriter writer, string alias, Comparison comparison) =>
         throw new StrataException(ErrorCodes.InvalidQuery, $"{Name} has no scalar lists; {comparison.Operator} on {comparison.Column.FieldName} needs PostgreSQL.");
 
+    /// <summary>
+    /// Writes a Json filter: equality by value (not by text), or a string or array test, of the
+    /// document or of the value at a path into it; every value bound as a parameter.
+    /// </summary>
+    public abstract void WriteJsonFilter(SqlWriter writer, string alias, JsonCondition condition);
+
+    /// <summary>Writes a full-text match of <paramref name="search"/>'s columns (Prisma's <c>search</c>); databases without one refuse (P2009).</summary>
+    public virtual void WriteTextSearch(SqlWriter writer, string alias, TextSearch search) => throw TextSearch.Unsupported(Name);
+
+    /// <summary>Writes the relevance of <paramref name="search"/>'s columns to its query, as an order key (Prisma's <c>_relevance</c>).</summary>
+    public virtual void WriteTextRelevance(SqlWriter writer, string alias, TextSearch search) => throw TextSearch.Unsupported(Name);
+
     /// <summary>Writes the column as compared: lowered for case-insensitive comparisons.</summary>
     protected virtual void WriteOperand(SqlWriter writer, string? alias, ColumnInfo column, bool insensitive)
     {

@@ -21,14 +21,14 @@ internal readonly record struct PreparedSelect(QueryState State, Filter? Where, 
         var order = state.Order;
         bool reverse = state.Take < 0;
         int? take = first ? 1 : reverse ? -state.Take : state.Take;
-        if (state.Cursor != null && order.Any(o => o.Via != null))
-            throw new StrataException(ErrorCodes.InvalidQuery, $"A cursor pages by {model.Name}'s own fields: order by a relation without a cursor, or page with Skip and Take.") { Model = model.Name };
+        if (state.Cursor != null && order.Any(o => o.IsComputed))
+            throw new StrataException(ErrorCodes.InvalidQuery, $"A cursor pages by {model.Name}'s own fields: order by a relation or a relevance without a cursor, or page with Skip and Take.") { Model = model.Name };
         if (state.Cursor != null || reverse)
         {
             // Paging backwards or from a cursor needs a total order: finish it with a unique key.
             var tieBreak = state.Cursor?.Unique ?? model.PrimaryKey
                 ?? throw new StrataException(ErrorCodes.InvalidQuery, $"{model.Name} has no unique criterion to page by.") { Model = model.Name };
-            var extra = tieBreak.Columns.Where(c => order.All(o => o.Via != null || o.Column.Index != c)).Select(c => new OrderBy(model.Columns[c], false, Nulls.Default));
+            var extra = tieBreak.Columns.Where(c => order.All(o => o.IsComputed || o.Column.Index != c)).Select(c => new OrderBy(model.Columns[c], false, Nulls.Default));
             order = [.. order, .. extra];
         }
         if (reverse) order = order.Select(o => o.Reversed()).ToArray();
@@ -135,6 +135,7 @@ internal static class SelectSql
             var o = order[i];
             w.Sql(i == 0 ? " ORDER BY " : ", ");
             if (o.Via != null) o.Via.Write(w, alias, o.Column);
+            else if (o.Relevance != null) w.Dialect.WriteTextRelevance(w, alias, o.Relevance);
             else w.Column(alias, o.Column);
             w.Sql(o.Descending ? " DESC" : " ASC");
             if (o.Nulls != Nulls.Default) w.Sql(o.Nulls == Nulls.First ? " NULLS FIRST" : " NULLS LAST");

@@ -29,7 +29,16 @@ public sealed class WorldData
     public static readonly decimal[] Balances = [0m, 0.5m, 10.25m, -2.75m, 1000.125m, 12345.5m];
     public static readonly long[] Karmas = [0, 1, -1, 1L << 40, -(1L << 50), (1L << 53) + 1, 7];
     public static readonly byte[][] Avatars = [[], [0], [1, 2, 3], [255, 0], [1, 2]];
-    public static readonly string[] Metas = ["{\"a\":1}", "{\"b\":[1,2]}", "{\"c\":\"x\"}"];
+    // Json documents: nested objects and arrays, the number 1 beside "1", 1.0 and true, JSON nulls,
+    // keys in other orders, wildcard characters in strings, top-level arrays, strings, numbers and Booleans.
+    public static readonly string[] Metas =
+    [
+        """{"a":1}""", """{"b":[1,2]}""", """{"c":"x"}""", """{"a":1.0,"b":[2,1],"c":"X"}""",
+        """{"a":"1","n":{"k":true,"s":"hello %_ world","list":[1,"1",null,{"z":[]}]}}""",
+        """{"n":{"s":"Hello","list":[]},"a":null}""", """[1,"two",{"three":3},[4]]""", """["x","y"]""",
+        "\"a string\"", "7", "true", """{"b":{"0":1},"tags":["red","blue"]}""", """{"tags":["blue","red"],"c":"xyz"}""",
+        """{"c":"x","a":1}""",
+    ];
     public static readonly DateTime Epoch = new(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
     public static WorldData Generate(int seed, int members = 36)

@@ -68,7 +68,7 @@ public static class WorldModel
             MemberSpec.Nullable("BornAt", ValueKind.Date, e => e.BornAt, x => x.BornAt, x => x.BornAt, x => x.BornAt, Dates),
             MemberSpec.Value("JoinedAt", ValueKind.Date, e => e.JoinedAt, x => x.JoinedAt, x => x.JoinedAt, x => x.JoinedAt, Dates),
             MemberSpec.Object<byte[]>("Avatar", ValueKind.Bytes, e => e.Avatar, x => x.Avatar, x => x.Avatar, x => x.Avatar, WorldData.Avatars),
-            MemberSpec.Object<JsonNode>("Meta", ValueKind.Json, e => e.Meta, x => x.Meta, x => x.Meta, x => x.Meta, []),
+            MemberSpec.Json("Meta", e => e.Meta, x => x.Meta, x => x.Meta, x => x.Meta, WorldData.Metas.Select(m => JsonNode.Parse(m)!).ToArray()),
             MemberSpec.Nullable("InvitedById", ValueKind.Number, e => e.InvitedById, x => x.InvitedById, x => x.InvitedById, x => x.InvitedById, Small),
             MemberSpec.Nullable("MentorId", ValueKind.Number, e => e.MentorId, x => x.MentorId, x => x.MentorId, x => x.MentorId, Small),
         ];

@@ -3,7 +3,7 @@ namespace Strata.Differential.Engine;
 
 /// <summary>
 /// Generates random queries over the world: filter trees over every operator (scalar, text with
-/// and without case, In/NotIn lists, null, relation some/every/none/is/isNot/exists, nested,
+/// and without case, In/NotIn lists, null, Json equality and paths, relation some/every/none/is/isNot/exists, nested,
 /// &amp;&amp; || !), orderings with nulls first/last, skip/take (also negative), cursors,
 /// distinct, omit, and includes nested to three levels, each with its own where/order/skip/take.
 /// </summary>
@@ -43,6 +43,8 @@ public sealed class CaseGenerator(Random random, object data, params (ModelSpec 
         if (depth < 3 && roll < 18) return new NotCond(Cond(model, depth + 1));
         if (depth < 2 && roll < 34 && model.Relations.Length > 0) return Relation(model, depth);
         if (roll == 99) return new ConstCond(_r.Next(2) == 0);
+        // Json filters have many shapes: a model with a Json field gets them more often than its share of fields.
+        if (roll >= 85 && model.Scalars.FirstOrDefault(s => s.Json != null) is { } json) return JsonCases.Generate(_r, json);
         return Scalar(Pick(model.Scalars));
     }
 
@@ -62,6 +64,7 @@ public sealed class CaseGenerator(Random random, object data, params (ModelSpec 
 
     private Cond Scalar(ScalarSpec field)
     {
+        if (field.Json != null && Chance(75)) return JsonCases.Generate(_r, field);
         var op = Pick(field.Operators);
         bool insensitive = field.Kind == ValueKind.Text && Chance(40);
         object? value;

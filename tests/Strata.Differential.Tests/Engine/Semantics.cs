@@ -84,7 +84,7 @@ public sealed class Semantics
         double f => f.ToString("R", CultureInfo.InvariantCulture),
         byte[] bytes => "0x" + Convert.ToHexString(bytes),
         System.Collections.IList list => "[" + string.Join(", ", list.Cast<object?>().Select(Format)) + "]",
-        JsonNode json => json.ToJsonString(),
+        JsonNode json => JsonSemantics.Sorted(json).ToJsonString(), // PostgreSQL's jsonb gives keys back in its own order
         bool b => b ? "true" : "false",
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",

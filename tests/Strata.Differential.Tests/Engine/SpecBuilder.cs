@@ -125,6 +125,14 @@ public static class SpecBuilder<TIndex, TE, TW, TF, TI, TS> where TE : class whe
         Build = (w, op, v, _) => op == Op.Eq ? where((TW)w) == (T?)v : where((TW)w) != (T?)v,
     };
 
+    /// <summary>An optional Json field: == null / != null here, Prisma's Json filters through <see cref="JsonCond"/> over the pool's documents.</summary>
+    public static ScalarSpec Json(string name, Func<TE, System.Text.Json.Nodes.JsonNode?> get, Func<TW, JsonField> where, Func<TF, FieldRef> field,
+        Func<TS, System.Text.Json.Nodes.JsonNode?> select, System.Text.Json.Nodes.JsonNode[] documents) => new()
+    {
+        Name = name, Kind = ValueKind.Json, Optional = true, Get = e => get((TE)e), Field = f => field((TF)f), Selected = p => select((TS)p), Pool = documents, Json = w => where((TW)w),
+        Build = (w, op, v, _) => op == Op.Eq ? where((TW)w) == (System.Text.Json.Nodes.JsonNode?)v : where((TW)w) != (System.Text.Json.Nodes.JsonNode?)v,
+    };
+
     /// <summary>The aggregates of a field of struct type <typeparamref name="T"/>, called on the proxy a user's selector gets (Sum and Avg by the numeric type's own overload).</summary>
     private static Func<object, Agg, object?> Aggregates<T>(Func<TF, FieldRef> field) where T : struct => (a, agg) =>
     {

@@ -27,6 +27,9 @@ public sealed class ScalarSpec
     /// <summary>(a select proxy) to the field's value as a Select lambda reads it.</summary>
     public required Func<object, object?> Selected { get; init; }
 
+    /// <summary>For Json fields: (where proxy) to the field's proxy, which the Json filters start from.</summary>
+    public Func<object, JsonField>? Json { get; init; }
+
     /// <summary>(the selector's aggregates proxy, aggregate) to the aggregate's value, through the typed overload a user calls; null where the field takes none.</summary>
     public Func<object, Agg, object?>? Aggregate { get; init; }
 
@@ -50,7 +53,7 @@ public sealed class ScalarSpec
         ValueKind.Enum => [Op.Eq, Op.Ne, Op.In, Op.NotIn],
         ValueKind.Bool or ValueKind.Bytes => [Op.Eq, Op.Ne],
         ValueKind.List => [Op.Has, Op.HasSome, Op.HasEvery, Op.IsEmpty, Op.Eq], // scalar lists (PostgreSQL); the pool holds elements
-        _ => [Op.Eq, Op.Ne], // Json: null / not null only
+        _ => [Op.Eq, Op.Ne], // Json: null / not null here; its own filters are JsonCond
     };
 }
 
