@@ -161,4 +161,17 @@ public sealed partial class PostgresDialect : SqlDialect
         if (connection is not NpgsqlConnection npgsql || rows.Count < 2 || columns.Count == 0 || !columns.All(PostgresValues.CanCopy)) return null;
         return PostgresCopy.WriteAsync(npgsql, model, columns, rows, cancellationToken);
     }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Npgsql prepares a statement on its second run (auto-prepare). When runs of one statement fail
+    /// at execution time on a connection (a division by zero, a full-text query in bad syntax), a
+    /// later successful run of it can fail with "Received unexpected backend message DataRow"
+    /// (Npgsql 10.0.0). Dropping the connection's prepared statements after a failure avoids that;
+    /// they are prepared again as statements run.
+    /// </remarks>
+    public override void ForgetPrepared(DbConnection connection)
+    {
+        if (connection is NpgsqlConnection npgsql) npgsql.UnprepareAll();
+    }
 }

@@ -64,6 +64,7 @@ internal sealed class ConnectionPool : IAsyncDisposable
     {
         ConnectionLease? stale = null;
         bool kept = false;
+        if (lease.Failed && lease.Connection.State == ConnectionState.Open) Forget(lease);
         if (_own && !lease.Failed && lease.Connection.State == ConnectionState.Open)
         {
             lock (_idle)
@@ -90,6 +91,19 @@ internal sealed class ConnectionPool : IAsyncDisposable
         finally
         {
             _slots?.Release();
+        }
+    }
+
+    /// <summary>A failed statement's connection: what the driver prepared on it is dropped before the driver's pool gets it back.</summary>
+    private void Forget(ConnectionLease lease)
+    {
+        try
+        {
+            _dialect.ForgetPrepared(lease.Connection);
+        }
+        catch (Exception e) when (e is DbException or InvalidOperationException or IOException or TimeoutException)
+        {
+            // The connection is being closed anyway; one the server dropped simply cannot be reset.
         }
     }
 

@@ -248,6 +248,13 @@ public abstract class SqlDialect
     public virtual ValueTask PrepareConnectionAsync(DbConnection connection, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 
     /// <summary>
+    /// Called before a connection on which a statement failed goes back to the driver's pool: drops
+    /// what the driver prepared on it (the driver keeps that across opens) when a failure can leave it
+    /// in a state later runs trip on. The connection is open and outside any transaction.
+    /// </summary>
+    public virtual void ForgetPrepared(DbConnection connection) { }
+
+    /// <summary>
     /// Inserts many rows in bulk (PostgreSQL's binary COPY) when the dialect can, returning the
     /// count; null means the caller writes multi-row INSERTs instead.
     /// </summary>
