@@ -1,14 +1,22 @@
 // The Strata quick start: a todo app on SQLite (no set-up), or on PostgreSQL when given a
 // postgresql:// URL as the first argument or in DATABASE_URL.
+using Quickstart;
 using Quickstart.Data;
 using Strata;
 
-var url = args.FirstOrDefault() ?? Environment.GetEnvironmentVariable("DATABASE_URL") ?? "file:./quickstart.db";
+// `seed` first seeds the demo data instead (idempotent), as `strata db seed` runs it.
+bool seeding = args.FirstOrDefault() == "seed";
+var url = args.Skip(seeding ? 1 : 0).FirstOrDefault() ?? Environment.GetEnvironmentVariable("DATABASE_URL") ?? "file:./quickstart.db";
 await using var db = new TodoDb(new StrataOptions { Url = url, BaseDirectory = AppContext.BaseDirectory });
 
 // Apply the migrations the database lacks, as `strata migrate deploy` does: one folder per provider, copied beside the app.
 var applied = await db.MigrateAsync(Path.Combine(AppContext.BaseDirectory, "migrations", db.ProviderName));
 Console.WriteLine($"Migrations: {applied.Count} applied, the database is up to date.");
+if (seeding)
+{
+    await Seed.RunAsync(db);
+    return;
+}
 await db.Users.DeleteManyAsync(); // start each run from an empty list (todos go with their user)
 
 // Create a user together with its todos: one transaction.

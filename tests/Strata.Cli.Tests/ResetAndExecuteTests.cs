@@ -117,3 +117,49 @@ public class DbPullTests
         Assert.Equal(schema, printed.Out);
     }
 }
+
+public class SeedTests
+{
+    private static CliRunner Project(string seed)
+    {
+        var cli = new CliRunner();
+        cli.Write(".env", "DATABASE_URL=\"file:./dev.db\"\n");
+        cli.Write("prisma/schema.prisma", "datasource db {\n  provider = \"sqlite\"\n  url      = env(\"DATABASE_URL\")\n}\n\nmodel User {\n  id   Int    @id @default(autoincrement())\n  name String\n}\n");
+        Assert.Equal(0, cli.Run("migrate", "dev", "--name", "init").Code);
+        cli.Write("strata.config.json", "{ \"seed\": " + System.Text.Json.JsonSerializer.Serialize(seed) + " }");
+        return cli;
+    }
+
+    [Fact]
+    public void Db_seed_runs_the_command_with_the_url_and_the_arguments_after_the_dashes()
+    {
+        using var cli = Project("echo \"$DATABASE_URL\" > url.txt; printf '%s\\n' >> args.txt");
+        var run = cli.Run("db", "seed", "--", "--count", "two words", "$HOME");
+        Assert.True(run.Code == 0, run.Error);
+        Assert.Contains("The seed command finished.", run.Out);
+        Assert.Equal("file:./dev.db\n", cli.Read("url.txt"));
+        Assert.Equal("--count\ntwo words\n$HOME\n", cli.Read("args.txt")); // as given, never expanded by a shell
+    }
+
+    [Fact]
+    public void Reset_seeds_unless_told_not_to_and_a_failing_seed_fails_the_command()
+    {
+        using var cli = Project("echo seeded >> runs.txt");
+        Assert.Equal(0, cli.Run("migrate", "reset", "--force").Code);
+        Assert.Equal(0, cli.Run("migrate", "reset", "--force", "--skip-seed").Code);
+        Assert.Equal("seeded\n", cli.Read("runs.txt"));
+
+        cli.Write("strata.config.json", "{ \"seed\": \"exit 3\" }");
+        var failed = cli.Run("db", "seed");
+        Assert.Equal(1, failed.Code); // the CLI's exit code for any failure; the message has the command's
+        Assert.Contains("failed with exit code 3", failed.Error);
+
+        cli.Write("strata.config.json", "{ \"seed\": 42 }");
+        Assert.Contains("must be the command to run", cli.Run("db", "seed").Error);
+        File.Delete(cli.PathOf("strata.config.json"));
+        var none = cli.Run("db", "seed");
+        Assert.Equal(1, none.Code);
+        Assert.Contains("No seed command is configured", none.Error);
+        Assert.Equal(0, cli.Run("migrate", "reset", "--force").Code); // nothing to seed: reset alone
+    }
+}

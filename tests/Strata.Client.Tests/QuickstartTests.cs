@@ -51,6 +51,22 @@ public class QuickstartTests
     }
 
     [Fact]
+    public async Task Its_seed_is_idempotent()
+    {
+        var folder = Directory.CreateTempSubdirectory("strata-quickstart-seed-").FullName;
+        try
+        {
+            var url = "file:" + Path.Combine(folder, "todo.db");
+            Assert.Equal("Migrations: 1 applied, the database is up to date.\nSeeded: demo with 2 todos.\n", await RunAsync(folder, "seed", url));
+            Assert.Equal("Migrations: 0 applied, the database is up to date.\nSeeded: demo with 2 todos.\n", await RunAsync(folder, "seed", url));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Runs_on_postgresql_when_given_its_url()
     {
         var connectionString = await PostgresServer.Shared.CreateDatabaseAsync("quickstart");

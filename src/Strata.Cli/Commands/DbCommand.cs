@@ -68,6 +68,7 @@ internal static class DbCommand
         });
         command.Subcommands.Add(execute);
         command.Subcommands.Add(Push(context));
+        command.Subcommands.Add(Seed(context));
         command.Subcommands.Add(PullCommand.Create(context));
         return command;
     }
@@ -101,5 +102,41 @@ internal static class DbCommand
             return 0;
         }, createDatabase: true));
         return push;
+    }
+
+    /// <summary>`strata db seed [-- arguments]`: runs the project's seed command with the database URL in its environment.</summary>
+    private static Command Seed(CliContext context)
+    {
+        var schema = SchemaInput.CreateOption();
+        var url = MigrateCommand.UrlOption();
+        var arguments = new Argument<string[]>("arguments") { Arity = ArgumentArity.ZeroOrMore, Description = "Passed on to the seed command (write them after --)." };
+        var seed = new Command("seed", $"Run the seed command (\"seed\" in {Seeder.ConfigFile}), with the database URL in its environment.");
+        seed.Options.Add(schema);
+        seed.Options.Add(url);
+        seed.Arguments.Add(arguments);
+        // The URL only: a seed needs neither a connection nor the migrations folder.
+        seed.SetAction((parse, token) => MigrateCommand.Resolve(context, parse.GetValue(schema), parse.GetValue(url)) is var (_, compilation, _, target)
+            ? SeedIfConfiguredAsync(context, target, compilation.Schema, parse.GetValue(arguments) ?? [], required: true, token)
+            : Task.FromResult(1));
+        return seed;
+    }
+
+    /// <summary>Runs the seed command; without one, an error when <paramref name="required"/> (db seed), else nothing (migrate reset).</summary>
+    internal static async Task<int> SeedIfConfiguredAsync(CliContext context, DatabaseTarget target, Strata.Schema.Semantics.SchemaDefinition schema, IReadOnlyList<string> arguments, bool required, CancellationToken token)
+    {
+        string? command;
+        try
+        {
+            command = Seeder.Command(context);
+        }
+        catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException)
+        {
+            DiagnosticPrinter.PrintError(context, e.Message);
+            return 1;
+        }
+        if (command != null) return await Seeder.RunAsync(context, command, target, schema, arguments, token);
+        if (!required) return 0;
+        DiagnosticPrinter.PrintError(context, $"No seed command is configured: add {Seeder.ConfigFile} beside the project with {{ \"seed\": \"dotnet run --project prisma/Seed\" }}.");
+        return 1;
     }
 }

@@ -135,20 +135,16 @@ internal static class MigrateCommand
             Target.Introspector.IntrospectAsync(Connection, Schema.Datasource!.Schemas, token);
     }
 
-    /// <summary>
-    /// Loads the schema, checks the lock file, connects, and runs <paramref name="action"/>; every failure is one clear line and exit code 1.
-    /// With <paramref name="createDatabase"/> (migrate dev, db push, migrate reset) a missing PostgreSQL database is created.
-    /// </summary>
-    internal static async Task<int> Run(CliContext context, string? schemaPath, string? url, CancellationToken token,
-        Func<Session, IReadOnlyList<MigrationFile>, CancellationToken, Task<int>> action, bool createDatabase = false)
+    /// <summary>The schema, its env() lookup and the database it names (or <paramref name="url"/>); null after printing why not.</summary>
+    internal static (SchemaLocation Location, Strata.Schema.SchemaCompilation Compilation, Func<string, string?> Env, DatabaseTarget Target)? Resolve(CliContext context, string? schemaPath, string? url)
     {
         var loaded = SchemaInput.Load(context, schemaPath);
-        if (loaded == null) return 1;
+        if (loaded == null) return null;
         var (location, compilation) = loaded.Value;
         if (compilation.HasErrors)
         {
             DiagnosticPrinter.Print(context, compilation.Diagnostics, compilation.Documents.Select(d => d.File).ToList());
-            return 1;
+            return null;
         }
         Func<string, string?> env;
         try
@@ -158,14 +154,25 @@ internal static class MigrateCommand
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             DiagnosticPrinter.PrintError(context, $"Cannot read the .env file: {e.Message}");
-            return 1;
+            return null;
         }
         var target = DatabaseTarget.Resolve(location, compilation.Schema, env, url, out var error);
         if (target == null)
         {
             DiagnosticPrinter.PrintError(context, error!);
-            return 1;
+            return null;
         }
+        return (location, compilation, env, target);
+    }
+
+    /// <summary>
+    /// Loads the schema, checks the lock file, connects, and runs <paramref name="action"/>; every failure is one clear line and exit code 1.
+    /// With <paramref name="createDatabase"/> (migrate dev, db push, migrate reset) a missing PostgreSQL database is created.
+    /// </summary>
+    internal static async Task<int> Run(CliContext context, string? schemaPath, string? url, CancellationToken token,
+        Func<Session, IReadOnlyList<MigrationFile>, CancellationToken, Task<int>> action, bool createDatabase = false)
+    {
+        if (Resolve(context, schemaPath, url) is not var (location, compilation, env, target)) return 1;
         var folder = new MigrationDirectory(Path.Combine(location.Directory, "migrations"));
         string? locked;
         try

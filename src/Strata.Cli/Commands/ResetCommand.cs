@@ -13,8 +13,9 @@ internal static class ResetCommand
         var schema = SchemaInput.CreateOption();
         var url = MigrateCommand.UrlOption();
         var force = new Option<bool>("--force") { Description = "Do not ask; needed where there is no terminal to ask on." };
-        var command = new Command("reset", "Delete all data and tables of the database, then apply every migration again. For development.");
-        foreach (var option in new Option[] { schema, url, force }) command.Options.Add(option);
+        var skipSeed = new Option<bool>("--skip-seed") { Description = "Do not run the seed command afterwards." };
+        var command = new Command("reset", "Delete all data and tables of the database, apply every migration again, then run the seed command. For development.");
+        foreach (var option in new Option[] { schema, url, force, skipSeed }) command.Options.Add(option);
         command.SetAction((parse, token) => MigrateCommand.Run(context, parse.GetValue(schema), parse.GetValue(url), token, async (session, files, ct) =>
         {
             if (!parse.GetValue(force))
@@ -36,13 +37,13 @@ internal static class ResetCommand
             {
                 var applied = await session.Runner.DeployAsync(files, null, ct);
                 context.Out.WriteLine($"Applied {applied.Count} migration{(applied.Count == 1 ? "" : "s")}.");
-                return 0;
             }
             catch (MigrationFailedException e)
             {
                 DiagnosticPrinter.PrintError(context, e.Message);
                 return 1;
             }
+            return parse.GetValue(skipSeed) ? 0 : await DbCommand.SeedIfConfiguredAsync(context, session.Target, session.Schema, [], required: false, ct);
         }, createDatabase: true));
         return command;
     }

@@ -15,6 +15,9 @@ namespace Strata.Cli.Database;
 /// <summary>The database a command works on: its provider's migration parts and how to connect.</summary>
 internal sealed record DatabaseTarget(ProviderKind Provider, IMigrationDialect Dialect, IIntrospector Introspector, string ConnectionString, string Display, IReadOnlyList<string> Schemas)
 {
+    /// <summary>The URL or connection string as given (a seed command receives it), before the CLI's conversions.</summary>
+    public string Url { get; init; } = ConnectionString;
+
     /// <summary>
     /// The target for a schema: <paramref name="urlOverride"/>, else the datasource's url (env()
     /// read with <paramref name="env"/>). Null, with a one-line reason, when it cannot be had.
@@ -69,8 +72,8 @@ internal sealed record DatabaseTarget(ProviderKind Provider, IMigrationDialect D
             if (error != null) return null;
             if (provider != ProviderKind.Sqlite) connectionString = PostgresMigrationDialect.ForMigrations(connectionString);
             return provider == ProviderKind.Sqlite
-                ? new DatabaseTarget(ProviderKind.Sqlite, new SqliteMigrationDialect(), new SqliteIntrospector(), connectionString, display, [])
-                : new DatabaseTarget(ProviderKind.PostgreSql, new PostgresMigrationDialect(), new PostgresIntrospector(), connectionString, display, schemas);
+                ? new DatabaseTarget(ProviderKind.Sqlite, new SqliteMigrationDialect(), new SqliteIntrospector(), connectionString, display, []) { Url = url.Trim() }
+                : new DatabaseTarget(ProviderKind.PostgreSql, new PostgresMigrationDialect(), new PostgresIntrospector(), connectionString, display, schemas) { Url = url.Trim() };
         }
         catch (Exception e) when (e is FormatException or ArgumentException)
         {

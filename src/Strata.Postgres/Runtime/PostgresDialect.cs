@@ -167,8 +167,10 @@ public sealed partial class PostgresDialect : SqlDialect
     /// Npgsql prepares a statement on its second run (auto-prepare). When runs of one statement fail
     /// at execution time on a connection (a division by zero, a full-text query in bad syntax), a
     /// later successful run of it can fail with "Received unexpected backend message DataRow"
-    /// (Npgsql 10.0.0). Dropping the connection's prepared statements after a failure avoids that;
-    /// they are prepared again as statements run.
+    /// (Npgsql 10.0.0). Dropping the connection's prepared statements after a failure, once the
+    /// connection is out of its transaction, avoids that; they are prepared again as statements run.
+    /// (Dropping them inside a transaction breaks Npgsql's own bookkeeping, so a transaction that
+    /// goes on after savepoints rolled back keeps them.)
     /// </remarks>
     public override void ForgetPrepared(DbConnection connection)
     {

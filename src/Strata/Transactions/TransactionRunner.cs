@@ -152,8 +152,6 @@ internal static class TransactionRunner
                         {
                             await transaction.RollbackAsync(name, CancellationToken.None).ConfigureAwait(false);
                             await transaction.ReleaseAsync(name, CancellationToken.None).ConfigureAwait(false);
-                            // The transaction goes on on this connection: drop what failed statements may have left prepared (see ForgetPrepared).
-                            context.Dialect.ForgetPrepared(transaction.Connection!);
                         }, CancellationToken.None).ConfigureAwait(false);
                     }
                     catch (StrataException rollback)
