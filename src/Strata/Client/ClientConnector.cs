@@ -15,7 +15,7 @@ internal static class ClientConnector
             var provider = options.Provider is { } chosen ? Find(chosen, providers)
                 : providers.FirstOrDefault(p => p.Owns(given))
                   ?? throw new StrataException(ErrorCodes.InvalidQuery, $"No referenced Strata provider handles a {given.GetType().Name}; reference Strata.Sqlite or Strata.Postgres.");
-            return (new StrataContext(provider.Dialect, ConnectionPool.Borrowed(given, provider.Dialect), logger, options.LogParameterValues, options.Transactions), null, provider);
+            return (new StrataContext(provider.Dialect, ConnectionPool.Borrowed(given, provider.Dialect), logger, options.LogParameterValues, options.Transactions, options.SlowQueryThreshold, options.TraceStatements), null, provider);
         }
         var url = Configuration.ProjectFolder.Url(options, datasource);
         IStrataProvider selected;
@@ -42,7 +42,7 @@ internal static class ClientConnector
             throw new StrataException(ErrorCodes.InvalidDatabaseUrl, $"\"{ConnectionSecrets.Redact(url)}\" is not a valid {selected.Dialect.Name} URL or connection string: {ConnectionSecrets.Redact(e.Message)}", e);
         }
         var pool = ConnectionPool.Own(dataSource, selected.Dialect, selected.LimitsOf(dataSource));
-        return (new StrataContext(selected.Dialect, pool, logger, options.LogParameterValues, options.Transactions), dataSource, selected);
+        return (new StrataContext(selected.Dialect, pool, logger, options.LogParameterValues, options.Transactions, options.SlowQueryThreshold, options.TraceStatements), dataSource, selected);
     }
 
     private static IStrataProvider Find(StrataProvider kind, IReadOnlyList<IStrataProvider> providers) =>

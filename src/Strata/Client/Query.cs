@@ -110,7 +110,7 @@ public abstract partial class Query<TSelf, TEntity, TWhere, TFields, TInclude, T
 
     /// <summary>The matching records (Prisma's findMany).</summary>
     public Task<List<TEntity>> FindManyAsync(CancellationToken cancellationToken = default) =>
-        ReadOperations.FindManyAsync<TEntity>(_context, _model, _state, cancellationToken);
+        Traced("findMany", this, cancellationToken, static (q, ct) => ReadOperations.FindManyAsync<TEntity>(q._context, q._model, q._state, ct));
 
     /// <summary>
     /// The matching records one at a time, read from the open result as they are enumerated
@@ -123,7 +123,7 @@ public abstract partial class Query<TSelf, TEntity, TWhere, TFields, TInclude, T
 
     /// <summary>The first matching record in the query's order, or null.</summary>
     public Task<TEntity?> FindFirstAsync(CancellationToken cancellationToken = default) =>
-        ReadOperations.FindFirstAsync<TEntity>(_context, _model, _state, cancellationToken);
+        Traced("findFirst", this, cancellationToken, static (q, ct) => ReadOperations.FindFirstAsync<TEntity>(q._context, q._model, q._state, ct));
 
     /// <summary>The first matching record in the query's order; <see cref="RecordNotFoundException"/> when there is none.</summary>
     public async Task<TEntity> FindFirstOrThrowAsync(CancellationToken cancellationToken = default) =>
@@ -131,7 +131,7 @@ public abstract partial class Query<TSelf, TEntity, TWhere, TFields, TInclude, T
 
     /// <summary>The record with a unique criterion (and matching the query's Where, if any), or null.</summary>
     public Task<TEntity?> FindUniqueAsync(Func<TUnique, UniqueFilter> where, CancellationToken cancellationToken = default) =>
-        ReadOperations.FindUniqueAsync<TEntity>(_context, _model, Unique(where), _state, cancellationToken);
+        Traced("findUnique", (Query: this, Unique: Unique(where)), cancellationToken, static (a, ct) => ReadOperations.FindUniqueAsync<TEntity>(a.Query._context, a.Query._model, a.Unique, a.Query._state, ct));
 
     /// <summary>The record with a unique criterion; <see cref="RecordNotFoundException"/> when there is none.</summary>
     public async Task<TEntity> FindUniqueOrThrowAsync(Func<TUnique, UniqueFilter> where, CancellationToken cancellationToken = default) =>
@@ -139,7 +139,7 @@ public abstract partial class Query<TSelf, TEntity, TWhere, TFields, TInclude, T
 
     /// <summary>The number of matching records (after Skip/Take/Cursor/Distinct, as Prisma counts).</summary>
     public Task<int> CountAsync(CancellationToken cancellationToken = default) =>
-        ReadOperations.CountAsync(_context, _model, _state, cancellationToken);
+        Traced("count", this, cancellationToken, static (q, ct) => ReadOperations.CountAsync(q._context, q._model, q._state, ct));
 
     /// <summary>The number of matching records whose field is not null.</summary>
     public Task<int> CountAsync(Func<TFields, FieldRef> field, CancellationToken cancellationToken = default) =>
@@ -154,7 +154,7 @@ public abstract partial class Query<TSelf, TEntity, TWhere, TFields, TInclude, T
     /// applied first: <c>a =&gt; new { Count = a.Count(), Views = a.Sum(p =&gt; p.Views), Top = a.Max(p =&gt; p.Rating) }</c>.
     /// </summary>
     public Task<TResult> AggregateAsync<TResult>(Func<Aggregates<TFields>, TResult> select, CancellationToken cancellationToken = default) =>
-        Aggregates.AggregateOperations.AggregateAsync(_context, _model, _state, select, cancellationToken);
+        Traced("aggregate", (Query: this, Select: select), cancellationToken, static (a, ct) => Aggregates.AggregateOperations.AggregateAsync(a.Query._context, a.Query._model, a.Query._state, a.Select, ct));
 
     /// <summary>Groups the matching records by fields (Prisma's groupBy); the query's Where chooses the records.</summary>
     public GroupQuery<TFields> GroupBy(Func<TFields, FieldRef[]> fields)
@@ -176,42 +176,51 @@ public abstract partial class Query<TSelf, TEntity, TWhere, TFields, TInclude, T
 
     /// <summary>Creates a record, with the nested writes of its relations in one transaction; returns it (with the query's Include and Omit).</summary>
     public Task<TEntity> CreateAsync(TCreate data, CancellationToken cancellationToken = default) =>
-        WriteOperations.CreateAsync<TEntity>(_context, _model, NotNull(data), _state, cancellationToken);
+        Traced("create", (Query: this, Data: NotNull(data)), cancellationToken, static (a, ct) => WriteOperations.CreateAsync<TEntity>(a.Query._context, a.Query._model, a.Data, a.Query._state, ct));
 
     /// <summary>Creates records with multi-row INSERTs (binary COPY on PostgreSQL), in one transaction; returns how many were created.</summary>
     /// <param name="data">The records.</param>
     /// <param name="skipDuplicates">Skips records that would violate a unique constraint instead of failing.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     public Task<int> CreateManyAsync(IEnumerable<TCreate> data, bool skipDuplicates = false, CancellationToken cancellationToken = default) =>
-        WriteOperations.CreateManyAsync(_context, _model, NotNull(data).ToList(), skipDuplicates, cancellationToken);
+        Traced("createMany", (Query: this, Data: NotNull(data).ToList(), Skip: skipDuplicates), cancellationToken, static (a, ct) => WriteOperations.CreateManyAsync(a.Query._context, a.Query._model, a.Data, a.Skip, ct));
 
     /// <summary>Creates records like <see cref="CreateManyAsync"/> and returns them.</summary>
     public Task<List<TEntity>> CreateManyAndReturnAsync(IEnumerable<TCreate> data, bool skipDuplicates = false, CancellationToken cancellationToken = default) =>
-        WriteOperations.CreateManyAndReturnAsync<TEntity>(_context, _model, NotNull(data).ToList(), skipDuplicates, _state, cancellationToken);
+        Traced("createManyAndReturn", (Query: this, Data: NotNull(data).ToList(), Skip: skipDuplicates), cancellationToken,
+            static (a, ct) => WriteOperations.CreateManyAndReturnAsync<TEntity>(a.Query._context, a.Query._model, a.Data, a.Skip, a.Query._state, ct));
 
     /// <summary>Updates the record with a unique criterion (and matching the query's Where), with the nested writes of its relations in one transaction; <see cref="RecordNotFoundException"/> when there is none.</summary>
     public Task<TEntity> UpdateAsync(Func<TUnique, UniqueFilter> where, TUpdate data, CancellationToken cancellationToken = default) =>
-        WriteOperations.UpdateAsync<TEntity>(_context, _model, Unique(where), NotNull(data), _state, cancellationToken);
+        Traced("update", (Query: this, Unique: Unique(where), Data: NotNull(data)), cancellationToken,
+            static (a, ct) => WriteOperations.UpdateAsync<TEntity>(a.Query._context, a.Query._model, a.Unique, a.Data, a.Query._state, ct));
 
     /// <summary>Updates every matching record; returns how many.</summary>
     public Task<int> UpdateManyAsync(TUpdate data, CancellationToken cancellationToken = default) =>
-        WriteOperations.UpdateManyAsync(_context, _model, RowsFilter("UpdateMany"), NotNull(data), cancellationToken);
+        Traced("updateMany", (Query: this, Where: RowsFilter("UpdateMany"), Data: NotNull(data)), cancellationToken,
+            static (a, ct) => WriteOperations.UpdateManyAsync(a.Query._context, a.Query._model, a.Where, a.Data, ct));
 
     /// <summary>Updates every matching record; returns them.</summary>
     public Task<List<TEntity>> UpdateManyAndReturnAsync(TUpdate data, CancellationToken cancellationToken = default) =>
-        WriteOperations.UpdateManyAndReturnAsync<TEntity>(_context, _model, RowsFilter("UpdateManyAndReturn"), NotNull(data), _state, cancellationToken);
+        Traced("updateManyAndReturn", (Query: this, Where: RowsFilter("UpdateManyAndReturn"), Data: NotNull(data)), cancellationToken,
+            static (a, ct) => WriteOperations.UpdateManyAndReturnAsync<TEntity>(a.Query._context, a.Query._model, a.Where, a.Data, a.Query._state, ct));
 
     /// <summary>Updates the record with a unique criterion, or creates it when there is none; returns it.</summary>
     public Task<TEntity> UpsertAsync(Func<TUnique, UniqueFilter> where, TCreate create, TUpdate update, CancellationToken cancellationToken = default) =>
-        WriteOperations.UpsertAsync<TEntity>(_context, _model, Unique(where), NotNull(create), NotNull(update), _state, cancellationToken);
+        Traced("upsert", (Query: this, Unique: Unique(where), Create: NotNull(create), Update: NotNull(update)), cancellationToken,
+            static (a, ct) => WriteOperations.UpsertAsync<TEntity>(a.Query._context, a.Query._model, a.Unique, a.Create, a.Update, a.Query._state, ct));
 
     /// <summary>Deletes the record with a unique criterion and returns it; <see cref="RecordNotFoundException"/> when there is none.</summary>
     public Task<TEntity> DeleteAsync(Func<TUnique, UniqueFilter> where, CancellationToken cancellationToken = default) =>
-        WriteOperations.DeleteAsync<TEntity>(_context, _model, Unique(where), _state, cancellationToken);
+        Traced("delete", (Query: this, Unique: Unique(where)), cancellationToken, static (a, ct) => WriteOperations.DeleteAsync<TEntity>(a.Query._context, a.Query._model, a.Unique, a.Query._state, ct));
 
     /// <summary>Deletes every matching record; returns how many.</summary>
     public Task<int> DeleteManyAsync(CancellationToken cancellationToken = default) =>
-        WriteOperations.DeleteManyAsync(_context, _model, RowsFilter("DeleteMany"), cancellationToken);
+        Traced("deleteMany", (Query: this, Where: RowsFilter("DeleteMany")), cancellationToken, static (a, ct) => WriteOperations.DeleteManyAsync(a.Query._context, a.Query._model, a.Where, ct));
+
+    /// <summary>Runs an operation in its telemetry span (<see cref="StrataTelemetry"/>); its arguments travel in <paramref name="args"/>, so nothing is allocated when no one listens.</summary>
+    private Task<T> Traced<TArgs, T>(string operation, TArgs args, CancellationToken cancellationToken, Func<TArgs, CancellationToken, Task<T>> run) =>
+        Telemetry.OperationSpan.Run(operation, _context, _model, args, cancellationToken, run);
 
     private TSelf With(QueryState state) => With(new QueryHandle(_context, _model, state));
 

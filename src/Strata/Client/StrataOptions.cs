@@ -31,6 +31,15 @@ public sealed class StrataOptions
     /// <summary>Also logs parameter values. Off by default: values may be personal data or secrets.</summary>
     public bool LogParameterValues { get; set; }
 
+    /// <summary>A statement that takes at least this long is logged as a warning with its SQL (category <c>Strata.Database.Command</c>, event <c>SlowCommand</c>); null logs none.</summary>
+    public TimeSpan? SlowQueryThreshold { get; set; }
+
+    /// <summary>
+    /// OpenTelemetry spans (<see cref="StrataTelemetry"/>) carry the statement's SQL as <c>db.query.text</c>.
+    /// Off by default; the text holds placeholders, never values.
+    /// </summary>
+    public bool TraceStatements { get; set; }
+
     /// <summary>
     /// How long a statement may run on PostgreSQL before it fails with <see cref="ErrorCodes.Timeout"/>
     /// (P1008); the driver's default (30 s) when null. SQLite statements have no time limit.

@@ -32,6 +32,7 @@ internal static class Runner
         var lease = await context.OpenAsync(cancellationToken).ConfigureAwait(false);
         DbCommand? command = null;
         long started = Stopwatch.GetTimestamp();
+        int rows = 0;
         try
         {
             DbDataReader reader;
@@ -42,7 +43,7 @@ internal static class Runner
             }
             catch (Exception e) when (StrataContext.IsDriverFailure(e, cancellationToken))
             {
-                context.LogFailed(statement, started, e);
+                context.LogFailed(statement, started, e, model);
                 throw context.Fail(lease, e, model);
             }
             bool finished = false;
@@ -54,7 +55,10 @@ internal static class Runner
                 {
                     // The driver's ReadAsync directly, not through a translating helper: this loop runs per row.
                     while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
                         sink.Add(ReadRow(model, entities, reader, columns, values));
+                        rows++;
+                    }
                 }
                 catch (Exception e) when (StrataContext.IsDriverFailure(e, cancellationToken))
                 {
@@ -66,7 +70,7 @@ internal static class Runner
             {
                 await CloseAsync(context, lease, model, reader, finished, cancellationToken).ConfigureAwait(false);
             }
-            context.LogExecuted(statement, started);
+            context.LogExecuted(statement, started, model, rows);
             return sink.Result;
         }
         finally
@@ -88,6 +92,7 @@ internal static class Runner
         try
         {
             long started = Stopwatch.GetTimestamp();
+            int rows = 0;
             DbCommand? command = null;
             DbDataReader reader;
             try
@@ -97,7 +102,7 @@ internal static class Runner
             }
             catch (Exception e) when (StrataContext.IsDriverFailure(e, cancellationToken))
             {
-                context.LogFailed(statement, started, e);
+                context.LogFailed(statement, started, e, model);
                 if (command != null) await lease.ReleaseAsync(command).ConfigureAwait(false);
                 throw context.Fail(lease, e, model);
             }
@@ -111,7 +116,10 @@ internal static class Runner
             {
                 var values = context.Dialect.Values;
                 while (await NextRowAsync(context, lease, model, reader, cancellationToken).ConfigureAwait(false))
+                {
+                    rows++;
                     yield return (T)ReadRow(model, model.Reader, reader, columns, values);
+                }
                 finished = true;
             }
             finally
@@ -119,7 +127,7 @@ internal static class Runner
                 try { await CloseAsync(context, lease, model, reader, finished, cancellationToken).ConfigureAwait(false); }
                 finally { await lease.ReleaseAsync(command!).ConfigureAwait(false); }
             }
-            context.LogExecuted(statement, started);
+            context.LogExecuted(statement, started, model, rows);
         }
         finally
         {
@@ -173,12 +181,12 @@ internal static class Runner
         {
             command = context.CreateCommand(lease, statement, model);
             var result = await run(command, context.Dialect, cancellationToken).ConfigureAwait(false);
-            context.LogExecuted(statement, started);
+            context.LogExecuted(statement, started, model, result is int changed ? changed : -1); // an ExecuteNonQuery's count of changed rows
             return result;
         }
         catch (Exception e) when (StrataContext.IsDriverFailure(e, cancellationToken))
         {
-            context.LogFailed(statement, started, e);
+            context.LogFailed(statement, started, e, model);
             throw context.Fail(lease, e, model);
         }
         finally

@@ -21,13 +21,16 @@ public sealed class StrataContext
 {
     private readonly ConnectionPool? _pool;
 
-    internal StrataContext(SqlDialect dialect, ConnectionPool pool, ILogger logger, bool logParameters, TransactionOptions? transactionDefaults = null)
+    internal StrataContext(SqlDialect dialect, ConnectionPool pool, ILogger logger, bool logParameters, TransactionOptions? transactionDefaults = null,
+        TimeSpan? slowQueryThreshold = null, bool traceStatements = false)
     {
         Dialect = dialect;
         _pool = pool;
         Logger = logger;
         LogParameters = logParameters;
         TransactionDefaults = transactionDefaults;
+        SlowQueryThreshold = slowQueryThreshold;
+        TraceStatements = traceStatements;
     }
 
     private StrataContext(StrataContext parent, ConnectionLease lease, DbTransaction? transaction, OpenTransaction? open = null, int depth = 0)
@@ -36,6 +39,8 @@ public sealed class StrataContext
         Logger = parent.Logger;
         LogParameters = parent.LogParameters;
         TransactionDefaults = parent.TransactionDefaults;
+        SlowQueryThreshold = parent.SlowQueryThreshold;
+        TraceStatements = parent.TraceStatements;
         Lease = lease;
         Transaction = transaction;
         Open = open;
@@ -59,6 +64,12 @@ public sealed class StrataContext
 
     /// <summary>How many savepoints deep this context's transaction is: 0 for the outermost.</summary>
     internal int Depth { get; }
+
+    /// <summary>A statement that takes at least this long is logged as a warning (<see cref="StrataOptions.SlowQueryThreshold"/>).</summary>
+    internal TimeSpan? SlowQueryThreshold { get; }
+
+    /// <summary>Spans carry the statement text (<see cref="StrataOptions.TraceStatements"/>).</summary>
+    internal bool TraceStatements { get; }
 
     /// <summary>The client's transaction options (<see cref="StrataOptions.Transactions"/>).</summary>
     internal TransactionOptions? TransactionDefaults { get; }
@@ -251,18 +262,25 @@ public sealed class StrataContext
         ?? Dialect.TranslateConnectionFailure(error)
         ?? new StrataException(ErrorCodes.DatabaseError, $"The database reported an error: {error.Message}", error) { Model = model?.Name };
 
-    internal void LogExecuted(Statement statement, long started)
+    /// <summary>A command finished: its log line, its span and measurements, and a warning when it was slow. <paramref name="rows"/> is -1 when not counted.</summary>
+    internal void LogExecuted(Statement statement, long started, ModelInfo? model = null, int rows = -1)
     {
-        if (!Logger.IsEnabled(LogLevel.Information)) return;
-        var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        if (LogParameters) Log.ExecutedWithParameters(Logger, elapsed, statement.Sql, statement.DescribeParameters(), null);
-        else Log.Executed(Logger, elapsed, statement.Sql, null);
+        bool log = Logger.IsEnabled(LogLevel.Information), telemetry = StrataTelemetry.Active;
+        if (!log && !telemetry && SlowQueryThreshold == null) return;
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        if (telemetry) StrataTelemetry.Command(Dialect.Name, statement.Sql, model, elapsed, rows, null, TraceStatements);
+        if (elapsed >= SlowQueryThreshold && Logger.IsEnabled(LogLevel.Warning)) Log.Slow(Logger, elapsed.TotalMilliseconds, statement.Sql, null);
+        if (!log) return;
+        if (LogParameters) Log.ExecutedWithParameters(Logger, elapsed.TotalMilliseconds, statement.Sql, statement.DescribeParameters(), null);
+        else Log.Executed(Logger, elapsed.TotalMilliseconds, statement.Sql, null);
     }
 
-    internal void LogFailed(Statement statement, long started, Exception error)
+    internal void LogFailed(Statement statement, long started, Exception error, ModelInfo? model = null)
     {
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        if (StrataTelemetry.Active) StrataTelemetry.Command(Dialect.Name, statement.Sql, model, elapsed, -1, error, TraceStatements);
         if (!Logger.IsEnabled(LogLevel.Error)) return;
-        Log.Failed(Logger, Stopwatch.GetElapsedTime(started).TotalMilliseconds, statement.Sql, error);
+        Log.Failed(Logger, elapsed.TotalMilliseconds, statement.Sql, error);
     }
 
     internal static ILogger CreateLogger(ILoggerFactory? factory) =>
@@ -278,6 +296,9 @@ public sealed class StrataContext
 
         public static readonly Action<ILogger, string, Exception?> RollbackFailed =
             LoggerMessage.Define<string>(LogLevel.Warning, new EventId(3, "RollbackFailed"), "The rollback after a failure ({Failure}) failed too");
+
+        public static readonly Action<ILogger, double, string, Exception?> Slow =
+            LoggerMessage.Define<double, string>(LogLevel.Warning, new EventId(5, "SlowCommand"), "Slow command, {ElapsedMilliseconds:0.###} ms: {Sql}");
 
         public static readonly Action<ILogger, double, string, Exception?> Failed =
             LoggerMessage.Define<double, string>(LogLevel.Error, new EventId(2, "CommandFailed"), "Failed after {ElapsedMilliseconds:0.###} ms: {Sql}");
