@@ -48,6 +48,24 @@ public class TelemetryTests : ClientTest
         Assert.Equal(3, Assert.Single(writes, s => s.ParentSpanId == update.SpanId).GetTagItem("db.response.returned_rows")); // rows changed
     });
 
+    [Fact]
+    public Task Selects_group_bys_upserts_and_raw_sql_have_operation_spans() => WithClient(StrataProvider.Sqlite, async db =>
+    {
+        await SeedAsync(db);
+        var spans = await TraceAsync(async () =>
+        {
+            await db.Users.Select(u => new { u.Email, Posts = u.Posts.Select(p => p.Title) }).FindManyAsync();
+            await db.Posts.GroupBy(p => p.AuthorId).SelectAsync(g => g.Count());
+            await db.Users.UpsertManyAsync([new UserCreate { Email = "new@example.com" }], on: u => [u.Email]);
+            await db.QueryRawAsync<int>($"SELECT 1");
+        });
+        foreach (var (name, commands) in new[] { ("findMany User", 2), ("groupBy Post", 1), ("upsertMany User", 1), ("queryRaw", 1) })
+        {
+            var operation = Assert.Single(spans, s => s.DisplayName == name);
+            Assert.True(spans.Count(s => s.ParentSpanId == operation.SpanId) >= commands, name);
+        }
+    });
+
     [Theory, MemberData(nameof(Providers))]
     public async Task Statement_text_when_enabled_and_failures_marked(StrataProvider provider)
     {

@@ -50,7 +50,8 @@ public sealed class GroupQuery<TFields> where TFields : IProxy<TFields>
     {
         if ((_state.Skip != null || _state.Take != null) && _state.Order.Length == 0)
             throw new StrataException(ErrorCodes.InvalidQuery, $"A GroupBy of {_model.Name} with Skip or Take needs an OrderBy, so that the groups it pages through have an order.") { Model = _model.Name };
-        return AggregateOperations.GroupsAsync(_context, _model, _state, select, cancellationToken);
+        return Telemetry.OperationSpan.Run("groupBy", _context, _model, (Query: this, Select: select), cancellationToken,
+            static (a, ct) => AggregateOperations.GroupsAsync(a.Query._context, a.Query._model, a.Query._state, a.Select, ct));
     }
 
     private GroupTerms<TFields> Terms => new(_model.Name, _state.By);

@@ -15,7 +15,8 @@ public abstract partial class Query<TSelf, TEntity, TWhere, TFields, TInclude, T
     /// The criterion's fields are never changed; <c>@updatedAt</c> fields always are.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     public Task<int> UpsertManyAsync(IEnumerable<TCreate> data, Func<TFields, FieldRef[]>? on = null, Func<TFields, FieldRef[]>? update = null, CancellationToken cancellationToken = default) =>
-        UpsertMany.RunAsync(_context, _model, NotNull(data).ToList(), ConflictOf(on), UpdatedBy(update), null, cancellationToken);
+        Traced("upsertMany", (Query: this, Data: NotNull(data).ToList(), On: ConflictOf(on), Update: UpdatedBy(update)), cancellationToken,
+            static (a, ct) => UpsertMany.RunAsync(a.Query._context, a.Query._model, a.Data, a.On, a.Update, null, ct));
 
     /// <summary>Writes records like <see cref="UpsertManyAsync(IEnumerable{TCreate}, Func{TFields, FieldRef[]}?, Func{TFields, FieldRef[]}?, CancellationToken)"/> and returns them: one per record, each as its statement wrote it (with the query's Include and Omit).</summary>
     /// <param name="data">The records.</param>
@@ -23,7 +24,8 @@ public abstract partial class Query<TSelf, TEntity, TWhere, TFields, TInclude, T
     /// <param name="update">The fields a conflicting record takes from its new data; when not given, the fields each record sets.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     public Task<List<TEntity>> UpsertManyAndReturnAsync(IEnumerable<TCreate> data, Func<TFields, FieldRef[]>? on = null, Func<TFields, FieldRef[]>? update = null, CancellationToken cancellationToken = default) =>
-        UpsertMany.RunAndReturnAsync<TEntity>(_context, _model, NotNull(data).ToList(), ConflictOf(on), UpdatedBy(update), null, _state, cancellationToken);
+        Traced("upsertManyAndReturn", (Query: this, Data: NotNull(data).ToList(), On: ConflictOf(on), Update: UpdatedBy(update)), cancellationToken,
+            static (a, ct) => UpsertMany.RunAndReturnAsync<TEntity>(a.Query._context, a.Query._model, a.Data, a.On, a.Update, null, a.Query._state, ct));
 
     /// <summary>
     /// Creates records like <see cref="UpsertManyAsync(IEnumerable{TCreate}, Func{TFields, FieldRef[]}?, Func{TFields, FieldRef[]}?, CancellationToken)"/>,
@@ -35,7 +37,8 @@ public abstract partial class Query<TSelf, TEntity, TWhere, TFields, TInclude, T
     /// <param name="onConflict">The changes of a conflicting record (no nested writes).</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     public Task<int> UpsertManyAsync(IEnumerable<TCreate> data, Func<TFields, FieldRef[]>? on, TUpdate onConflict, CancellationToken cancellationToken = default) =>
-        UpsertMany.RunAsync(_context, _model, NotNull(data).ToList(), ConflictOf(on), null, NotNull(onConflict), cancellationToken);
+        Traced("upsertMany", (Query: this, Data: NotNull(data).ToList(), On: ConflictOf(on), OnConflict: NotNull(onConflict)), cancellationToken,
+            static (a, ct) => UpsertMany.RunAsync(a.Query._context, a.Query._model, a.Data, a.On, null, a.OnConflict, ct));
 
     /// <summary>Writes records like <see cref="UpsertManyAsync(IEnumerable{TCreate}, Func{TFields, FieldRef[]}?, TUpdate, CancellationToken)"/> and returns them (with the query's Include and Omit).</summary>
     /// <param name="data">The records.</param>
@@ -43,7 +46,8 @@ public abstract partial class Query<TSelf, TEntity, TWhere, TFields, TInclude, T
     /// <param name="onConflict">The changes of a conflicting record (no nested writes).</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     public Task<List<TEntity>> UpsertManyAndReturnAsync(IEnumerable<TCreate> data, Func<TFields, FieldRef[]>? on, TUpdate onConflict, CancellationToken cancellationToken = default) =>
-        UpsertMany.RunAndReturnAsync<TEntity>(_context, _model, NotNull(data).ToList(), ConflictOf(on), null, NotNull(onConflict), _state, cancellationToken);
+        Traced("upsertManyAndReturn", (Query: this, Data: NotNull(data).ToList(), On: ConflictOf(on), OnConflict: NotNull(onConflict)), cancellationToken,
+            static (a, ct) => UpsertMany.RunAndReturnAsync<TEntity>(a.Query._context, a.Query._model, a.Data, a.On, null, a.OnConflict, a.Query._state, ct));
 
     private Metadata.UniqueInfo ConflictOf(Func<TFields, FieldRef[]>? on)
     {

@@ -65,6 +65,10 @@ public abstract class StrataClient : IAsyncDisposable, IDisposable
     public Task<MigrationState> MigrationStatusAsync(string? migrationsFolder = null, CancellationToken cancellationToken = default) =>
         OnMigrationConnectionAsync((migrator, connection, folder) => migrator.StatusAsync(connection, folder, cancellationToken), migrationsFolder, cancellationToken);
 
+    /// <summary>Runs a raw statement in its telemetry span.</summary>
+    private Task<T> Raw<T>(string operation, Statement statement, CancellationToken cancellationToken, Func<StrataContext, Statement, CancellationToken, Task<T>> run) =>
+        Telemetry.OperationSpan.Run(operation, Context, null, (Context, Statement: statement, Run: run), cancellationToken, static (a, ct) => a.Run(a.Context, a.Statement, ct));
+
     private async Task<T> OnMigrationConnectionAsync<T>(Func<IStrataMigrator, DbConnection, string, Task<T>> run, string? migrationsFolder, CancellationToken cancellationToken)
     {
         if (_migrator == null || Context.InTransaction)
@@ -90,11 +94,11 @@ public abstract class StrataClient : IAsyncDisposable, IDisposable
     /// Inside a transaction it runs in the transaction.
     /// </summary>
     public Task<List<T>> QueryRawAsync<T>(RawSql sql, CancellationToken cancellationToken = default) =>
-        RawOperations.QueryAsync<T>(Context, RawOperations.Safe(Context, sql), cancellationToken);
+        Raw("queryRaw", RawOperations.Safe(Context, sql), cancellationToken, static (c, s, ct) => RawOperations.QueryAsync<T>(c, s, ct));
 
     /// <summary>Runs a raw SQL statement (holes bound as parameters) and returns the number of rows it changed.</summary>
     public Task<int> ExecuteRawAsync(RawSql sql, CancellationToken cancellationToken = default) =>
-        RawOperations.ExecuteAsync(Context, RawOperations.Safe(Context, sql), cancellationToken);
+        Raw("executeRaw", RawOperations.Safe(Context, sql), cancellationToken, static (c, s, ct) => RawOperations.ExecuteAsync(c, s, ct));
 
     /// <summary>
     /// Runs SQL text as it is, with <paramref name="parameters"/> bound to its placeholders <c>$1</c>,
@@ -102,19 +106,19 @@ public abstract class StrataClient : IAsyncDisposable, IDisposable
     /// never put outside input into it; prefer <see cref="QueryRawAsync{T}"/>.
     /// </summary>
     public Task<List<T>> QueryRawUnsafeAsync<T>(string sql, params object?[] parameters) =>
-        RawOperations.QueryAsync<T>(Context, RawOperations.Unsafe(sql, parameters), CancellationToken.None);
+        Raw("queryRawUnsafe", RawOperations.Unsafe(sql, parameters), CancellationToken.None, static (c, s, ct) => RawOperations.QueryAsync<T>(c, s, ct));
 
     /// <summary>Like <see cref="QueryRawUnsafeAsync{T}(string, object[])"/>, with a cancellation token.</summary>
     public Task<List<T>> QueryRawUnsafeAsync<T>(string sql, object?[] parameters, CancellationToken cancellationToken) =>
-        RawOperations.QueryAsync<T>(Context, RawOperations.Unsafe(sql, parameters), cancellationToken);
+        Raw("queryRawUnsafe", RawOperations.Unsafe(sql, parameters), cancellationToken, static (c, s, ct) => RawOperations.QueryAsync<T>(c, s, ct));
 
     /// <summary>Runs SQL text as it is, its placeholders <c>$1</c>, <c>$2</c>, ... bound to <paramref name="parameters"/>; returns the number of rows changed. Unsafe, as <see cref="QueryRawUnsafeAsync{T}(string, object[])"/>.</summary>
     public Task<int> ExecuteRawUnsafeAsync(string sql, params object?[] parameters) =>
-        RawOperations.ExecuteAsync(Context, RawOperations.Unsafe(sql, parameters), CancellationToken.None);
+        Raw("executeRawUnsafe", RawOperations.Unsafe(sql, parameters), CancellationToken.None, static (c, s, ct) => RawOperations.ExecuteAsync(c, s, ct));
 
     /// <summary>Like <see cref="ExecuteRawUnsafeAsync(string, object[])"/>, with a cancellation token.</summary>
     public Task<int> ExecuteRawUnsafeAsync(string sql, object?[] parameters, CancellationToken cancellationToken) =>
-        RawOperations.ExecuteAsync(Context, RawOperations.Unsafe(sql, parameters), cancellationToken);
+        Raw("executeRawUnsafe", RawOperations.Unsafe(sql, parameters), cancellationToken, static (c, s, ct) => RawOperations.ExecuteAsync(c, s, ct));
 
     /// <summary>
     /// Runs <paramref name="body"/> with a client bound to one transaction, or to a savepoint inside this

@@ -35,7 +35,10 @@ public sealed class SelectQuery<TEntity, TUnique, TResult>
     }
 
     /// <summary>The matching records, projected.</summary>
-    public async Task<List<TResult>> FindManyAsync(CancellationToken cancellationToken = default)
+    public Task<List<TResult>> FindManyAsync(CancellationToken cancellationToken = default) =>
+        Telemetry.OperationSpan.Run("findMany", _context, _model, this, cancellationToken, static (q, ct) => q.FindManyCoreAsync(ct));
+
+    private async Task<List<TResult>> FindManyCoreAsync(CancellationToken cancellationToken)
     {
         var records = await ReadOperations.FindManyAsync<TEntity>(_context, _model, _state, cancellationToken).ConfigureAwait(false);
         var proxy = Reader();
@@ -53,14 +56,20 @@ public sealed class SelectQuery<TEntity, TUnique, TResult>
     }
 
     /// <summary>The first matching record in the query's order, projected; the default of <typeparamref name="TResult"/> (null) when there is none.</summary>
-    public async Task<TResult?> FindFirstAsync(CancellationToken cancellationToken = default)
+    public Task<TResult?> FindFirstAsync(CancellationToken cancellationToken = default) =>
+        Telemetry.OperationSpan.Run("findFirst", _context, _model, this, cancellationToken, static (q, ct) => q.FindFirstCoreAsync(ct));
+
+    private async Task<TResult?> FindFirstCoreAsync(CancellationToken cancellationToken)
     {
         var record = await ReadOperations.FindFirstAsync<TEntity>(_context, _model, _state, cancellationToken).ConfigureAwait(false);
         return record == null ? default : Project(Reader(), record);
     }
 
     /// <summary>The first matching record in the query's order, projected; <see cref="RecordNotFoundException"/> when there is none.</summary>
-    public async Task<TResult> FindFirstOrThrowAsync(CancellationToken cancellationToken = default)
+    public Task<TResult> FindFirstOrThrowAsync(CancellationToken cancellationToken = default) =>
+        Telemetry.OperationSpan.Run("findFirstOrThrow", _context, _model, this, cancellationToken, static (q, ct) => q.FindFirstOrThrowCoreAsync(ct));
+
+    private async Task<TResult> FindFirstOrThrowCoreAsync(CancellationToken cancellationToken)
     {
         var record = await ReadOperations.FindFirstAsync<TEntity>(_context, _model, _state, cancellationToken).ConfigureAwait(false)
             ?? throw WriteOperations.NotFound(_model, "FindFirstOrThrow");
@@ -68,14 +77,20 @@ public sealed class SelectQuery<TEntity, TUnique, TResult>
     }
 
     /// <summary>The record with a unique criterion (and matching the query's Where, if any), projected; the default of <typeparamref name="TResult"/> (null) when there is none.</summary>
-    public async Task<TResult?> FindUniqueAsync(Func<TUnique, UniqueFilter> where, CancellationToken cancellationToken = default)
+    public Task<TResult?> FindUniqueAsync(Func<TUnique, UniqueFilter> where, CancellationToken cancellationToken = default) =>
+        Telemetry.OperationSpan.Run("findUnique", _context, _model, (Query: this, Where: where), cancellationToken, static (a, ct) => a.Query.FindUniqueCoreAsync(a.Where, ct));
+
+    private async Task<TResult?> FindUniqueCoreAsync(Func<TUnique, UniqueFilter> where, CancellationToken cancellationToken)
     {
         var record = await FindUniqueRecordAsync(where, cancellationToken).ConfigureAwait(false);
         return record == null ? default : Project(Reader(), record);
     }
 
     /// <summary>The record with a unique criterion, projected; <see cref="RecordNotFoundException"/> when there is none.</summary>
-    public async Task<TResult> FindUniqueOrThrowAsync(Func<TUnique, UniqueFilter> where, CancellationToken cancellationToken = default)
+    public Task<TResult> FindUniqueOrThrowAsync(Func<TUnique, UniqueFilter> where, CancellationToken cancellationToken = default) =>
+        Telemetry.OperationSpan.Run("findUniqueOrThrow", _context, _model, (Query: this, Where: where), cancellationToken, static (a, ct) => a.Query.FindUniqueOrThrowCoreAsync(a.Where, ct));
+
+    private async Task<TResult> FindUniqueOrThrowCoreAsync(Func<TUnique, UniqueFilter> where, CancellationToken cancellationToken)
     {
         var record = await FindUniqueRecordAsync(where, cancellationToken).ConfigureAwait(false) ?? throw WriteOperations.NotFound(_model, "FindUniqueOrThrow");
         return Project(Reader(), record);

@@ -10,17 +10,17 @@ namespace Strata.Telemetry;
 /// </summary>
 internal static class OperationSpan
 {
-    public static Task<T> Run<TArgs, T>(string operation, StrataContext context, ModelInfo model, TArgs args, CancellationToken cancellationToken, Func<TArgs, CancellationToken, Task<T>> run) =>
+    public static Task<T> Run<TArgs, T>(string operation, StrataContext context, ModelInfo? model, TArgs args, CancellationToken cancellationToken, Func<TArgs, CancellationToken, Task<T>> run) =>
         StrataTelemetry.Source.HasListeners() ? Traced(operation, context, model, args, cancellationToken, run) : run(args, cancellationToken);
 
-    private static Task<T> Traced<TArgs, T>(string operation, StrataContext context, ModelInfo model, TArgs args, CancellationToken cancellationToken, Func<TArgs, CancellationToken, Task<T>> run)
+    private static Task<T> Traced<TArgs, T>(string operation, StrataContext context, ModelInfo? model, TArgs args, CancellationToken cancellationToken, Func<TArgs, CancellationToken, Task<T>> run)
     {
         var previous = Activity.Current;
-        var activity = StrataTelemetry.Source.StartActivity(operation + " " + model.Name, ActivityKind.Internal);
+        var activity = StrataTelemetry.Source.StartActivity(model == null ? operation : operation + " " + model.Name, ActivityKind.Internal);
         if (activity == null) return run(args, cancellationToken);
         activity.SetTag("db.system.name", context.Dialect.Name);
         activity.SetTag("db.operation.name", operation);
-        activity.SetTag("db.collection.name", model.TableName);
+        if (model != null) activity.SetTag("db.collection.name", model.TableName);
         Task<T> task;
         try
         {
