@@ -32,7 +32,7 @@ public class ListFilterTests(ITestOutputHelper output)
         int lists = 0;
         for (int i = 0; i < Cases; i++)
         {
-            var query = new CaseGenerator(new Random(HashCode.Combine(Seed, "lists", i)), data, ShelfModel.Roots).Query();
+            var query = new CaseGenerator(new Random(CaseSeed.Of(Seed, "lists", i)), data, ShelfModel.Roots).Query();
             if (query.ToString().Contains(".Has", StringComparison.Ordinal) || query.ToString().Contains("IsEmpty", StringComparison.Ordinal)) lists++;
             if (await Difference(query) == null) continue;
             var minimal = await Shrinker.ShrinkAsync(query, async q => await Difference(q) != null);

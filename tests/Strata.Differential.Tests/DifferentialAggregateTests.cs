@@ -21,7 +21,7 @@ public class DifferentialAggregateTests(WorldFixture world, ITestOutputHelper ou
         int groups = 0;
         for (int i = 0; i < Cases; i++)
         {
-            var random = new Random(HashCode.Combine(DifferentialReadTests.Seed, "aggregate", i));
+            var random = new Random(CaseSeed.Of(DifferentialReadTests.Seed, "aggregate", i));
             var cases = new CaseGenerator(random, world.Data, WorldModel.Roots);
             var (model, _) = WorldModel.Roots[random.Next(WorldModel.Roots.Length)];
             var aggregate = AggregateCase.Generate(random, cases, model);

@@ -13,7 +13,7 @@ public class DifferentialJsonCoverageTests(ITestOutputHelper output)
     {
         var data = WorldData.Generate(DifferentialReadTests.Seed);
         var conds = Enumerable.Range(0, DifferentialReadTests.Cases)
-            .Select(i => new CaseGenerator(new Random(HashCode.Combine(DifferentialReadTests.Seed, i)), data, WorldModel.Roots).Query())
+            .Select(i => new CaseGenerator(new Random(CaseSeed.Of(DifferentialReadTests.Seed, "reads", i)), data, WorldModel.Roots).Query())
             .SelectMany(q => Conds(q.Where).Concat(q.Includes.Concat(q.Counts).SelectMany(Included)))
             .OfType<JsonCond>().ToList();
         var documents = data.Members.Select(m => m.Meta).Where(m => m != null).ToList();

@@ -24,7 +24,7 @@ public class DifferentialReadTests(WorldFixture world, ITestOutputHelper output)
         int checkedCases = 0;
         for (int i = 0; i < Cases; i++)
         {
-            var query = new CaseGenerator(new Random(HashCode.Combine(Seed, i)), world.Data, WorldModel.Roots).Query();
+            var query = new CaseGenerator(new Random(CaseSeed.Of(Seed, "reads", i)), world.Data, WorldModel.Roots).Query();
             foreach (var database in world.Databases)
             {
                 if (await DifferenceAsync(database, query) == null) continue;

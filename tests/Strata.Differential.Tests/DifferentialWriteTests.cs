@@ -23,7 +23,7 @@ public class DifferentialWriteTests(ITestOutputHelper output)
         int operations = 0;
         for (int sequence = 0; sequence < Sequences; sequence++)
         {
-            int seed = HashCode.Combine(DifferentialReadTests.Seed, "writes", sequence);
+            int seed = CaseSeed.Of(DifferentialReadTests.Seed, "writes", sequence);
             var data = WorldData.Generate(seed, members: 12);
             await using var sqlite = await WorldDatabase.CreateAsync(StrataProvider.Sqlite);
             await using var postgres = await WorldDatabase.CreateAsync(StrataProvider.PostgreSql);
