@@ -6,6 +6,8 @@ using Strata.Benchmarks.Running;
 //   --filter <glob>    only the benchmarks BenchmarkDotNet's glob matches (for example *OneRow*)
 //   --launches <n>     cold-start launches per program (default 10; 0 skips cold start)
 //   --report <path>    where the report goes (default docs/benchmarks.md of the repository)
+//   --probe [text]     hand-written and Strata called in turn for the budget scenarios (with a text, only those whose provider and scenario
+//                      contain its letters: --probe sqlite-onerow): paired ratios and allocations, no report
 bool quick = false;
 string? filter = null;
 int launches = 10;
@@ -17,9 +19,10 @@ for (int i = 0; i < args.Length; i++)
         case "--quick": quick = true; break;
         case "--filter" when i + 1 < args.Length: filter = args[++i]; break;
         case "--launches" when i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var n): launches = n; i++; break;
+        case "--probe": return await PairedProbe.RunAsync(Console.Out, i + 1 < args.Length ? args[i + 1] : null);
         case "--report" when i + 1 < args.Length: report = Path.GetFullPath(args[++i]); break;
         default:
-            Console.Error.WriteLine($"Unknown option {args[i]}. Options: --quick, --filter <glob>, --launches <n>, --report <path>.");
+            Console.Error.WriteLine($"Unknown option {args[i]}. Options: --quick, --filter <glob>, --launches <n>, --report <path>, --probe.");
             return 2;
     }
 }

@@ -19,9 +19,9 @@ internal static class AggregateOperations
         var statement = context.Build(w => AggregateSql.WriteAggregate(w, model, state, terms));
         return await Runner.RunAsync(context, model, statement, async (command, dialect, ct) =>
         {
-            await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            await using var reader = await dialect.ExecuteReaderAsync(command, ct).ConfigureAwait(false);
             // An aggregate without GROUP BY always returns one row.
-            await reader.ReadAsync(ct).ConfigureAwait(false);
+            await dialect.ReadAsync(reader, ct).ConfigureAwait(false);
             aggregates.BeginRow(reader, dialect.Values);
             var result = select(aggregates);
             aggregates.EndRow();
@@ -40,8 +40,8 @@ internal static class AggregateOperations
         return await Runner.RunAsync(context, model, statement, async (command, dialect, ct) =>
         {
             var results = new List<TResult>();
-            await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            await using var reader = await dialect.ExecuteReaderAsync(command, ct).ConfigureAwait(false);
+            while (await dialect.ReadAsync(reader, ct).ConfigureAwait(false))
             {
                 aggregates.BeginRow(reader, dialect.Values);
                 results.Add(select(aggregates));

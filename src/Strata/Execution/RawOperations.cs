@@ -13,9 +13,9 @@ internal static class RawOperations
         return Runner.RunAsync(context, null, statement, async (command, dialect, ct) =>
         {
             var rows = new List<T>();
-            await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            await using var reader = await dialect.ExecuteReaderAsync(command, ct).ConfigureAwait(false);
             var bound = read(reader);
-            while (await reader.ReadAsync(ct).ConfigureAwait(false)) rows.Add(bound(reader, dialect.Values));
+            while (await dialect.ReadAsync(reader, ct).ConfigureAwait(false)) rows.Add(bound(reader, dialect.Values));
             return rows;
         }, cancellationToken);
     }

@@ -39,7 +39,7 @@ internal static class Runner
             try
             {
                 command = context.CreateCommand(lease, statement, model);
-                reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                reader = await context.Dialect.ExecuteReaderAsync(command, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e) when (StrataContext.IsDriverFailure(e, cancellationToken))
             {
@@ -49,12 +49,13 @@ internal static class Runner
             bool finished = false;
             try
             {
-                var values = context.Dialect.Values;
+                var dialect = context.Dialect;
+                var values = dialect.Values;
                 var entities = model.Reader;
                 try
                 {
-                    // The driver's ReadAsync directly, not through a translating helper: this loop runs per row.
-                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    // The dialect's ReadAsync directly, not through a translating helper: this loop runs per row.
+                    while (await dialect.ReadAsync(reader, cancellationToken).ConfigureAwait(false))
                     {
                         sink.Add(ReadRow(model, entities, reader, columns, values));
                         rows++;
@@ -98,7 +99,7 @@ internal static class Runner
             try
             {
                 command = context.CreateCommand(lease, statement, model);
-                reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                reader = await context.Dialect.ExecuteReaderAsync(command, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e) when (StrataContext.IsDriverFailure(e, cancellationToken))
             {
@@ -136,7 +137,7 @@ internal static class Runner
     }
 
     public static Task<int> ExecuteAsync(StrataContext context, ModelInfo? model, Statement statement, CancellationToken cancellationToken) =>
-        RunAsync(context, model, statement, static (command, _, ct) => new ValueTask<int>(command.ExecuteNonQueryAsync(ct)), cancellationToken);
+        RunAsync(context, model, statement, static (command, dialect, ct) => dialect.ExecuteNonQueryAsync(command, ct), cancellationToken);
 
     /// <summary>
     /// Runs an INSERT, and returns the key that the database gave its autoincrement column
@@ -145,21 +146,21 @@ internal static class Runner
     public static Task<long> InsertAsync(StrataContext context, ModelInfo model, Statement statement, CancellationToken cancellationToken) =>
         RunAsync(context, model, statement, static async (command, dialect, ct) =>
         {
-            await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            await dialect.ExecuteNonQueryAsync(command, ct).ConfigureAwait(false);
             return dialect.LastInsertedRowId(command.Connection!);
         }, cancellationToken);
 
     public static Task<long> CountAsync(StrataContext context, ModelInfo model, Statement statement, CancellationToken cancellationToken) =>
-        RunAsync(context, model, statement, static async (command, _, ct) =>
-            Convert.ToInt64(await command.ExecuteScalarAsync(ct).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
+        RunAsync(context, model, statement, static async (command, dialect, ct) =>
+            Convert.ToInt64(await dialect.ExecuteScalarAsync(command, ct).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
 
     /// <summary>Reads raw rows (join tables), each value in a canonical key form.</summary>
     public static Task<List<object?[]>> QueryRowsAsync(StrataContext context, Statement statement, int width, CancellationToken cancellationToken) =>
-        RunAsync(context, null, statement, async (command, _, ct) =>
+        RunAsync(context, null, statement, async (command, dialect, ct) =>
         {
             var rows = new List<object?[]>();
-            await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            await using var reader = await dialect.ExecuteReaderAsync(command, ct).ConfigureAwait(false);
+            while (await dialect.ReadAsync(reader, ct).ConfigureAwait(false))
             {
                 var row = new object?[width];
                 for (int i = 0; i < width; i++) row[i] = reader.IsDBNull(i) ? null : Keys.Canonical(reader.GetValue(i));
@@ -211,7 +212,7 @@ internal static class Runner
     /// <summary>The driver's next row, its failure translated: for the stream, whose <c>yield return</c> cannot stand in a try with a catch.</summary>
     private static async ValueTask<bool> NextRowAsync(StrataContext context, Connections.ConnectionLease lease, ModelInfo model, DbDataReader reader, CancellationToken cancellationToken)
     {
-        try { return await reader.ReadAsync(cancellationToken).ConfigureAwait(false); }
+        try { return await context.Dialect.ReadAsync(reader, cancellationToken).ConfigureAwait(false); }
         catch (Exception e) when (StrataContext.IsDriverFailure(e, cancellationToken)) { throw context.Fail(lease, e, model); }
     }
 

@@ -13,7 +13,7 @@ namespace Strata.Providers;
 /// <see cref="StrataException"/>s. Providers (Strata.Sqlite, Strata.Postgres) derive from it;
 /// the core writes everything that is plain standard SQL.
 /// </summary>
-public abstract class SqlDialect
+public abstract partial class SqlDialect
 {
     internal SqlCache Cache { get; } = new(SqlCache.VerifyByDefault);
 
