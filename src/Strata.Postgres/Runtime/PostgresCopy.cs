@@ -1,3 +1,4 @@
+using System.Globalization;
 using Npgsql;
 using Strata.Metadata;
 
@@ -29,26 +30,30 @@ internal static class PostgresCopy
             await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
             for (int i = 0; i < row.Length; i++)
             {
-                if (row[i] == null) await importer.WriteNullAsync(cancellationToken).ConfigureAwait(false);
-                else await WriteValueAsync(importer, PostgresValues.ToStored(columns[i].Kind, columns[i], row[i]!), types[i], cancellationToken).ConfigureAwait(false);
+                if (row[i] is not { } value) await importer.WriteNullAsync(cancellationToken).ConfigureAwait(false);
+                else await WriteValueAsync(importer, columns[i], value, types[i], cancellationToken).ConfigureAwait(false);
             }
         }
         return checked((int)await importer.CompleteAsync(cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>
-    /// Writes a value by its own type: Npgsql then takes the converter of that type at once, where a
-    /// value written as object is looked up (and unboxed) one by one.
+    /// Writes a value by its own type, converted as <see cref="PostgresValues.ToStored"/> converts
+    /// parameters but without boxing it again: Npgsql then takes the converter of that type at once,
+    /// where a value written as object is looked up (and unboxed) one by one.
     /// </summary>
-    private static Task WriteValueAsync(NpgsqlBinaryImporter importer, object value, NpgsqlTypes.NpgsqlDbType type, CancellationToken cancellationToken) => value switch
+    private static Task WriteValueAsync(NpgsqlBinaryImporter importer, ColumnInfo column, object value, NpgsqlTypes.NpgsqlDbType type, CancellationToken cancellationToken) => column.Kind switch
     {
-        int i => importer.WriteAsync(i, type, cancellationToken),
-        long l => importer.WriteAsync(l, type, cancellationToken),
-        string s => importer.WriteAsync(s, type, cancellationToken),
-        DateTime d => importer.WriteAsync(d, type, cancellationToken),
-        double f => importer.WriteAsync(f, type, cancellationToken),
-        bool b => importer.WriteAsync(b, type, cancellationToken),
-        decimal m => importer.WriteAsync(m, type, cancellationToken),
-        _ => importer.WriteAsync(value, type, cancellationToken),
+        ScalarKind.Int => importer.WriteAsync(value is int i ? i : Convert.ToInt32(value, CultureInfo.InvariantCulture), type, cancellationToken),
+        ScalarKind.BigInt => importer.WriteAsync(value is long l ? l : Convert.ToInt64(value, CultureInfo.InvariantCulture), type, cancellationToken),
+        ScalarKind.DateTime => importer.WriteAsync(PostgresValues.ToStoredDateTime((DateTime)value, column.NativeType), type, cancellationToken),
+        _ => PostgresValues.ToStored(column.Kind, column, value) switch
+        {
+            string s => importer.WriteAsync(s, type, cancellationToken),
+            double f => importer.WriteAsync(f, type, cancellationToken),
+            bool b => importer.WriteAsync(b, type, cancellationToken),
+            decimal m => importer.WriteAsync(m, type, cancellationToken),
+            var stored => importer.WriteAsync(stored, type, cancellationToken),
+        },
     };
 }

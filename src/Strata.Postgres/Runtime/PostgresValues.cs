@@ -89,7 +89,7 @@ internal static class PostgresValues
         return array;
     }
 
-    private static DateTime ToStoredDateTime(DateTime value, string? nativeType)
+    internal static DateTime ToStoredDateTime(DateTime value, string? nativeType)
     {
         var utc = value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : DateTime.SpecifyKind(value, DateTimeKind.Utc);
         // Prisma's DateTime is timestamp(3), which would round sub-millisecond ticks; SQLite keeps whole
