@@ -24,7 +24,8 @@ public sealed record LibraryResult(
         var raw = new List<(Type Type, string Method, Provider Provider, bool Baseline, double? Median, double? Error, long? Allocated)>();
         foreach (var summary in summaries)
         {
-            foreach (var report in summary.Reports)
+            // In each class's declared order (they run in another: see Running.PairedOrderer).
+            foreach (var report in summary.Reports.OrderBy(r => r.BenchmarkCase.Descriptor.WorkloadMethod.MetadataToken))
             {
                 var benchmark = report.BenchmarkCase;
                 var stats = report.ResultStatistics;

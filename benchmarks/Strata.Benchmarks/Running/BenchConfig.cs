@@ -17,16 +17,21 @@ namespace Strata.Benchmarks.Running;
 /// </summary>
 public static class BenchConfig
 {
+    public const int QuickWarmups = 2;
+
+    // Fifteen iterations: with seven, the PostgreSQL server sharing the two cores moved one-row medians by 2x between runs.
+    public const int QuickIterations = 15;
+
     public static IConfig Create(RunSettings settings, string artifacts)
     {
         var job = Job.Default.WithToolchain(InProcessEmitToolchain.Instance);
         job = settings.Quick
             // Operations take microseconds to milliseconds, so the harness's own overhead (nanoseconds) is not measured in the quick mode.
-            // Fifteen iterations: with seven, the PostgreSQL server sharing the two cores moved one-row medians by 2x between runs.
-            ? job.WithId("Quick").WithLaunchCount(1).WithWarmupCount(2).WithIterationCount(15).WithIterationTime(TimeInterval.FromMilliseconds(100)).WithEvaluateOverhead(false)
+            ? job.WithId("Quick").WithLaunchCount(1).WithWarmupCount(QuickWarmups).WithIterationCount(QuickIterations).WithIterationTime(TimeInterval.FromMilliseconds(100)).WithEvaluateOverhead(false)
             : job.WithId("Full");
         return ManualConfig.CreateEmpty()
             .AddJob(job)
+            .WithOrderer(new PairedOrderer())
             .AddDiagnoser(MemoryDiagnoser.Default)
             .AddColumnProvider(DefaultColumnProviders.Instance)
             .AddLogger(ConsoleLogger.Default)

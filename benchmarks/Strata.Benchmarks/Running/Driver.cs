@@ -77,8 +77,8 @@ public static class Driver
     }
 
     private static string JobDescription(RunSettings settings) => settings.Quick
-        ? "quick mode: BenchmarkDotNet in-process, 1 launch, 1 warm-up and 7 measured iterations of about 100 ms each, no overhead evaluation; insert scenarios 1 warm-up and 3 measured calls, one call per iteration"
-        : "full mode: BenchmarkDotNet in-process with its default iteration counts; insert scenarios one call per iteration";
+        ? $"quick mode: BenchmarkDotNet in-process, 1 launch, {BenchConfig.QuickWarmups} warm-ups and {BenchConfig.QuickIterations} measured iterations of about 100 ms each, no overhead evaluation; insert scenarios {WriteJobAttribute.QuickWarmups} warm-ups and {WriteJobAttribute.QuickIterations} measured calls, one call per iteration; Strata runs right after hand-written ADO.NET in each scenario"
+        : "full mode: BenchmarkDotNet in-process with its default iteration counts; insert scenarios one call per iteration; Strata runs right after hand-written ADO.NET in each scenario";
 
     /// <summary>What every cold-start program prints for post 1 of the seed.</summary>
     private static string ExpectedColdStartLine()

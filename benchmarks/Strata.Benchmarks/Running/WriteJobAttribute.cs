@@ -13,9 +13,13 @@ namespace Strata.Benchmarks.Running;
 [AttributeUsage(AttributeTargets.Class, Inherited = true)]
 public sealed class WriteJobAttribute() : JobMutatorConfigBaseAttribute(Mutator())
 {
+    public const int QuickWarmups = 2;
+
+    public const int QuickIterations = 7;
+
     private static Job Mutator()
     {
         var job = new Job().WithInvocationCount(1).WithUnrollFactor(1);
-        return RunSettings.Current.Quick ? job.WithWarmupCount(2).WithIterationCount(7) : job;
+        return RunSettings.Current.Quick ? job.WithWarmupCount(QuickWarmups).WithIterationCount(QuickIterations) : job;
     }
 }
