@@ -58,12 +58,36 @@ internal static class ReadOperations
     {
         try
         {
-            return FindOneAsync<T>(context, model, state, unique.ToFilter(model), cancellationToken);
+            if (!ReferenceEquals(state, QueryState.Empty) || unique.Extra != null)
+                return FindOneAsync<T>(context, model, state, unique.ToFilter(model), cancellationToken);
+            // A plain lookup by a unique criterion: its statement is kept per criterion (UniqueLookupCache).
+            var lookups = context.Dialect.UniqueLookups;
+            unique.CheckValues(model);
+            Statement statement;
+            if (lookups.TryBind(model, unique, out var sql, out var parameters))
+            {
+                statement = new Statement(sql, parameters);
+                if (context.Dialect.Cache.Verify) VerifyLookup(context, model, unique, statement);
+            }
+            else
+            {
+                statement = Select(context, model, PreparedSelect.From(model, state, unique.ToFilter(model), first: true));
+                lookups.Learn(model, unique, statement.Sql, statement.Parameters);
+            }
+            return Runner.QueryFirstAsync<T>(context, model, statement, state.Columns, cancellationToken);
         }
         catch (Exception e)
         {
             return Task.FromException<T?>(e);
         }
+    }
+
+    /// <summary>Throws when a kept lookup statement differs from the one written fresh for the same values (the SQL cache's verification).</summary>
+    private static void VerifyLookup(StrataContext context, ModelInfo model, UniqueFilter unique, Statement kept)
+    {
+        var fresh = Select(context, model, PreparedSelect.From(model, QueryState.Empty, unique.ToFilter(model), first: true));
+        if (fresh.Sql != kept.Sql || !fresh.Parameters.AsSpan().SequenceEqual(kept.Parameters))
+            throw new InvalidOperationException($"Unique lookup verification failed: the kept statement differs from the one written fresh.\nkept:  {kept.Sql} ({kept.DescribeParameters()})\nfresh: {fresh.Sql} ({fresh.DescribeParameters()})");
     }
 
     /// <summary>The first record in the query's order (<paramref name="where"/>, when given, replacing its filter): one statement and its first row, unless includes follow.</summary>

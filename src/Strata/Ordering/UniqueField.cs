@@ -57,14 +57,20 @@ public sealed class UniqueFilter
     /// <summary>The same criterion as a filter.</summary>
     public Filter ToFilter(ModelInfo model)
     {
-        for (int i = 0; i < Values.Length; i++)
-            if (Values[i] == null)
-                throw new StrataException(ErrorCodes.InvalidQuery, $"A unique criterion of {model.Name} cannot compare {model.Columns[Unique.Columns[i]].FieldName} with null: null matches no single record.") { Model = model.Name };
+        CheckValues(model);
         if (Values.Length == 1 && Extra == null) return FieldFilters.Compare(model.Columns[Unique.Columns[0]], Filters.FilterOperator.Equals, Values[0]);
         var parts = new Filter[Values.Length + (Extra == null ? 0 : 1)];
         for (int i = 0; i < Values.Length; i++)
             parts[i] = FieldFilters.Compare(model.Columns[Unique.Columns[i]], Filters.FilterOperator.Equals, Values[i]);
         if (Extra != null) parts[^1] = Extra;
         return parts.Length == 1 ? parts[0] : Filter.And(parts);
+    }
+
+    /// <summary>Throws when a value is null: null matches no single record.</summary>
+    internal void CheckValues(ModelInfo model)
+    {
+        for (int i = 0; i < Values.Length; i++)
+            if (Values[i] == null)
+                throw new StrataException(ErrorCodes.InvalidQuery, $"A unique criterion of {model.Name} cannot compare {model.Columns[Unique.Columns[i]].FieldName} with null: null matches no single record.") { Model = model.Name };
     }
 }

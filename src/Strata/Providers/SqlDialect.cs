@@ -17,6 +17,8 @@ public abstract partial class SqlDialect
 {
     internal SqlCache Cache { get; } = new(SqlCache.VerifyByDefault);
 
+    internal UniqueLookupCache UniqueLookups { get; } = new();
+
     /// <summary>The provider's name as the schema writes it (<c>sqlite</c>, <c>postgresql</c>).</summary>
     public abstract string Name { get; }
 
