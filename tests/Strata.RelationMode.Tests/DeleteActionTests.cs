@@ -128,10 +128,16 @@ public class DeleteActionTests : RelationModeTest
         Assert.Contains("Owner.racks > deleteMany", e.Path);
         Assert.Equal("ann", (await db.Owners.FindUniqueOrThrowAsync(o => o.Id == 1)).Name); // the whole update rolled back
         Assert.Equal(I(11, 20), await Ids(db.Racks.FindManyAsync(), s => s.Id));
-        // A to-one nested delete: the card's owner... from the side with the foreign key the record is the one deleted from.
+        // A to-one nested delete from the side without the foreign key.
         await db.Badges.CreateAsync(new BadgeCreate { Id = 1, OwnerName = "bob" });
         await db.Owners.UpdateAsync(o => o.Id == 2, new OwnerUpdate { Badge = new() { Delete = true } });
         Assert.Equal(0, await db.Badges.CountAsync());
+        // From the side with the foreign key: the note lets go of its owner, then the owner is deleted with its actions.
+        await db.Notes.UpdateAsync(n => n.Id == 6, new NoteUpdate { Owner = new() { Delete = true } });
+        Assert.Null(await db.Owners.FindUniqueAsync(o => o.Id == 2));
+        Assert.Equal(I(11), await Ids(db.Racks.FindManyAsync(), r => r.Id));
+        Assert.Equal(S("1-1", "1-2"), await JoinRows(db));
+        Assert.Equal(I(1), await Ids(db.Fees.FindManyAsync(), f => f.Id));
     });
 
     [Theory, MemberData(nameof(Providers))]

@@ -16,8 +16,12 @@ internal static class RelationEmulation
     /// <summary>How many records one statement's list of referenced values holds at most.</summary>
     private const int RecordsPerStatement = 500;
 
-    /// <summary>True when the client, not the database, keeps <paramref name="model"/>'s relations.</summary>
-    public static bool Emulates(ModelInfo model) => model.RelationMode == RelationMode.Prisma;
+    /// <summary>
+    /// True when the client, not the database, keeps <paramref name="model"/>'s relations and some
+    /// refer to it (a foreign key on the other side, or a join table): only then does a delete act.
+    /// </summary>
+    public static bool Emulates(ModelInfo model) =>
+        model.RelationMode == RelationMode.Prisma && Array.Exists(model.Relations, r => !r.HoldsForeignKey);
 
     /// <summary>
     /// Deletes the records <paramref name="where"/> matches and returns how many: one DELETE with
@@ -44,7 +48,7 @@ internal static class RelationEmulation
 
     /// <summary>True when <paramref name="updates"/> of <paramref name="model"/> set a field that an emulated relation refers to.</summary>
     public static bool ChangesReferencedFields(ModelInfo model, IReadOnlyList<ColumnUpdate> updates) =>
-        Emulates(model) && ReferencedBy(model, updates).Any();
+        model.RelationMode == RelationMode.Prisma && ReferencedBy(model, updates).Any();
 
     /// <summary>
     /// Runs the <c>onUpdate</c> actions of the relations that refer to fields <paramref name="updates"/>
