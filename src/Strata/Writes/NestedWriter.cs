@@ -424,11 +424,13 @@ internal static class NestedWriter
         return found.Count == 0 ? null : found[0];
     }
 
-    internal static async Task<List<IStrataEntity>> FindAllAsync(StrataContext tx, ModelInfo model, Filter? where, CancellationToken cancellationToken)
+    /// <summary>The records <paramref name="where"/> matches, all columns but the <paramref name="omitted"/> ones.</summary>
+    internal static async Task<List<IStrataEntity>> FindAllAsync(StrataContext tx, ModelInfo model, Filter? where, CancellationToken cancellationToken, bool[]? omitted = null)
     {
-        var prepared = PreparedSelect.From(model, QueryState.Empty with { Where = where });
+        var state = QueryState.Empty with { Where = where, Omitted = omitted };
+        var prepared = PreparedSelect.From(model, state);
         var statement = tx.Build(w => SelectSql.Write(w, model, prepared, null));
-        var found = await Runner.QueryUntypedAsync(tx, model, statement, ColumnSet.All, cancellationToken).ConfigureAwait(false);
+        var found = await Runner.QueryUntypedAsync(tx, model, statement, state.Columns, cancellationToken).ConfigureAwait(false);
         return found.Cast<IStrataEntity>().ToList();
     }
 

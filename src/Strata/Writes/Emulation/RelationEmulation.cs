@@ -34,7 +34,7 @@ internal static class RelationEmulation
             return await Runner.ExecuteAsync(context, model, context.Build(w => WriteSql.Delete(w, model, where, returning: null)), cancellationToken).ConfigureAwait(false);
         return await context.InTransactionAsync(async tx =>
         {
-            var records = await NestedWriter.FindAllAsync(tx, model, where, cancellationToken).ConfigureAwait(false);
+            var records = await ReadAsync(tx, model, where, cancellationToken).ConfigureAwait(false);
             int count = 0;
             foreach (var chunk in records.Chunk(RecordsPerStatement))
             {
@@ -58,7 +58,7 @@ internal static class RelationEmulation
     public static async Task BeforeUpdateAsync(StrataContext tx, ModelInfo model, Filter? where, IReadOnlyList<ColumnUpdate> updates, CancellationToken cancellationToken)
     {
         if (!ChangesReferencedFields(model, updates)) return;
-        var records = await NestedWriter.FindAllAsync(tx, model, where, cancellationToken).ConfigureAwait(false);
+        var records = await ReadAsync(tx, model, where, cancellationToken).ConfigureAwait(false);
         foreach (var chunk in records.Chunk(RecordsPerStatement))
         {
             foreach (var relation in ReferencedBy(model, updates))
@@ -145,6 +145,21 @@ internal static class RelationEmulation
     {
         if (await ReadOperations.CountAsync(tx, relation.Target, QueryState.Empty with { Where = referring }, cancellationToken).ConfigureAwait(false) > 0)
             throw NestedWriter.RequiredRelation(relation);
+    }
+
+    /// <summary>
+    /// The records to act for, with only what the actions use: the key (to write them by) and the
+    /// fields relations refer to (to find the referring records).
+    /// </summary>
+    private static Task<List<IStrataEntity>> ReadAsync(StrataContext tx, ModelInfo model, Filter? where, CancellationToken cancellationToken)
+    {
+        var omitted = new bool[model.Columns.Length];
+        Array.Fill(omitted, true);
+        foreach (var c in model.PrimaryKey?.Columns ?? []) omitted[c] = false;
+        foreach (var relation in model.Relations)
+            if (!relation.HoldsForeignKey)
+                foreach (var c in relation.LocalColumns) omitted[c] = false;
+        return NestedWriter.FindAllAsync(tx, model, where, cancellationToken, omitted);
     }
 
     /// <summary>
