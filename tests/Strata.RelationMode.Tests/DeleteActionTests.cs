@@ -155,6 +155,24 @@ public class DeleteActionTests : RelationModeTest
     });
 
     [Theory, MemberData(nameof(Providers))]
+    public Task A_refused_delete_in_a_nested_transaction_is_undone_alone(StrataProvider provider) => WithClient(provider, async (db, _) =>
+    {
+        await SeedAsync(db);
+        // Owner 2's card refuses the delete after the cascade of its racks and items has run.
+        await db.Cards.CreateAsync(new CardCreate { Id = 1, OwnerId = 2 });
+        await db.TransactionAsync(async tx =>
+        {
+            var e = await Assert.ThrowsAnyAsync<StrataException>(() => tx.TransactionAsync(inner => inner.Owners.DeleteAsync(o => o.Id == 2)));
+            Assert.Equal("P2014", e.Code);
+            await tx.Owners.DeleteAsync(o => o.Id == 1); // the outer transaction goes on
+        });
+        Assert.Equal(I(2), await Ids(db.Owners.FindManyAsync(), o => o.Id));
+        Assert.Equal(I(20), await Ids(db.Racks.FindManyAsync(), r => r.Id)); // the refused cascade left nothing behind
+        Assert.Equal(I(200), await Ids(db.Items.FindManyAsync(), i => i.Id));
+        Assert.Equal(S("2-1"), await JoinRows(db));
+    });
+
+    [Theory, MemberData(nameof(Providers))]
     public Task Creates_do_not_check_that_the_referenced_record_exists(StrataProvider provider) => WithClient(provider, async (db, _) =>
     {
         // As in Prisma: emulation covers referential actions only; a scalar foreign key is written as given.
