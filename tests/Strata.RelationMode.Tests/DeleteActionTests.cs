@@ -9,8 +9,9 @@ public class DeleteActionTests : RelationModeTest
     public Task Cascade_deletes_two_levels_of_one_to_many(StrataProvider provider) => WithClient(provider, async (db, _) =>
     {
         await SeedAsync(db);
-        var deleted = await db.Owners.DeleteAsync(o => o.Id == 1);
+        var deleted = await db.Owners.Include(o => o.Racks).DeleteAsync(o => o.Id == 1);
         Assert.Equal("ann", deleted.Name);
+        Assert.Equal(2, deleted.Racks!.Count); // read before the cascade deleted them
         Assert.Equal(I(20), await Ids(db.Racks.FindManyAsync(), s => s.Id));
         Assert.Equal(I(200), await Ids(db.Items.FindManyAsync(), i => i.Id));
         // The explicit many-to-many's join model cascades too, and through it the composite foreign key of Fee.
