@@ -174,12 +174,15 @@ public class DeleteActionTests : RelationModeTest
     });
 
     [Theory, MemberData(nameof(Providers))]
-    public Task Creates_do_not_check_that_the_referenced_record_exists(StrataProvider provider) => WithClient(provider, async (db, _) =>
+    public Task Foreign_keys_written_as_values_are_not_checked(StrataProvider provider) => WithClient(provider, async (db, _) =>
     {
-        // As in Prisma: emulation covers referential actions only; a scalar foreign key is written as given.
+        // As in Prisma: emulation covers referential actions; a scalar foreign key is written as given, in a create or an update.
         var rack = await db.Racks.CreateAsync(new RackCreate { Id = 1, OwnerId = 999 });
         Assert.Equal(999, rack.OwnerId);
         await db.Racks.UpdateAsync(s => s.Id == 1, new RackUpdate { OwnerId = 998 });
         Assert.Equal(998, (await db.Racks.FindUniqueOrThrowAsync(s => s.Id == 1)).OwnerId);
+        // A nested connect still needs its record.
+        Assert.Equal("P2025", (await Assert.ThrowsAnyAsync<StrataException>(() =>
+            db.Racks.UpdateAsync(s => s.Id == 1, new RackUpdate { Owner = new() { Connect = o => o.Id == 997 } }))).Code);
     });
 }
