@@ -202,6 +202,9 @@ namespace Strata.Generator.Emit
 
         public string? ForeignKeyName { get; private set; }
 
+        /// <summary>The relation's actions (defaults applied) as ReferentialAction member names; null for many-to-many.</summary>
+        public (string OnDelete, string OnUpdate)? Actions { get; private set; }
+
         public (string Name, string? Schema, string Local, string Target, string LocalKind, string TargetKind)? JoinTable { get; private set; }
 
         public static RelationShape? Create(ModelShape owner, FieldDefinition field, string member, ModelShape target, int index)
@@ -233,6 +236,7 @@ namespace Strata.Generator.Emit
             shape.LocalColumns = localColumns.Select(c => c!.Index).ToArray();
             shape.TargetColumns = remoteColumns.Select(c => c!.Index).ToArray();
             if (shape.HoldsForeignKey) shape.ForeignKeyName = relation.ForeignKeyName;
+            shape.Actions = (relation.OnDelete.ToString(), relation.OnUpdate.ToString());
             return shape;
         }
     }

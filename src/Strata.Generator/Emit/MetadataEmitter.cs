@@ -16,14 +16,15 @@ namespace Strata.Generator.Emit
                 w.Line($"public static readonly global::Strata.Metadata.ModelInfo {model.TypePrefix};");
             w.Line();
             w.Open($"static {client.MetadataClass}()");
-            foreach (var model in client.Models) Model(w, model);
+            bool emulates = client.Schema.Datasource?.RelationMode == "prisma";
+            foreach (var model in client.Models) Model(w, model, emulates);
             foreach (var model in client.Models) Relations(w, client, model);
             w.Close();
             w.Close();
             return w.Close().ToString();
         }
 
-        private static void Model(CodeWriter w, ModelShape model)
+        private static void Model(CodeWriter w, ModelShape model, bool emulatesRelations)
         {
             var d = model.Definition;
             var n = model.TypePrefix;
@@ -37,7 +38,9 @@ namespace Strata.Generator.Emit
             foreach (var (key, columns) in model.Uniques)
                 w.Line($"        new({Naming.Literal(key.DatabaseName)}, new[] {{ {string.Join(", ", columns)} }}, {(key is PrimaryKeyDefinition ? "true" : "false")}),");
             w.Line("    })");
-            w.Line($"{{ Reader = new {n}Reader(), UniqueProxy = {n}Unique.Instance }};");
+            // relationMode = "prisma": the runtime carries out the referential actions (there are no foreign keys).
+            var mode = emulatesRelations ? ", RelationMode = global::Strata.Metadata.RelationMode.Prisma" : "";
+            w.Line($"{{ Reader = new {n}Reader(), UniqueProxy = {n}Unique.Instance{mode} }};");
         }
 
         private static string Column(ColumnShape c)
@@ -111,6 +114,11 @@ namespace Strata.Generator.Emit
             {
                 var init = new System.Collections.Generic.List<string>();
                 if (r.ForeignKeyName != null) init.Add("ForeignKeyName = " + Naming.Literal(r.ForeignKeyName));
+                if (r.Actions is { } a)
+                {
+                    init.Add("OnDelete = global::Strata.Metadata.ReferentialAction." + a.OnDelete);
+                    init.Add("OnUpdate = global::Strata.Metadata.ReferentialAction." + a.OnUpdate);
+                }
                 if (r.JoinTable is { } j)
                     init.Add($"JoinTable = new({Naming.Literal(j.Name)}, {Str(j.Schema)}, {Naming.Literal(j.Local)}, {Naming.Literal(j.Target)}, global::Strata.Metadata.ScalarKind.{j.LocalKind}, global::Strata.Metadata.ScalarKind.{j.TargetKind})");
                 var text = $"    new({r.Index}, {Naming.Literal(r.Field.Name)}, () => {r.Target.TypePrefix}, {(r.IsList ? "true" : "false")}, {(r.HoldsForeignKey ? "true" : "false")}, new[] {{ {string.Join(", ", r.LocalColumns)} }}, new[] {{ {string.Join(", ", r.TargetColumns)} }}, {(r.Field.IsOptional ? "true" : "false")})";

@@ -1,6 +1,7 @@
 using Strata.Metadata;
 using Strata.Queries;
 using Strata.Writes;
+using Strata.Writes.Emulation;
 
 namespace Strata.Execution;
 
@@ -122,6 +123,21 @@ internal static class WriteOperations
         if (updates.Count == 0)
             return await ReadOperations.FindUniqueAsync<T>(context, model, unique, read, cancellationToken).ConfigureAwait(false)
                 ?? throw NotFound(model, "Update");
+        if (RelationEmulation.ChangesReferencedFields(model, updates))
+        {
+            // relationMode = "prisma": the records that refer to the changed fields act first, in the update's transaction.
+            return await context.InTransactionAsync(async tx =>
+            {
+                await RelationEmulation.BeforeUpdateAsync(tx, model, where, updates, cancellationToken).ConfigureAwait(false);
+                return await UpdateOneAsync<T>(tx, model, where, updates, read, cancellationToken).ConfigureAwait(false);
+            }, null, cancellationToken).ConfigureAwait(false);
+        }
+        return await UpdateOneAsync<T>(context, model, where, updates, read, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<T> UpdateOneAsync<T>(StrataContext context, ModelInfo model, Filter where, List<ColumnUpdate> updates, QueryState read, CancellationToken cancellationToken)
+        where T : class, IStrataEntity
+    {
         var columns = ReadOperations.WithKeyColumns(model, read).Columns;
         var statement = context.Build(w => WriteSql.Update(w, model, updates, where, columns));
         var list = await Runner.QueryAsync<T>(context, model, statement, columns, cancellationToken).ConfigureAwait(false);
@@ -130,13 +146,24 @@ internal static class WriteOperations
         return list[0];
     }
 
+    /// <summary>Runs an UPDATE of many records: in a transaction after the emulated actions when the update sets fields that relations refer to (relationMode = "prisma").</summary>
+    private static Task<TResult> UpdateManyAsync<TResult>(StrataContext context, ModelInfo model, Filter? where, List<ColumnUpdate> updates, Func<StrataContext, Task<TResult>> update, CancellationToken cancellationToken)
+    {
+        if (!RelationEmulation.ChangesReferencedFields(model, updates)) return update(context);
+        return context.InTransactionAsync(async tx =>
+        {
+            await RelationEmulation.BeforeUpdateAsync(tx, model, where, updates, cancellationToken).ConfigureAwait(false);
+            return await update(tx).ConfigureAwait(false);
+        }, null, cancellationToken);
+    }
+
     public static async Task<int> UpdateManyAsync(StrataContext context, ModelInfo model, Filter? where, WriteInput input, CancellationToken cancellationToken)
     {
         CheckNoRelationWrites(model, input, "UpdateMany");
         var updates = RowBuilder.Updates(model, input, RowBuilder.Now());
         if (updates.Count == 0) return 0;
-        var statement = context.Build(w => WriteSql.Update(w, model, updates, where, returning: null));
-        return await Runner.ExecuteAsync(context, model, statement, cancellationToken).ConfigureAwait(false);
+        return await UpdateManyAsync(context, model, where, updates,
+            c => Runner.ExecuteAsync(c, model, c.Build(w => WriteSql.Update(w, model, updates, where, returning: null)), cancellationToken), cancellationToken).ConfigureAwait(false);
     }
 
     public static async Task<List<T>> UpdateManyAndReturnAsync<T>(StrataContext context, ModelInfo model, Filter? where, WriteInput input, QueryState read, CancellationToken cancellationToken)
@@ -145,14 +172,15 @@ internal static class WriteOperations
         CheckNoRelationWrites(model, input, "UpdateManyAndReturn");
         var updates = RowBuilder.Updates(model, input, RowBuilder.Now());
         if (updates.Count == 0) return [];
-        var statement = context.Build(w => WriteSql.Update(w, model, updates, where, read.Columns));
-        return await Runner.QueryAsync<T>(context, model, statement, read.Columns, cancellationToken).ConfigureAwait(false);
+        return await UpdateManyAsync(context, model, where, updates,
+            c => Runner.QueryAsync<T>(c, model, c.Build(w => WriteSql.Update(w, model, updates, where, read.Columns)), read.Columns, cancellationToken), cancellationToken).ConfigureAwait(false);
     }
 
     public static async Task<T> UpsertAsync<T>(StrataContext context, ModelInfo model, UniqueFilter unique, WriteInput create, WriteInput update, QueryState read, CancellationToken cancellationToken)
         where T : class, IStrataEntity
     {
-        if (!create.HasRelationWrites && !update.HasRelationWrites && read.Includes.Length == 0 && unique.Extra == null && CreateMatchesCriterion(unique, create))
+        if (!create.HasRelationWrites && !update.HasRelationWrites && read.Includes.Length == 0 && unique.Extra == null && CreateMatchesCriterion(unique, create)
+            && !RelationEmulation.ChangesReferencedFields(model, RowBuilder.Updates(model, update, RowBuilder.Now())))
         {
             // One statement: INSERT ... ON CONFLICT (criterion) DO UPDATE, atomic under concurrency.
             var now = RowBuilder.Now();
@@ -176,14 +204,14 @@ internal static class WriteOperations
         where T : class, IStrataEntity
     {
         var where = unique.ToFilter(model);
-        if (read.Includes.Length > 0)
+        if (read.Includes.Length > 0 || RelationEmulation.Emulates(model))
         {
-            // Read the record with its relations before they may be deleted with it.
+            // Read the record with its relations before they may be deleted with it (or, with
+            // relationMode = "prisma", changed by the referential actions the delete runs first).
             return await context.InTransactionAsync(async tx =>
             {
                 var found = await ReadOperations.FindUniqueAsync<T>(tx, model, unique, read, cancellationToken).ConfigureAwait(false) ?? throw NotFound(model, "Delete");
-                var delete = tx.Build(w => WriteSql.Delete(w, model, where, returning: null));
-                await Runner.ExecuteAsync(tx, model, delete, cancellationToken).ConfigureAwait(false);
+                await RelationEmulation.DeleteAsync(tx, model, where, cancellationToken).ConfigureAwait(false);
                 return found;
             }, null, cancellationToken).ConfigureAwait(false);
         }
@@ -192,11 +220,8 @@ internal static class WriteOperations
         return list.Count == 0 ? throw NotFound(model, "Delete") : list[0];
     }
 
-    public static async Task<int> DeleteManyAsync(StrataContext context, ModelInfo model, Filter? where, CancellationToken cancellationToken)
-    {
-        var statement = context.Build(w => WriteSql.Delete(w, model, where, returning: null));
-        return await Runner.ExecuteAsync(context, model, statement, cancellationToken).ConfigureAwait(false);
-    }
+    public static Task<int> DeleteManyAsync(StrataContext context, ModelInfo model, Filter? where, CancellationToken cancellationToken) =>
+        RelationEmulation.DeleteAsync(context, model, where, cancellationToken);
 
     internal static RecordNotFoundException NotFound(ModelInfo model, string operation) => new(model.Name, operation) { Model = model.Name };
 

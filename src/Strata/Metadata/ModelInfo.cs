@@ -62,6 +62,13 @@ public sealed class ModelInfo
     /// <summary>The primary key, or the first unique criterion when the model has none.</summary>
     public UniqueInfo? PrimaryKey => Uniques.FirstOrDefault(u => u.IsPrimaryKey) ?? Uniques.FirstOrDefault();
 
+    /// <summary>
+    /// The schema's <c>relationMode</c>. With <see cref="Metadata.RelationMode.Prisma"/> the database has
+    /// no foreign keys and deletes and updates of this model carry out the referential actions of the
+    /// relations that refer to it.
+    /// </summary>
+    public RelationMode RelationMode { get; init; }
+
     /// <summary>Reads this model's rows; set by the generated code.</summary>
     public EntityReader Reader { get; init; } = null!;
 

@@ -53,6 +53,15 @@ public sealed class RelationInfo
     /// <summary>The foreign key constraint's name, on the side that holds it (to explain violations).</summary>
     public string? ForeignKeyName { get; init; }
 
+    /// <summary>
+    /// The relation's <c>onDelete</c> (as given, else Prisma's default: SetNull for an optional
+    /// foreign key, Restrict for a required one), on both sides; NoAction for many-to-many.
+    /// </summary>
+    public ReferentialAction OnDelete { get; init; }
+
+    /// <summary>The relation's <c>onUpdate</c> (as given, else Cascade), on both sides; NoAction for many-to-many.</summary>
+    public ReferentialAction OnUpdate { get; init; }
+
     /// <summary>For implicit many-to-many relations: the join table.</summary>
     public JoinTableInfo? JoinTable { get; init; }
 

@@ -31,4 +31,25 @@ internal static class JoinTableSql
             .Parameter(new QueryParameter(join.LocalKind, null, local));
         if (target != null) w.Sql(" AND ").Identifier(join.TargetColumn).Sql(" = ").Parameter(new QueryParameter(join.TargetKind, null, target));
     }
+
+    /// <summary><c>DELETE FROM join AS t0 WHERE local IN (keys)</c>: every link of these records.</summary>
+    public static void DeleteAllLinks(SqlWriter w, JoinTableInfo join, List<object> keys)
+    {
+        w.Sql("DELETE FROM ").Table(join.Schema, join.Name).Sql(" AS t0 WHERE ");
+        w.Dialect.WriteInList(w, "t0", LocalColumn(join), keys, negate: false, insensitive: false);
+    }
+
+    /// <summary>
+    /// <c>UPDATE join AS t0 SET local = (operation) WHERE local IN (keys)</c>: the links of records
+    /// whose key changes follow it, by the same set or increment.
+    /// </summary>
+    public static void MoveLinks(SqlWriter w, JoinTableInfo join, NumberOperation operation, object? value, List<object> keys)
+    {
+        var column = LocalColumn(join);
+        w.Sql("UPDATE ").Table(join.Schema, join.Name).Sql(" AS t0 SET ").Identifier(join.LocalColumn).Sql(" = ");
+        if (operation == NumberOperation.Set) w.Parameter(column, value);
+        else w.Dialect.WriteNumberOperation(w, null, column, operation, value);
+        w.Sql(" WHERE ");
+        w.Dialect.WriteInList(w, "t0", column, keys, negate: false, insensitive: false);
+    }
 }

@@ -1,6 +1,7 @@
 using Strata.Execution;
 using Strata.Metadata;
 using Strata.Queries;
+using Strata.Writes.Emulation;
 
 namespace Strata.Writes;
 
@@ -61,6 +62,7 @@ internal static class NestedWriter
         var entity = current;
         if (updates.Count > 0)
         {
+            await RelationEmulation.BeforeUpdateAsync(tx, model, KeyFilter(model, current), updates, cancellationToken).ConfigureAwait(false);
             var statement = tx.Build(w => WriteSql.Update(w, model, updates, KeyFilter(model, current), ColumnSet.All));
             var rows = await Runner.QueryUntypedAsync(tx, model, statement, ColumnSet.All, cancellationToken).ConfigureAwait(false);
             entity = (IStrataEntity)rows[0]!;
@@ -173,11 +175,7 @@ internal static class NestedWriter
             RequireOptional(relation);
             if (linked == null) throw NotFound(target, relation, "delete");
             AssignForeignKey(input, relation, null);
-            afterUpdate.Add(() => At("delete", async () =>
-            {
-                var statement = tx.Build(w => WriteSql.Delete(w, target, linked, returning: null));
-                if (await Runner.ExecuteAsync(tx, target, statement, cancellationToken).ConfigureAwait(false) == 0) throw NotFound(target, relation, "delete");
-            }));
+            afterUpdate.Add(() => At("delete", () => DeleteChildAsync(tx, relation, linked, cancellationToken)));
         }
     }
 
@@ -233,11 +231,7 @@ internal static class NestedWriter
             await At("delete", () => DeleteChildAsync(tx, relation, scope, cancellationToken)).ConfigureAwait(false);
         foreach (var where in operations.DeleteMany)
         {
-            await At("deleteMany", async () =>
-            {
-                var statement = tx.Build(w => WriteSql.Delete(w, target, Filter.And(where, scope), returning: null));
-                await Runner.ExecuteAsync(tx, target, statement, cancellationToken).ConfigureAwait(false);
-            }).ConfigureAwait(false);
+            await At("deleteMany", () => RelationEmulation.DeleteAsync(tx, target, Filter.And(where, scope), cancellationToken)).ConfigureAwait(false);
         }
         foreach (var (where, data) in operations.Update)
         {
@@ -255,6 +249,7 @@ internal static class NestedWriter
                     throw new StrataException(ErrorCodes.InvalidQuery, $"A nested UpdateMany of {target.Name} does not take nested relation writes.") { Model = target.Name };
                 var updates = RowBuilder.Updates(target, data, RowBuilder.Now());
                 if (updates.Count == 0) return;
+                await RelationEmulation.BeforeUpdateAsync(tx, target, Filter.And(where, scope), updates, cancellationToken).ConfigureAwait(false);
                 var statement = tx.Build(w => WriteSql.Update(w, target, updates, Filter.And(where, scope), returning: null));
                 await Runner.ExecuteAsync(tx, target, statement, cancellationToken).ConfigureAwait(false);
             }).ConfigureAwait(false);
@@ -361,8 +356,7 @@ internal static class NestedWriter
     private static async Task DeleteChildAsync(StrataContext tx, RelationInfo relation, Filter filter, CancellationToken cancellationToken)
     {
         var target = relation.Target;
-        var statement = tx.Build(w => WriteSql.Delete(w, target, filter, returning: null));
-        if (await Runner.ExecuteAsync(tx, target, statement, cancellationToken).ConfigureAwait(false) == 0) throw NotFound(target, relation, "delete");
+        if (await RelationEmulation.DeleteAsync(tx, target, filter, cancellationToken).ConfigureAwait(false) == 0) throw NotFound(target, relation, "delete");
     }
 
     /// <summary>The related records of <paramref name="parent"/> through a relation without its foreign key.</summary>
@@ -379,7 +373,7 @@ internal static class NestedWriter
     }
 
     /// <summary><paramref name="model"/>'s <paramref name="columns"/> equal to <paramref name="entity"/>'s <paramref name="values"/>, pairwise.</summary>
-    private static Filter ScopeOf(int[] columns, ModelInfo model, int[] values, IStrataEntity entity)
+    internal static Filter ScopeOf(int[] columns, ModelInfo model, int[] values, IStrataEntity entity)
     {
         var parts = new Filter[columns.Length];
         for (int i = 0; i < parts.Length; i++)
@@ -387,7 +381,7 @@ internal static class NestedWriter
         return parts.Length == 1 ? parts[0] : Filter.And(parts);
     }
 
-    private static Filter KeyFilter(ModelInfo model, IStrataEntity entity)
+    internal static Filter KeyFilter(ModelInfo model, IStrataEntity entity)
     {
         var key = model.PrimaryKey ?? throw new StrataException(ErrorCodes.InvalidQuery, $"{model.Name} has no unique criterion to write the record by.") { Model = model.Name };
         return new UniqueFilter(key, key.Columns.Select(entity.GetColumnValue).ToArray()).ToFilter(model);
@@ -415,7 +409,7 @@ internal static class NestedWriter
         if (!relation.IsOptional) throw RequiredRelation(relation);
     }
 
-    private static StrataException RequiredRelation(RelationInfo relation) =>
+    internal static StrataException RequiredRelation(RelationInfo relation) =>
         new(ErrorCodes.RequiredRelation, $"The change would violate the required relation {relation.Owner.Name}.{relation.FieldName} between {relation.Owner.Name} and {relation.Target.Name}.") { Model = relation.Owner.Name };
 
     private static RecordNotFoundException NotFound(ModelInfo target, RelationInfo relation, string operation) =>
@@ -430,11 +424,13 @@ internal static class NestedWriter
         return found.Count == 0 ? null : found[0];
     }
 
-    private static async Task<List<IStrataEntity>> FindAllAsync(StrataContext tx, ModelInfo model, Filter where, CancellationToken cancellationToken)
+    /// <summary>The records <paramref name="where"/> matches, all columns but the <paramref name="omitted"/> ones.</summary>
+    internal static async Task<List<IStrataEntity>> FindAllAsync(StrataContext tx, ModelInfo model, Filter? where, CancellationToken cancellationToken, bool[]? omitted = null)
     {
-        var prepared = PreparedSelect.From(model, QueryState.Empty with { Where = where });
+        var state = QueryState.Empty with { Where = where, Omitted = omitted };
+        var prepared = PreparedSelect.From(model, state);
         var statement = tx.Build(w => SelectSql.Write(w, model, prepared, null));
-        var found = await Runner.QueryUntypedAsync(tx, model, statement, ColumnSet.All, cancellationToken).ConfigureAwait(false);
+        var found = await Runner.QueryUntypedAsync(tx, model, statement, state.Columns, cancellationToken).ConfigureAwait(false);
         return found.Cast<IStrataEntity>().ToList();
     }
 

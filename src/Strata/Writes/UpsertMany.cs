@@ -85,6 +85,10 @@ internal static class UpsertMany
                 throw new StrataException(ErrorCodes.InvalidQuery, $"UpsertMany of {model.Name} does not take nested relation writes; use Upsert for each record.") { Model = model.Name };
             var columns = RowBuilder.InsertColumns(model, input);
             var updates = fixedUpdates ?? Assignments(model, columns, input, conflict, update);
+            // relationMode = "prisma": one statement cannot run the actions for keys that only the conflict decides.
+            if (Emulation.RelationEmulation.ChangesReferencedFields(model, updates))
+                throw new StrataException(ErrorCodes.InvalidQuery,
+                    $"UpsertMany of {model.Name} would update fields that relations refer to; with relationMode = \"prisma\" the client carries out their referential actions, which it does for Upsert and Update, not here.") { Model = model.Name };
             var row = RowBuilder.InsertValues(model, columns, input, now);
             var key = KeyOf(columns, row, conflict);
             if (batch == null || batch.Rows.Count == limit || !batch.Columns.SequenceEqual(columns) || !batch.Updates.SequenceEqual(updates)
