@@ -1,0 +1,71 @@
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
+
+namespace Strata.Sqlite.Runtime.TextSearch;
+
+/// <summary>
+/// The SQL functions that search text on SQLite, registered on each connection the client opens:
+/// <c>strata_search(query, syntax, text)</c> is 1 when the text matches, 0 when not, NULL for a
+/// NULL text; <c>strata_rank(query, syntax, text, ...)</c> is the relevance of the texts joined
+/// (NULL ones as empty). FTS5 is compiled into the bundled SQLite, but it matches only its own
+/// virtual tables, which a Prisma schema on SQLite cannot declare; these read the row's column.
+/// </summary>
+internal static class SearchFunctions
+{
+    public const string Search = "strata_search";
+    public const string Rank = "strata_rank";
+
+    // sqlite3.h: the text arrives as UTF-8; the same arguments always give the same result.
+    private const int Flags = raw.SQLITE_UTF8 | raw.SQLITE_DETERMINISTIC;
+
+    private static readonly delegate_function_scalar SearchFunction = SearchRow;
+    private static readonly delegate_function_scalar RankFunction = RankRow;
+
+    [ThreadStatic]
+    private static List<string>? _words;
+
+    /// <summary>Registers both functions on <paramref name="connection"/>, which must be open: two native calls, no SQL.</summary>
+    public static void Register(SqliteConnection connection)
+    {
+        raw.sqlite3_create_function(connection.Handle, Search, 3, Flags, null, SearchFunction);
+        raw.sqlite3_create_function(connection.Handle, Rank, -1, Flags, null, RankFunction);
+    }
+
+    private static void SearchRow(sqlite3_context context, object userData, sqlite3_value[] args)
+    {
+        if (raw.sqlite3_value_type(args[2]) == raw.SQLITE_NULL)
+        {
+            raw.sqlite3_result_null(context);
+            return;
+        }
+        Run(context, args, 2, (query, words) => raw.sqlite3_result_int(context, query.Matches(words) ? 1 : 0));
+    }
+
+    private static void RankRow(sqlite3_context context, object userData, sqlite3_value[] args)
+    {
+        if (args.Length < 3)
+        {
+            raw.sqlite3_result_error(context, $"{Rank} takes a query, its syntax and at least one text");
+            return;
+        }
+        Run(context, args, 2, (query, words) => raw.sqlite3_result_double(context, query.Rank(words)));
+    }
+
+    /// <summary>Reads the query and the words of the texts from <paramref name="first"/> on, then answers; a failure is the statement's error, never a crash.</summary>
+    private static void Run(sqlite3_context context, sqlite3_value[] args, int first, Action<TextQuery, List<string>> answer)
+    {
+        try
+        {
+            var query = TextQueries.Get(raw.sqlite3_value_text(args[0]).utf8_to_string(), (SearchSyntax)raw.sqlite3_value_int(args[1]));
+            var words = _words ??= [];
+            words.Clear();
+            for (int i = first; i < args.Length; i++)
+                if (raw.sqlite3_value_type(args[i]) != raw.SQLITE_NULL) TextWords.Append(raw.sqlite3_value_text(args[i]).utf8_to_string(), words);
+            answer(query, words);
+        }
+        catch (StrataException e)
+        {
+            raw.sqlite3_result_error(context, e.Message);
+        }
+    }
+}

@@ -1,0 +1,163 @@
+namespace Strata.Sqlite.Runtime.TextSearch;
+
+/// <summary>A place in a text: the words from <see cref="Start"/> to <see cref="End"/> (indexes, inclusive).</summary>
+internal readonly record struct WordSpan(int Start, int End);
+
+/// <summary>
+/// A parsed full-text query, evaluated over a text's words (<see cref="TextWords"/>) as PostgreSQL
+/// evaluates a tsquery over a tsvector: <c>&amp;</c>, <c>|</c>, <c>!</c> on whether parts match, and
+/// <c>&lt;N&gt;</c> on where they match (so phrases nest: <c>(a | b) &lt;-&gt; c</c>).
+/// </summary>
+internal abstract class TextQuery
+{
+    /// <summary>The query with no words (<c>""</c>, or only punctuation): it matches no text, as in PostgreSQL.</summary>
+    public static readonly TextQuery Nothing = new NothingQuery();
+
+    /// <summary>True when <paramref name="words"/> match the query.</summary>
+    public abstract bool Matches(IReadOnlyList<string> words);
+
+    /// <summary>Appends where the query matches in <paramref name="words"/>, for a phrase around it.</summary>
+    public abstract void Spans(IReadOnlyList<string> words, List<WordSpan> spans);
+
+    /// <summary>Appends the query's words that count for relevance: those not under a <c>!</c>.</summary>
+    public abstract void Terms(List<TermQuery> terms);
+
+    /// <summary>
+    /// How well <paramref name="words"/> match: 0 when they do not; else, for each word of the query
+    /// (outside a <c>!</c>) found f times, f / (f + 1), summed, so more occurrences and more of the
+    /// query's words rank higher, each word's part growing more slowly the more often it is found.
+    /// </summary>
+    public double Rank(IReadOnlyList<string> words)
+    {
+        if (!Matches(words)) return 0;
+        var terms = new List<TermQuery>();
+        Terms(terms);
+        var spans = new List<WordSpan>();
+        double rank = 0;
+        foreach (var term in terms)
+        {
+            spans.Clear();
+            term.Spans(words, spans);
+            rank += spans.Count / (spans.Count + 1.0);
+        }
+        return rank;
+    }
+
+    /// <summary>True when the query matches somewhere in <paramref name="words"/>.</summary>
+    protected bool Found(IReadOnlyList<string> words)
+    {
+        var spans = new List<WordSpan>();
+        Spans(words, spans);
+        return spans.Count > 0;
+    }
+
+    private sealed class NothingQuery : TextQuery
+    {
+        public override bool Matches(IReadOnlyList<string> words) => false;
+
+        public override void Spans(IReadOnlyList<string> words, List<WordSpan> spans) { }
+
+        public override void Terms(List<TermQuery> terms) { }
+    }
+}
+
+/// <summary>
+/// One operand: a word, or the words one operand splits into (<c>foo-bar</c>, <c>'big cat'</c>), which
+/// must follow one another; with <paramref name="prefix"/> (<c>:*</c>) each matches the words it starts.
+/// <paramref name="never"/> is set when the operand asks for weights (<c>:A</c>) that no text has:
+/// a text's words all have weight D, as <c>to_tsvector</c>'s do.
+/// </summary>
+internal sealed class TermQuery(IReadOnlyList<string> words, bool prefix, bool never) : TextQuery
+{
+    public IReadOnlyList<string> Words { get; } = words;
+
+    public override bool Matches(IReadOnlyList<string> words) => Found(words);
+
+    public override void Spans(IReadOnlyList<string> words, List<WordSpan> spans)
+    {
+        if (never) return;
+        for (int i = 0; i + Words.Count <= words.Count; i++)
+        {
+            int k = 0;
+            while (k < Words.Count && Is(words[i + k], Words[k])) k++;
+            if (k == Words.Count) spans.Add(new WordSpan(i, i + k - 1));
+        }
+    }
+
+    public override void Terms(List<TermQuery> terms) => terms.Add(this);
+
+    private bool Is(string word, string wanted) => prefix ? word.StartsWith(wanted, StringComparison.Ordinal) : word == wanted;
+}
+
+/// <summary><c>!x</c>: the text does not match x; inside a phrase, every word that does not end a match of x.</summary>
+internal sealed class NotQuery(TextQuery operand) : TextQuery
+{
+    public override bool Matches(IReadOnlyList<string> words) => !operand.Matches(words);
+
+    public override void Spans(IReadOnlyList<string> words, List<WordSpan> spans)
+    {
+        var matched = new List<WordSpan>();
+        operand.Spans(words, matched);
+        var ends = matched.Select(s => s.End).ToHashSet();
+        for (int i = 0; i < words.Count; i++)
+            if (!ends.Contains(i)) spans.Add(new WordSpan(i, i));
+    }
+
+    public override void Terms(List<TermQuery> terms) { }
+}
+
+/// <summary>An operator of two operands, whose words both count for relevance.</summary>
+internal abstract class BinaryQuery(TextQuery left, TextQuery right) : TextQuery
+{
+    protected TextQuery Left { get; } = left;
+
+    protected TextQuery Right { get; } = right;
+
+    public override void Terms(List<TermQuery> terms)
+    {
+        Left.Terms(terms);
+        Right.Terms(terms);
+    }
+
+    /// <summary>Appends, for each place of the left operand and each of the right, what <paramref name="join"/> makes of the two (null: nothing).</summary>
+    protected void Pairs(IReadOnlyList<string> words, List<WordSpan> spans, Func<WordSpan, WordSpan, WordSpan?> join)
+    {
+        var l = new List<WordSpan>();
+        var r = new List<WordSpan>();
+        Left.Spans(words, l);
+        Right.Spans(words, r);
+        foreach (var a in l)
+            foreach (var b in r)
+                if (join(a, b) is { } joined) spans.Add(joined);
+    }
+}
+
+/// <summary><c>a &amp; b</c>; inside a phrase, the places where both end.</summary>
+internal sealed class AndQuery(TextQuery left, TextQuery right) : BinaryQuery(left, right)
+{
+    public override bool Matches(IReadOnlyList<string> words) => Left.Matches(words) && Right.Matches(words);
+
+    public override void Spans(IReadOnlyList<string> words, List<WordSpan> spans) =>
+        Pairs(words, spans, (a, b) => a.End == b.End ? new WordSpan(Math.Min(a.Start, b.Start), a.End) : null);
+}
+
+/// <summary><c>a | b</c>; inside a phrase, the places of either.</summary>
+internal sealed class OrQuery(TextQuery left, TextQuery right) : BinaryQuery(left, right)
+{
+    public override bool Matches(IReadOnlyList<string> words) => Left.Matches(words) || Right.Matches(words);
+
+    public override void Spans(IReadOnlyList<string> words, List<WordSpan> spans)
+    {
+        Left.Spans(words, spans);
+        Right.Spans(words, spans);
+    }
+}
+
+/// <summary><c>a &lt;N&gt; b</c> (<c>&lt;-&gt;</c> is <c>&lt;1&gt;</c>): b starts N words after a ends.</summary>
+internal sealed class PhraseQuery(TextQuery left, TextQuery right, int distance) : BinaryQuery(left, right)
+{
+    public override bool Matches(IReadOnlyList<string> words) => Found(words);
+
+    public override void Spans(IReadOnlyList<string> words, List<WordSpan> spans) =>
+        Pairs(words, spans, (a, b) => b.Start - a.End == distance ? new WordSpan(a.Start, b.End) : null);
+}
