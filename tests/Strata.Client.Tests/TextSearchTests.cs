@@ -190,6 +190,10 @@ public class TextSearchTests : ClientTest
         await db.Users.CreateAsync(new UserCreate { Email = "y@example.com", Name = "nobody" });
         var users = await db.Users.OrderBy(u => FullText.Relevance([u.Name, u.Email], "author@example.com | x@example.com", "simple").Desc()).OrderBy(u => u.Email).FindManyAsync();
         Assert.Equal(["x@example.com", "author@example.com", "y@example.com"], users.Select(u => u.Email));
+        // PostgreSQL keeps an email address as one lexeme; SQLite reads its words.
+        Assert.Equal(["x@example.com"], (await db.Users.Where(u => u.Email.Search("x@example.com", "simple")).FindManyAsync()).Select(u => u.Email));
+        var byWord = (await db.Users.Where(u => u.Email.Search("x", "simple")).FindManyAsync()).Select(u => u.Email);
+        Assert.Equal(provider == StrataProvider.Sqlite ? ["x@example.com"] : [], byWord);
     });
 
     [Fact]
