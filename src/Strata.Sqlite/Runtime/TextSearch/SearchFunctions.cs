@@ -43,39 +43,35 @@ internal static class SearchFunctions
 
     private static void SearchRow(sqlite3_context context, object userData, sqlite3_value[] args)
     {
-        if (raw.sqlite3_value_type(args[2]) == raw.SQLITE_NULL)
-        {
-            raw.sqlite3_result_null(context);
-            return;
-        }
-        Run(context, args, 2, (query, words) => raw.sqlite3_result_int(context, query.Matches(words) ? 1 : 0));
+        if (raw.sqlite3_value_type(args[2]) == raw.SQLITE_NULL) raw.sqlite3_result_null(context);
+        else if (Read(context, args) is var (query, words)) raw.sqlite3_result_int(context, query.Matches(words) ? 1 : 0);
     }
 
     private static void RankRow(sqlite3_context context, object userData, sqlite3_value[] args)
     {
-        if (args.Length < 3)
-        {
-            raw.sqlite3_result_error(context, $"{Rank} takes a query, its syntax and at least one text");
-            return;
-        }
-        Run(context, args, 2, (query, words) => raw.sqlite3_result_double(context, query.Rank(words)));
+        if (args.Length < 3) raw.sqlite3_result_error(context, $"{Rank} takes a query, its syntax and at least one text");
+        else if (Read(context, args) is var (query, words)) raw.sqlite3_result_double(context, query.Rank(words));
     }
 
-    /// <summary>Reads the query and the words of the texts from <paramref name="first"/> on, then answers; a failure is the statement's error, never a crash.</summary>
-    private static void Run(sqlite3_context context, sqlite3_value[] args, int first, Action<TextQuery, List<string>> answer)
+    /// <summary>
+    /// The query (the first two arguments) and the words of the texts after them (NULL ones as empty);
+    /// null, with the statement's error set, when the query cannot be read: an error, never a crash.
+    /// </summary>
+    private static (TextQuery Query, List<string> Words)? Read(sqlite3_context context, sqlite3_value[] args)
     {
         try
         {
             var query = TextQueries.Get(raw.sqlite3_value_text(args[0]).utf8_to_string(), (SearchSyntax)raw.sqlite3_value_int(args[1]));
             var words = _words ??= [];
             words.Clear();
-            for (int i = first; i < args.Length; i++)
+            for (int i = 2; i < args.Length; i++)
                 if (raw.sqlite3_value_type(args[i]) != raw.SQLITE_NULL) TextWords.Append(raw.sqlite3_value_text(args[i]).utf8_to_string(), words);
-            answer(query, words);
+            return (query, words);
         }
         catch (StrataException e)
         {
             raw.sqlite3_result_error(context, e.Message);
+            return null;
         }
     }
 }

@@ -71,17 +71,27 @@ internal sealed class TermQuery(IReadOnlyList<string> words, bool prefix, bool n
 {
     public IReadOnlyList<string> Words { get; } = words;
 
-    public override bool Matches(IReadOnlyList<string> words) => Found(words);
+    // The test of every row of a search: without building its places.
+    public override bool Matches(IReadOnlyList<string> words)
+    {
+        for (int i = 0; i + Words.Count <= words.Count; i++)
+            if (At(words, i)) return !never;
+        return false;
+    }
 
     public override void Spans(IReadOnlyList<string> words, List<WordSpan> spans)
     {
         if (never) return;
         for (int i = 0; i + Words.Count <= words.Count; i++)
-        {
-            int k = 0;
-            while (k < Words.Count && Is(words[i + k], Words[k])) k++;
-            if (k == Words.Count) spans.Add(new WordSpan(i, i + k - 1));
-        }
+            if (At(words, i)) spans.Add(new WordSpan(i, i + Words.Count - 1));
+    }
+
+    /// <summary>True when the operand's words are those from <paramref name="i"/> on.</summary>
+    private bool At(IReadOnlyList<string> words, int i)
+    {
+        for (int k = 0; k < Words.Count; k++)
+            if (!Is(words[i + k], Words[k])) return false;
+        return true;
     }
 
     public override void Terms(List<TermQuery> terms) => terms.Add(this);
