@@ -43,6 +43,16 @@ internal abstract class TextQuery
         return rank;
     }
 
+    /// <summary>What <paramref name="join"/> makes of each place of <paramref name="left"/> with each of <paramref name="right"/> (null: nothing).</summary>
+    protected static List<WordSpan> Pairs(List<WordSpan> left, List<WordSpan> right, Func<WordSpan, WordSpan, WordSpan?> join)
+    {
+        var joined = new List<WordSpan>();
+        foreach (var a in left)
+            foreach (var b in right)
+                if (join(a, b) is { } span) joined.Add(span);
+        return joined;
+    }
+
     /// <summary>True when the query matches somewhere in <paramref name="words"/>.</summary>
     protected bool Found(IReadOnlyList<string> words)
     {
@@ -116,58 +126,70 @@ internal sealed class NotQuery(TextQuery operand) : TextQuery
     public override void Terms(List<TermQuery> terms) { }
 }
 
-/// <summary>An operator of two operands, whose words both count for relevance.</summary>
-internal abstract class BinaryQuery(TextQuery left, TextQuery right) : TextQuery
+/// <summary>
+/// <c>a &amp; b &amp; ...</c> or <c>a | b | ...</c>: one node for a chain of the same operator, so a long
+/// chain is a loop, not a recursion as deep as the chain.
+/// </summary>
+internal abstract class ChainQuery(TextQuery first, TextQuery second) : TextQuery
 {
-    protected TextQuery Left { get; } = left;
+    protected List<TextQuery> Parts { get; } = [first, second];
 
-    protected TextQuery Right { get; } = right;
+    /// <summary>Adds one more operand; only while the query is being read.</summary>
+    public void Add(TextQuery part) => Parts.Add(part);
 
     public override void Terms(List<TermQuery> terms)
     {
-        Left.Terms(terms);
-        Right.Terms(terms);
-    }
-
-    /// <summary>Appends, for each place of the left operand and each of the right, what <paramref name="join"/> makes of the two (null: nothing).</summary>
-    protected void Pairs(IReadOnlyList<string> words, List<WordSpan> spans, Func<WordSpan, WordSpan, WordSpan?> join)
-    {
-        var l = new List<WordSpan>();
-        var r = new List<WordSpan>();
-        Left.Spans(words, l);
-        Right.Spans(words, r);
-        foreach (var a in l)
-            foreach (var b in r)
-                if (join(a, b) is { } joined) spans.Add(joined);
+        foreach (var part in Parts) part.Terms(terms);
     }
 }
 
-/// <summary><c>a &amp; b</c>; inside a phrase, the places where both end.</summary>
-internal sealed class AndQuery(TextQuery left, TextQuery right) : BinaryQuery(left, right)
+/// <summary><c>a &amp; b</c>; inside a phrase, the places where all end.</summary>
+internal sealed class AndQuery(TextQuery first, TextQuery second) : ChainQuery(first, second)
 {
-    public override bool Matches(IReadOnlyList<string> words) => Left.Matches(words) && Right.Matches(words);
-
-    public override void Spans(IReadOnlyList<string> words, List<WordSpan> spans) =>
-        Pairs(words, spans, (a, b) => a.End == b.End ? new WordSpan(Math.Min(a.Start, b.Start), a.End) : null);
-}
-
-/// <summary><c>a | b</c>; inside a phrase, the places of either.</summary>
-internal sealed class OrQuery(TextQuery left, TextQuery right) : BinaryQuery(left, right)
-{
-    public override bool Matches(IReadOnlyList<string> words) => Left.Matches(words) || Right.Matches(words);
+    public override bool Matches(IReadOnlyList<string> words) => Parts.TrueForAll(p => p.Matches(words));
 
     public override void Spans(IReadOnlyList<string> words, List<WordSpan> spans)
     {
-        Left.Spans(words, spans);
-        Right.Spans(words, spans);
+        var joined = new List<WordSpan>();
+        Parts[0].Spans(words, joined);
+        for (int i = 1; i < Parts.Count && joined.Count > 0; i++)
+        {
+            var next = new List<WordSpan>();
+            Parts[i].Spans(words, next);
+            joined = Pairs(joined, next, (a, b) => a.End == b.End ? new WordSpan(Math.Min(a.Start, b.Start), a.End) : null);
+        }
+        spans.AddRange(joined);
+    }
+}
+
+/// <summary><c>a | b</c>; inside a phrase, the places of any.</summary>
+internal sealed class OrQuery(TextQuery first, TextQuery second) : ChainQuery(first, second)
+{
+    public override bool Matches(IReadOnlyList<string> words) => Parts.Exists(p => p.Matches(words));
+
+    public override void Spans(IReadOnlyList<string> words, List<WordSpan> spans)
+    {
+        foreach (var part in Parts) part.Spans(words, spans);
     }
 }
 
 /// <summary><c>a &lt;N&gt; b</c> (<c>&lt;-&gt;</c> is <c>&lt;1&gt;</c>): b starts N words after a ends.</summary>
-internal sealed class PhraseQuery(TextQuery left, TextQuery right, int distance) : BinaryQuery(left, right)
+internal sealed class PhraseQuery(TextQuery left, TextQuery right, int distance) : TextQuery
 {
     public override bool Matches(IReadOnlyList<string> words) => Found(words);
 
-    public override void Spans(IReadOnlyList<string> words, List<WordSpan> spans) =>
-        Pairs(words, spans, (a, b) => b.Start - a.End == distance ? new WordSpan(a.Start, b.End) : null);
+    public override void Spans(IReadOnlyList<string> words, List<WordSpan> spans)
+    {
+        var l = new List<WordSpan>();
+        var r = new List<WordSpan>();
+        left.Spans(words, l);
+        right.Spans(words, r);
+        spans.AddRange(Pairs(l, r, (a, b) => b.Start - a.End == distance ? new WordSpan(a.Start, b.End) : null));
+    }
+
+    public override void Terms(List<TermQuery> terms)
+    {
+        left.Terms(terms);
+        right.Terms(terms);
+    }
 }

@@ -9,8 +9,15 @@ namespace Strata.Sqlite.Runtime.TextSearch;
 /// </summary>
 internal sealed class TsQueryParser
 {
+    /// <summary>
+    /// How deep parentheses, <c>!</c> and phrase operators may nest: the parser and the matcher recurse
+    /// that deep, and a hostile query must be an error, not a stack overflow.
+    /// </summary>
+    private const int MaxDepth = 256;
+
     private readonly string _text;
     private int _at;
+    private int _depth;
 
     private TsQueryParser(string text) => _text = text;
 
@@ -43,8 +50,14 @@ internal sealed class TsQueryParser
 
     private TextQuery? Phrase()
     {
+        int depth = _depth;
         var left = Unary();
-        while (TakeDistance() is int distance) left = Combine.Phrase(left, Unary(), distance);
+        while (TakeDistance() is int distance)
+        {
+            Deeper();
+            left = Combine.Phrase(left, Unary(), distance);
+        }
+        _depth = depth;
         return left;
     }
 
@@ -56,13 +69,18 @@ internal sealed class TsQueryParser
         if (c == '!')
         {
             _at++;
-            return Combine.Not(Unary());
+            Deeper();
+            var negated = Combine.Not(Unary());
+            _depth--;
+            return negated;
         }
         if (c == '(')
         {
             _at++;
+            Deeper();
             var inner = Or();
             if (!Take(')')) throw Error("a '(' is not closed");
+            _depth--;
             return inner;
         }
         if (IsOperator(c) || c == ')' || c == ':') throw Error($"an operand is missing before '{c}'");
@@ -135,6 +153,11 @@ internal sealed class TsQueryParser
         return distance;
     }
 
+    private void Deeper()
+    {
+        if (++_depth > MaxDepth) throw Error($"parentheses, '!' and phrase operators nest more than {MaxDepth} deep");
+    }
+
     private bool Take(char c)
     {
         SkipSpace();
@@ -151,6 +174,6 @@ internal sealed class TsQueryParser
     private static bool IsOperator(char c) => c is '&' or '|' or '!' or '<';
 
     private StrataException Error(string reason) => new(ErrorCodes.InvalidQuery,
-        $"The full-text query \"{_text}\" is not in to_tsquery's syntax: {reason} (at character {_at + 1}). " +
+        $"The full-text query \"{(_text.Length <= 100 ? _text : _text[..100] + "...")}\" is not in to_tsquery's syntax: {reason} (at character {_at + 1}). " +
         "Join words with & | ! <->, or read a search box's text with SearchSyntax.Web.");
 }
