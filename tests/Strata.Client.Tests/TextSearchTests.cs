@@ -143,6 +143,22 @@ public class TextSearchTests : ClientTest
     });
 
     [Theory, MemberData(nameof(Providers))]
+    public Task Search_works_in_relation_filters_includes_counts_and_updates(StrataProvider provider) => WithClient(provider, async db =>
+    {
+        await SeedTitlesAsync(db, Titles);
+        await db.Users.CreateAsync(new UserCreate { Email = "quiet@example.com" });
+        var dogOwners = await db.Users.Where(u => u.Posts.Some(p => p.Title.Search("dog | dogs", "simple"))).FindManyAsync();
+        Assert.Equal(["author@example.com"], dogOwners.Select(u => u.Email));
+        var withCats = await db.Users.Where(u => u.Email == "author@example.com").Include(u => u.Posts.Where(p => p.Title.Search("cats", SearchSyntax.Web, "simple")).OrderBy(p => p.Title)).FindManyAsync();
+        Assert.Equal(["Cats and dogs", "The cats are running"], withCats.Single().Posts!.Select(p => p.Title));
+        Assert.Equal(4, await db.Posts.Where(p => p.Title.Search("run:* | dogs", "simple")).CountAsync());
+        Assert.Equal(2, await db.Posts.Where(p => p.Title.Search("cats", "simple")).UpdateManyAsync(new PostUpdate { Published = true }));
+        Assert.Equal(S("Cats and dogs", "The cats are running"), await Titled(db, p => p.Published));
+        Assert.Equal(1, await db.Posts.Where(p => p.Title.Search("\"nothing here\"", SearchSyntax.Web, "simple")).DeleteManyAsync());
+        Assert.Equal(4, await db.Posts.CountAsync());
+    });
+
+    [Theory, MemberData(nameof(Providers))]
     public Task A_query_outside_to_tsquerys_syntax_is_P2009_on_both_providers(StrataProvider provider) => WithClient(provider, async db =>
     {
         await SeedTitlesAsync(db, Titles);
