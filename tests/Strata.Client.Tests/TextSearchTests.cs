@@ -247,5 +247,13 @@ public class TextSearchTests : ClientTest
         Assert.Contains("stemming", english.Message);
         var order = await Assert.ThrowsAsync<StrataException>(() => db.Posts.OrderBy(p => FullText.Relevance([p.Title], "cafe", SearchSyntax.Web, "english")).FindManyAsync());
         Assert.Equal("P2009", order.Code);
+        // The functions are the connection's, so raw SQL reaches them too, with anything: an error, never a crash.
+        Assert.Equal([1L], await db.QueryRawAsync<long>($"SELECT strata_search({"caf:*"}, 0, {"Café"})"));
+        Assert.Equal([0L], await db.QueryRawAsync<long>($"SELECT strata_search({(string?)null}, 1, {"cafe"})"));
+        var malformed = await Assert.ThrowsAsync<StrataException>(() => db.QueryRawAsync<long>($"SELECT strata_search({"cat dog"}, 0, {"cat"})"));
+        Assert.Contains("to_tsquery's syntax", malformed.Message);
+        var arity = await Assert.ThrowsAsync<StrataException>(() => db.QueryRawAsync<double>($"SELECT strata_rank({"cat"}, 0)"));
+        Assert.Contains("strata_rank", arity.Message);
+        Assert.Equal(5, await db.Posts.CountAsync());
     });
 }

@@ -61,16 +61,17 @@ internal static class SearchFunctions
     {
         try
         {
-            var query = TextQueries.Get(raw.sqlite3_value_text(args[0]).utf8_to_string(), (SearchSyntax)raw.sqlite3_value_int(args[1]));
+            var query = TextQueries.Get(raw.sqlite3_value_text(args[0]).utf8_to_string() ?? "", (SearchSyntax)raw.sqlite3_value_int(args[1]));
             var words = _words ??= [];
             words.Clear();
             for (int i = 2; i < args.Length; i++)
                 if (raw.sqlite3_value_type(args[i]) != raw.SQLITE_NULL) TextWords.Append(raw.sqlite3_value_text(args[i]).utf8_to_string(), words);
             return (query, words);
         }
-        catch (StrataException e)
+        catch (Exception e)
         {
-            raw.sqlite3_result_error(context, e.Message);
+            // An exception must not unwind into SQLite's native frames; raw SQL may pass anything (a NULL query).
+            raw.sqlite3_result_error(context, $"{e.GetType().Name}: {e.Message}");
             return null;
         }
     }
