@@ -158,6 +158,40 @@ public class TextSearchTests : ClientTest
         Assert.Equal(4, await db.Posts.CountAsync());
     });
 
+    [Fact]
+    public async Task Sqlite_gives_postgresqls_rows_for_edge_cases_of_both_syntaxes()
+    {
+        string[] titles = [.. Titles, "cats cats running", "running cats are", "the dogs are running late", "cat-like dogs"];
+        (string Query, SearchSyntax Syntax)[] queries =
+        [
+            ("(cats & are) <-> running", SearchSyntax.TsQuery), ("cats <0> cats", SearchSyntax.TsQuery), ("'cats are' <-> running", SearchSyntax.TsQuery),
+            ("cats <-> (running | are)", SearchSyntax.TsQuery), ("(cats <-> are) | (dogs <-> are)", SearchSyntax.TsQuery), ("are <2> late", SearchSyntax.TsQuery),
+            ("!!cats", SearchSyntax.TsQuery), ("!(cats | dogs) & running", SearchSyntax.TsQuery), ("cat <-> like", SearchSyntax.TsQuery), ("cat-like", SearchSyntax.TsQuery),
+            ("ru:* & !run:*", SearchSyntax.TsQuery), ("'' | cats", SearchSyntax.TsQuery), ("cats & ! --", SearchSyntax.TsQuery),
+            ("cats or", SearchSyntax.Web), ("or cats", SearchSyntax.Web), ("-", SearchSyntax.Web), ("\"cats", SearchSyntax.Web), ("cats -", SearchSyntax.Web),
+            ("cats or -dogs", SearchSyntax.Web), ("\"\"", SearchSyntax.Web), ("\"cats running\" or \"dogs are\"", SearchSyntax.Web), ("cat-like", SearchSyntax.Web),
+            ("-cats -dogs", SearchSyntax.Web), ("running or or late", SearchSyntax.Web), ("!cats & |dogs", SearchSyntax.Web), ("'cats are'", SearchSyntax.Web),
+            ("- cats", SearchSyntax.Web), ("--cats", SearchSyntax.Web), ("cats or,dogs", SearchSyntax.Web), ("cats or-dogs", SearchSyntax.Web), ("or", SearchSyntax.Web),
+            ("cats or or dogs", SearchSyntax.Web), ("cats -or dogs", SearchSyntax.Web), ("cats \"or\" dogs", SearchSyntax.Web), ("cats OR dogs", SearchSyntax.Web), ("-\"cats are\"", SearchSyntax.Web),
+            ("cats or \"dogs are\"", SearchSyntax.Web), ("cats or -", SearchSyntax.Web), ("cats-", SearchSyntax.Web), ("(cats or dogs) running", SearchSyntax.Web),
+        ];
+        var rows = new Dictionary<StrataProvider, List<string>>();
+        foreach (var provider in new[] { StrataProvider.Sqlite, StrataProvider.PostgreSql })
+        {
+            await using var database = await TestDatabase.CreateAsync(provider);
+            await using var db = database.Client();
+            await SeedTitlesAsync(db, titles);
+            var found = rows[provider] = [];
+            foreach (var (query, syntax) in queries)
+            {
+                try { found.Add($"{syntax} {query}: " + string.Join(", ", await Titled(db, p => p.Title.Search(query, syntax, "simple")))); }
+                catch (StrataException e) when (e.Code == "P2009") { found.Add($"{syntax} {query}: P2009"); }
+            }
+        }
+        var differ = rows[StrataProvider.PostgreSql].Zip(rows[StrataProvider.Sqlite]).Where(p => p.First != p.Second).Select(p => $"PostgreSQL {p.First} | SQLite {p.Second}");
+        Assert.True(!differ.Any(), string.Join("\n", differ));
+    }
+
     [Theory, MemberData(nameof(Providers))]
     public Task A_query_outside_to_tsquerys_syntax_is_P2009_on_both_providers(StrataProvider provider) => WithClient(provider, async db =>
     {

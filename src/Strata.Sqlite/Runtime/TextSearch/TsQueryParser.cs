@@ -130,6 +130,11 @@ internal sealed class TsQueryParser
             char c = _text[_at++];
             if (c == '\\' && _at < _text.Length) text.Append(_text[_at++]);
             else if (c == '\'' && _at < _text.Length && _text[_at] == '\'') text.Append(_text[_at++]);
+            else if (c == '\'' && text.Length == 0)
+            {
+                _at = open;
+                throw Error("a quoted operand is empty");
+            }
             else if (c == '\'') return text.ToString();
             else text.Append(c);
         }
