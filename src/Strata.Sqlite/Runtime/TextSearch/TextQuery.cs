@@ -109,21 +109,30 @@ internal sealed class TermQuery(IReadOnlyList<string> words, bool prefix, bool n
     private bool Is(string word, string wanted) => prefix ? word.StartsWith(wanted, StringComparison.Ordinal) : word == wanted;
 }
 
-/// <summary><c>!x</c>: the text does not match x; inside a phrase, every word that does not end a match of x.</summary>
+/// <summary>
+/// <c>!x</c>: the text does not match x; inside a phrase, every word that does not end a match of x,
+/// and next to the phrase's other side any place at all that does not (<see cref="PhraseQuery"/>).
+/// </summary>
 internal sealed class NotQuery(TextQuery operand) : TextQuery
 {
     public override bool Matches(IReadOnlyList<string> words) => !operand.Matches(words);
 
     public override void Spans(IReadOnlyList<string> words, List<WordSpan> spans)
     {
-        var matched = new List<WordSpan>();
-        operand.Spans(words, matched);
-        var ends = matched.Select(s => s.End).ToHashSet();
+        var ends = Ends(words);
         for (int i = 0; i < words.Count; i++)
             if (!ends.Contains(i)) spans.Add(new WordSpan(i, i));
     }
 
     public override void Terms(List<TermQuery> terms) { }
+
+    /// <summary>Where the negated operand's matches end: the places this one is not.</summary>
+    public HashSet<int> Ends(IReadOnlyList<string> words)
+    {
+        var matched = new List<WordSpan>();
+        operand.Spans(words, matched);
+        return matched.Select(s => s.End).ToHashSet();
+    }
 }
 
 /// <summary>
@@ -182,6 +191,24 @@ internal sealed class PhraseQuery(TextQuery left, TextQuery right, int distance)
     {
         var l = new List<WordSpan>();
         var r = new List<WordSpan>();
+        // A negated side holds wherever its operand does not, also before the text's first word and
+        // after its last, as in PostgreSQL: "!cat <-> run" finds "run" at the start of a text.
+        if (left is NotQuery notLeft && right is not NotQuery)
+        {
+            var ends = notLeft.Ends(words);
+            right.Spans(words, r);
+            foreach (var b in r)
+                if (!ends.Contains(b.Start - distance)) spans.Add(new WordSpan(b.Start - distance, b.End));
+            return;
+        }
+        if (right is NotQuery notRight && left is not NotQuery)
+        {
+            var ends = notRight.Ends(words);
+            left.Spans(words, l);
+            foreach (var a in l)
+                if (!ends.Contains(a.End + distance)) spans.Add(new WordSpan(a.Start, a.End + distance));
+            return;
+        }
         left.Spans(words, l);
         right.Spans(words, r);
         spans.AddRange(Pairs(l, r, (a, b) => b.Start - a.End == distance ? new WordSpan(a.Start, b.End) : null));
