@@ -279,6 +279,7 @@ public class TextSearchTests : ClientTest
         Assert.Equal(S("Zoë Ωμέγα 日本語"), await Titled(db, p => p.Title.Search("zoe <-> ωμεγα")));
         Assert.Equal(S("naïve-approach"), await Titled(db, p => p.Title.Search("naive <-> approach")));
         Assert.Equal(S("naïve-approach"), await Titled(db, p => p.Title.Search("naive-approach")));
+        Assert.Equal(S("CAFE au lait", "Café crème"), await Titled(db, p => p.Title.Search("cafe", "pg_catalog.Simple")));
         // No stemming: a configuration that stems is refused rather than ignored.
         var english = await Assert.ThrowsAsync<StrataException>(() => db.Posts.Where(p => p.Title.Search("cafe", "english")).FindManyAsync());
         Assert.Equal("P2009", english.Code);

@@ -29,7 +29,8 @@ public sealed partial class SqliteDialect
 
     private static void Call(SqlWriter writer, string function, Strata.TextSearch search)
     {
-        if (search.Configuration is { } name && name != "simple")
+        // PostgreSQL reads a configuration's name as an identifier: without regard to case, maybe with its schema.
+        if (search.Configuration is { } name && !name.Equals("simple", StringComparison.OrdinalIgnoreCase) && !name.Equals("pg_catalog.simple", StringComparison.OrdinalIgnoreCase))
             throw new StrataException(ErrorCodes.InvalidQuery,
                 $"SQLite's full-text search has no text search configuration \"{name}\": it matches words as they are written (folding case and accents), " +
                 "without stemming, as PostgreSQL's \"simple\" configuration does. Pass null or \"simple\".");
