@@ -6,7 +6,7 @@ namespace Strata.Postgres.Runtime;
 public sealed partial class PostgresDialect
 {
     /// <inheritdoc />
-    /// <remarks><c>to_tsvector(field) @@ to_tsquery(query)</c>: a null field leaves the match unknown, as other text filters do.</remarks>
+    /// <remarks><c>to_tsvector(field) @@ to_tsquery(query)</c> (or <c>websearch_to_tsquery</c>): a null field leaves the match unknown, as other text filters do.</remarks>
     public override void WriteTextSearch(SqlWriter writer, string alias, TextSearch search)
     {
         writer.Sql("to_tsvector(");
@@ -30,7 +30,8 @@ public sealed partial class PostgresDialect
 
     private static void Query(SqlWriter writer, TextSearch search)
     {
-        writer.Sql("to_tsquery(");
+        // Both functions take the same arguments; websearch_to_tsquery never refuses its text.
+        writer.Sql(search.Syntax == SearchSyntax.Web ? "websearch_to_tsquery(" : "to_tsquery(");
         Configuration(writer, search);
         writer.Parameter(new QueryParameter(ScalarKind.String, null, search.Query)).Sql(')');
     }

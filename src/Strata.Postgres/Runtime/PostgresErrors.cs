@@ -21,6 +21,10 @@ internal static class PostgresErrors
             "40001" => new WriteConflictException($"The transaction conflicted with a concurrent one (a serialization failure); retry it. ({pg.MessageText})", error) { Model = model?.Name },
             "25P02" => new TransactionException(TransactionFailure.Aborted,
                 "The transaction is aborted: a statement in it failed earlier, and PostgreSQL runs none after that until the rollback. Run a statement that may fail in a nested TransactionAsync (a savepoint), which rolls back alone and lets the transaction go on.", error) { Model = model?.Name },
+            // to_tsquery's refusal of its text (raised in its parser's source files): the query is malformed,
+            // as SQLite's matcher says before it runs.
+            _ when pg.File is "tsquery.c" or "tsvector_parser.c" => new StrataException(ErrorCodes.InvalidQuery,
+                $"The full-text query is not in to_tsquery's syntax ({pg.MessageText}): join words with & | ! <->, or read a search box's text with SearchSyntax.Web.", error) { Model = model?.Name },
             "40P01" => new WriteConflictException($"The transaction deadlocked with a concurrent one; retry it. ({pg.MessageText})", error) { Model = model?.Name },
             _ => null,
         };

@@ -255,13 +255,15 @@ public sealed partial class SqliteDialect : SqlDialect
     /// outside a transaction (an INSERT ... RETURNING read to its end commits there) would fail at
     /// once while another connection writes. SQLite's own busy handler waits there too, as long as
     /// the driver would (its default timeout, from the connection string). A native call: no SQL.
-    /// Double-quoted string literals are read as Prisma's SQLite reads them.
+    /// Double-quoted string literals are read as Prisma's SQLite reads them, and full-text search's
+    /// functions are registered.
     /// </remarks>
     public override void ConfigureOpened(DbConnection connection)
     {
         var sqlite = (SqliteConnection)connection;
         SQLitePCL.raw.sqlite3_busy_timeout(sqlite.Handle, sqlite.DefaultTimeout * 1000);
         DoubleQuotedStrings.Allow(sqlite);
+        TextSearch.SearchFunctions.Register(sqlite);
     }
 
     /// <inheritdoc />

@@ -31,12 +31,22 @@ public readonly struct StringField
     public Filter EndsWith(string value) => FieldFilters.Compare(Column, FilterOperator.EndsWith, value);
 
     /// <summary>
-    /// Rows whose text matches the full-text <paramref name="query"/> (Prisma's <c>search</c>), PostgreSQL
-    /// only: <c>to_tsvector(field) @@ to_tsquery(query)</c>, words joined by <c>&amp;</c>, <c>|</c>,
-    /// <c>!</c>, <c>&lt;-&gt;</c>; <paramref name="configuration"/> names the text search configuration
-    /// (null: the database's default). On SQLite, error P2009.
+    /// Rows whose text matches the full-text <paramref name="query"/> (Prisma's <c>search</c>) in
+    /// PostgreSQL's <c>to_tsquery</c> syntax: words joined by <c>&amp;</c>, <c>|</c>, <c>!</c>,
+    /// <c>&lt;-&gt;</c>, <c>:*</c> prefixes, parentheses. On PostgreSQL <c>to_tsvector(field) @@ to_tsquery(query)</c>,
+    /// with <paramref name="configuration"/> naming the text search configuration (null: the database's
+    /// default); on SQLite Strata's own matcher over the words of the text, without stemming (the
+    /// configuration is not used). A query outside the syntax is error P2009.
     /// </summary>
-    public Filter Search(string query, string? configuration = null) => new TextSearchFilter(TextSearch.Create([Column], query, configuration));
+    public Filter Search(string query, string? configuration = null) => Search(query, SearchSyntax.TsQuery, configuration);
+
+    /// <summary>
+    /// Rows whose text matches the full-text <paramref name="query"/> read in <paramref name="syntax"/>:
+    /// <see cref="SearchSyntax.Web"/> reads it as a search box does (PostgreSQL's <c>websearch_to_tsquery</c>:
+    /// <c>"quoted phrase" -excluded this or that</c>), and accepts any text.
+    /// </summary>
+    public Filter Search(string query, SearchSyntax syntax, string? configuration = null) =>
+        new TextSearchFilter(TextSearch.Create([Column], query, configuration, syntax));
 
     /// <summary>Rows whose text is one of <paramref name="values"/>.</summary>
     public Filter In(params IEnumerable<string> values) => FieldFilters.In(Column, values.ToArray(), negate: false);

@@ -3,7 +3,7 @@ namespace Strata.Differential.Engine;
 
 /// <summary>
 /// Generates random queries over the world: filter trees over every operator (scalar, text with
-/// and without case, In/NotIn lists, null, Json equality and paths, relation some/every/none/is/isNot/exists, nested,
+/// and without case, In/NotIn lists, null, full-text search, Json equality and paths, relation some/every/none/is/isNot/exists, nested,
 /// &amp;&amp; || !), orderings with nulls first/last, skip/take (also negative), cursors,
 /// distinct, omit, and includes nested to three levels, each with its own where/order/skip/take.
 /// </summary>
@@ -65,6 +65,7 @@ public sealed class CaseGenerator(Random random, object data, params (ModelSpec 
     private Cond Scalar(ScalarSpec field)
     {
         if (field.Json != null && Chance(75)) return JsonCases.Generate(_r, field);
+        if (field.Search != null && Chance(12)) return SearchCond.Generate(_r, field);
         var op = Pick(field.Operators);
         bool insensitive = field.Kind == ValueKind.Text && Chance(40);
         object? value;

@@ -55,6 +55,7 @@ public static class SpecBuilder<TIndex, TE, TW, TF, TI, TS> where TE : class whe
             _ => Count(a, agg, field),
         },
         Key = g => ((Group<TF>)g).Key(f => new FieldRef<string?>(field(f).Column)),
+        Search = (w, query, syntax) => where((TW)w).Search(query, syntax, "simple"),
         Build = (w, op, v, insensitive) =>
         {
             var f = where((TW)w);

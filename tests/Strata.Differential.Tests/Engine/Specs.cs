@@ -27,6 +27,9 @@ public sealed class ScalarSpec
     /// <summary>(a select proxy) to the field's value as a Select lambda reads it.</summary>
     public required Func<object, object?> Selected { get; init; }
 
+    /// <summary>For text fields: (where proxy, query, syntax) to a full-text search of the field, configuration simple.</summary>
+    public Func<object, string, SearchSyntax, Filter>? Search { get; init; }
+
     /// <summary>For Json fields: (where proxy) to the field's proxy, which the Json filters start from.</summary>
     public Func<object, JsonField>? Json { get; init; }
 

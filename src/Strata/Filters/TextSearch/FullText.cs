@@ -1,20 +1,29 @@
 namespace Strata;
 
-/// <summary>Full-text search's order by relevance (Prisma's <c>_relevance</c>), PostgreSQL only.</summary>
+/// <summary>Full-text search's order by relevance (Prisma's <c>_relevance</c>).</summary>
 public static class FullText
 {
     /// <summary>
     /// Orders by how well <paramref name="fields"/> (joined by a space) match <paramref name="query"/>
-    /// (<c>ts_rank</c>, in <see cref="TextSearch.Query"/>'s syntax): <c>.Desc()</c> for the best first.
-    /// Every record is ordered, a record that does not match ranks 0; null fields count as empty text.
+    /// (in <c>to_tsquery</c>'s syntax): <c>.Desc()</c> for the best first. PostgreSQL ranks with <c>ts_rank</c>,
+    /// SQLite with Strata's own measure (more occurrences of the query's words rank higher).
+    /// Every record is ordered; null fields count as empty text.
     /// </summary>
     /// <param name="fields">The text fields, from the <c>XxxFields</c> proxy: <c>[p.Title, p.Body]</c>.</param>
     /// <param name="query">The query.</param>
     /// <param name="configuration">The text search configuration (<c>english</c>, ...), or null for the database's default.</param>
-    public static RelevanceOrder Relevance(IEnumerable<FieldRef> fields, string query, string? configuration = null)
+    public static RelevanceOrder Relevance(IEnumerable<FieldRef> fields, string query, string? configuration = null) =>
+        Relevance(fields, query, SearchSyntax.TsQuery, configuration);
+
+    /// <summary>The relevance of <paramref name="fields"/> to <paramref name="query"/> read in <paramref name="syntax"/> (<see cref="SearchSyntax.Web"/>: as a search box).</summary>
+    /// <param name="fields">The text fields, from the <c>XxxFields</c> proxy: <c>[p.Title, p.Body]</c>.</param>
+    /// <param name="query">The query.</param>
+    /// <param name="syntax">How the query is read.</param>
+    /// <param name="configuration">The text search configuration (<c>english</c>, ...), or null for the database's default.</param>
+    public static RelevanceOrder Relevance(IEnumerable<FieldRef> fields, string query, SearchSyntax syntax, string? configuration = null)
     {
         ArgumentNullException.ThrowIfNull(fields);
-        return new RelevanceOrder(TextSearch.Create(fields.Select(f => f.Column).ToArray(), query, configuration));
+        return new RelevanceOrder(TextSearch.Create(fields.Select(f => f.Column).ToArray(), query, configuration, syntax));
     }
 }
 
