@@ -53,7 +53,8 @@ public sealed class PostgresProvider : IStrataProvider
     }
 
     /// <inheritdoc />
-    public IStrataMigrator Migrator { get; } = new Strata.Migrate.History.AppMigrator(new Strata.Postgres.Migrations.PostgresMigrationDialect());
+    /// <remarks>Made when first asked for: an application that does not migrate does not load the migrations' assembly (cold start).</remarks>
+    public IStrataMigrator Migrator => field ??= new Strata.Migrate.History.AppMigrator(new Strata.Postgres.Migrations.PostgresMigrationDialect());
 
     /// <inheritdoc />
     public bool Owns(DbDataSource dataSource) => dataSource is NpgsqlDataSource;

@@ -255,15 +255,25 @@ public sealed partial class SqliteDialect : SqlDialect
     /// outside a transaction (an INSERT ... RETURNING read to its end commits there) would fail at
     /// once while another connection writes. SQLite's own busy handler waits there too, as long as
     /// the driver would (its default timeout, from the connection string). A native call: no SQL.
-    /// Double-quoted string literals are read as Prisma's SQLite reads them, and full-text search's
-    /// functions are registered.
+    /// Double-quoted string literals are read as Prisma's SQLite reads them.
     /// </remarks>
     public override void ConfigureOpened(DbConnection connection)
     {
         var sqlite = (SqliteConnection)connection;
         SQLitePCL.raw.sqlite3_busy_timeout(sqlite.Handle, sqlite.DefaultTimeout * 1000);
         DoubleQuotedStrings.Allow(sqlite);
-        TextSearch.SearchFunctions.Register(sqlite);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Full-text search's functions are registered on the connection when a statement first names
+    /// them (a search, or raw SQL calling them), not on every open: registering costs an application
+    /// that never searches about 20 methods to compile at start-up (docs/benchmarks.md, cold start).
+    /// </remarks>
+    public override void PrepareNewCommand(DbCommand command)
+    {
+        if (command.CommandText.Contains(TextSearch.SearchFunctions.Prefix, StringComparison.Ordinal))
+            TextSearch.SearchFunctions.Register((SqliteConnection)command.Connection!);
     }
 
     /// <inheritdoc />

@@ -50,7 +50,8 @@ public sealed class SqliteProvider : IStrataProvider
     public ConnectionLimits LimitsOf(DbDataSource dataSource) => ConnectionLimits.Unlimited;
 
     /// <inheritdoc />
-    public IStrataMigrator Migrator { get; } = new Strata.Migrate.History.AppMigrator(new Strata.Sqlite.Migrations.SqliteMigrationDialect());
+    /// <remarks>Made when first asked for: an application that does not migrate does not load the migrations' assembly (cold start).</remarks>
+    public IStrataMigrator Migrator => field ??= new Strata.Migrate.History.AppMigrator(new Strata.Sqlite.Migrations.SqliteMigrationDialect());
 
     /// <inheritdoc />
     public bool Owns(DbDataSource dataSource)

@@ -14,8 +14,10 @@ namespace Strata;
 public abstract class StrataClient : IAsyncDisposable, IDisposable
 {
     private readonly DbDataSource? _ownedDataSource;
-    private readonly IStrataMigrator? _migrator; // null in a transaction's client
-    private readonly string? _migrationsFolder;
+    // Null in a transaction's client. The migrator and the migrations folder are found when first
+    // needed: an application that does not migrate loads no migrations assembly and reads no folder.
+    private readonly IStrataProvider? _provider;
+    private readonly Func<string>? _migrationsFolder;
 
     /// <summary>Connects as <paramref name="options"/> say (generated constructors call this).</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
@@ -34,8 +36,9 @@ public abstract class StrataClient : IAsyncDisposable, IDisposable
         var (context, owned, provider) = ClientConnector.Connect(options, schemaProvider, providers, datasource);
         Context = context;
         _ownedDataSource = owned;
-        _migrator = provider.Migrator;
-        _migrationsFolder = Path.Combine(Configuration.ProjectFolder.BaseDirectory(options, datasource), "migrations");
+        _provider = provider;
+        var current = Environment.CurrentDirectory; // the folder the client was made in, as the URL was resolved
+        _migrationsFolder = () => Path.Combine(Configuration.ProjectFolder.BaseDirectory(options, datasource, current), "migrations");
     }
 
     /// <summary>A client bound to a transaction's context (generated code calls this).</summary>
@@ -71,12 +74,12 @@ public abstract class StrataClient : IAsyncDisposable, IDisposable
 
     private async Task<T> OnMigrationConnectionAsync<T>(Func<IStrataMigrator, DbConnection, string, Task<T>> run, string? migrationsFolder, CancellationToken cancellationToken)
     {
-        if (_migrator == null || Context.InTransaction)
+        if (_provider == null || Context.InTransaction)
             throw new StrataException(ErrorCodes.InvalidQuery, "Migrations are applied by the client itself, not inside a transaction.");
         var lease = await Context.OpenAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await run(_migrator, lease.Connection, migrationsFolder ?? _migrationsFolder!).ConfigureAwait(false);
+            return await run(_provider.Migrator, lease.Connection, migrationsFolder ?? _migrationsFolder!()).ConfigureAwait(false);
         }
         finally
         {

@@ -214,6 +214,7 @@ public sealed class StrataContext
         }
         command = lease.Connection.CreateCommand();
         command.CommandText = statement.Sql;
+        Dialect.PrepareNewCommand(command);
         command.Transaction = Transaction;
         for (int i = 0; i < parameters.Length; i++)
         {

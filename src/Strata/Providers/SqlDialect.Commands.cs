@@ -5,6 +5,13 @@ namespace Strata.Providers;
 public abstract partial class SqlDialect
 {
     /// <summary>
+    /// Called once for each new command, its SQL set, before it first runs on its connection (a kept
+    /// command is not new when it runs again): a provider readies the connection for what the SQL
+    /// uses. Nothing by default.
+    /// </summary>
+    public virtual void PrepareNewCommand(DbCommand command) { }
+
+    /// <summary>
     /// Runs <paramref name="command"/> for its rows. A driver whose asynchronous methods do the work
     /// synchronously anyway overrides this (and the methods below) with the synchronous call, which
     /// gives the same result without a task per call.

@@ -4,7 +4,7 @@ using SQLitePCL;
 namespace Strata.Sqlite.Runtime.TextSearch;
 
 /// <summary>
-/// The SQL functions that search text on SQLite, registered on each connection the client opens:
+/// The SQL functions that search text on SQLite, registered on a connection of the client when a statement first names them:
 /// <c>strata_search(query, syntax, text)</c> is 1 when the text matches, 0 when not, NULL for a
 /// NULL text; <c>strata_rank(query, syntax, text, ...)</c> is the relevance of the texts joined
 /// (NULL ones as empty). FTS5 is compiled into the bundled SQLite, but it matches only its own
@@ -14,6 +14,9 @@ internal static class SearchFunctions
 {
     public const string Search = "strata_search";
     public const string Rank = "strata_rank";
+
+    /// <summary>What both names start with: a statement without it calls neither.</summary>
+    public const string Prefix = "strata_";
 
     // sqlite3.h: the text arrives as UTF-8; the same arguments always give the same result.
     private const int Flags = raw.SQLITE_UTF8 | raw.SQLITE_DETERMINISTIC;
