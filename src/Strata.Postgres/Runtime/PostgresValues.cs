@@ -61,8 +61,9 @@ internal static class PostgresValues
 
     public static object ToStored(ScalarKind kind, ColumnInfo? column, object value) => kind switch
     {
-        ScalarKind.Int => Convert.ToInt32(value, CultureInfo.InvariantCulture),
-        ScalarKind.BigInt => Convert.ToInt64(value, CultureInfo.InvariantCulture),
+        // A value already of its type is passed on as it is, not unboxed and boxed again.
+        ScalarKind.Int => value is int ? value : Convert.ToInt32(value, CultureInfo.InvariantCulture),
+        ScalarKind.BigInt => value is long ? value : Convert.ToInt64(value, CultureInfo.InvariantCulture),
         ScalarKind.DateTime => ToStoredDateTime((DateTime)value, column?.NativeType),
         ScalarKind.Json => value is string text ? text : ((JsonNode)value).ToJsonString(),
         ScalarKind.Enum => value is string name ? name : column!.EnumMapping!.ToDatabase(value),
