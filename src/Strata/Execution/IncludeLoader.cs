@@ -30,11 +30,13 @@ internal static class IncludeLoader
         var children = keys.Count == 0 ? target.Reader.NewList() : await QueryChildrenAsync(context, target, relation.TargetColumns, include.State, keys, cancellationToken).ConfigureAwait(false);
 
         var groups = new Dictionary<object, IList>(keys.Count);
+        // Each parent's list starts with room for the average share, instead of growing from empty.
+        int share = keys.Count == 0 ? 0 : (children.Count + keys.Count - 1) / keys.Count;
         foreach (IStrataEntity child in children)
         {
             var key = Keys.Of(child, relation.TargetColumns, canonical: false);
             if (key == null) continue;
-            if (!groups.TryGetValue(key, out var group)) groups[key] = group = target.Reader.NewList();
+            if (!groups.TryGetValue(key, out var group)) groups[key] = group = target.Reader.NewList(share);
             group.Add(child);
         }
         foreach (IStrataEntity parent in parents)
@@ -94,9 +96,10 @@ internal static class IncludeLoader
             var byParent = links.GroupBy(l => l[0]!).ToDictionary(g => g.Key, g => g.Select(l => l[1]!).Where(order.ContainsKey).OrderBy(k => order[k]).ToList());
             foreach (IStrataEntity parent in parents)
             {
-                var list = target.Reader.NewList();
                 var key = Keys.Of(parent, relation.LocalColumns);
-                if (key != null && byParent.TryGetValue(key, out var ids))
+                var ids = key != null ? byParent.GetValueOrDefault(key) : null;
+                var list = target.Reader.NewList(ids?.Count ?? 0);
+                if (ids != null)
                 {
                     IEnumerable<object> page = ids;
                     if (include.State.Skip is int skip) page = page.Skip(skip);

@@ -49,8 +49,8 @@ public abstract class EntityReader
     /// <summary>Reads the current row's selected columns, in column order from ordinal 0.</summary>
     public abstract IStrataEntity ReadEntity(DbDataReader reader, ColumnSet columns, RowReader values);
 
-    /// <summary>A new, empty, typed list for included list relations.</summary>
-    public abstract IList NewList();
+    /// <summary>A new, empty, typed list for included list relations, with room for <paramref name="capacity"/> records.</summary>
+    public abstract IList NewList(int capacity = 0);
 }
 
 /// <summary>The typed <see cref="EntityReader"/>.</summary>
@@ -64,5 +64,5 @@ public abstract class EntityReader<TEntity> : EntityReader where TEntity : class
     public sealed override IStrataEntity ReadEntity(DbDataReader reader, ColumnSet columns, RowReader values) => Read(reader, columns, values);
 
     /// <inheritdoc />
-    public sealed override IList NewList() => new List<TEntity>();
+    public sealed override IList NewList(int capacity = 0) => new List<TEntity>(capacity);
 }
