@@ -286,7 +286,8 @@ internal static class WriteOperations
             if (input.HasRelationWrites)
                 throw new StrataException(ErrorCodes.InvalidQuery, $"CreateMany of {model.Name} does not take nested relation writes; use Create for each record.") { Model = model.Name };
             var inputColumns = RowBuilder.InsertColumns(model, input);
-            if (columns != null && !columns.SequenceEqual(inputColumns))
+            // Rows that set no generated column share the model's list itself: no comparison per row.
+            if (columns != null && !ReferenceEquals(columns, inputColumns) && !columns.SequenceEqual(inputColumns))
             {
                 yield return (columns, rows);
                 rows = new List<object?[]>();
