@@ -71,7 +71,7 @@ internal static class ReadOperations
             }
             else
             {
-                statement = Select(context, model, PreparedSelect.From(model, state, unique.ToFilter(model), first: true));
+                statement = LookupStatement(context, model, unique);
                 lookups.Learn(model, unique, statement.Sql, statement.Parameters);
             }
             return Runner.QueryFirstAsync<T>(context, model, statement, state.Columns, cancellationToken);
@@ -82,10 +82,14 @@ internal static class ReadOperations
         }
     }
 
+    /// <summary>The statement of a plain unique lookup, written as every query's is.</summary>
+    private static Statement LookupStatement(StrataContext context, ModelInfo model, UniqueFilter unique) =>
+        Select(context, model, PreparedSelect.From(model, QueryState.Empty, unique.ToFilter(model), first: true));
+
     /// <summary>Throws when a kept lookup statement differs from the one written fresh for the same values (the SQL cache's verification).</summary>
     private static void VerifyLookup(StrataContext context, ModelInfo model, UniqueFilter unique, Statement kept)
     {
-        var fresh = Select(context, model, PreparedSelect.From(model, QueryState.Empty, unique.ToFilter(model), first: true));
+        var fresh = LookupStatement(context, model, unique);
         if (fresh.Sql != kept.Sql || !fresh.Parameters.AsSpan().SequenceEqual(kept.Parameters))
             throw new InvalidOperationException($"Unique lookup verification failed: the kept statement differs from the one written fresh.\nkept:  {kept.Sql} ({kept.DescribeParameters()})\nfresh: {fresh.Sql} ({fresh.DescribeParameters()})");
     }

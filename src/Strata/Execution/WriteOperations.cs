@@ -179,17 +179,20 @@ internal static class WriteOperations
     public static async Task<T> UpsertAsync<T>(StrataContext context, ModelInfo model, UniqueFilter unique, WriteInput create, WriteInput update, QueryState read, CancellationToken cancellationToken)
         where T : class, IStrataEntity
     {
-        if (!create.HasRelationWrites && !update.HasRelationWrites && read.Includes.Length == 0 && unique.Extra == null && CreateMatchesCriterion(unique, create)
-            && !RelationEmulation.ChangesReferencedFields(model, RowBuilder.Updates(model, update, RowBuilder.Now())))
+        if (!create.HasRelationWrites && !update.HasRelationWrites && read.Includes.Length == 0 && unique.Extra == null && CreateMatchesCriterion(unique, create))
         {
-            // One statement: INSERT ... ON CONFLICT (criterion) DO UPDATE, atomic under concurrency.
             var now = RowBuilder.Now();
-            var columns = RowBuilder.InsertColumns(model, create);
-            var row = RowBuilder.InsertValues(model, columns, create, now);
             var updates = RowBuilder.Updates(model, update, now);
-            var statement = context.Build(w => WriteSql.Insert(w, model, columns, [row], read.Columns, conflict: unique.Unique, onConflict: updates));
-            var list = await Runner.QueryAsync<T>(context, model, statement, read.Columns, cancellationToken).ConfigureAwait(false);
-            return list[0];
+            // With relationMode = "prisma", an update of fields that relations refer to runs their actions
+            // first: the two steps below. Otherwise one statement: INSERT ... ON CONFLICT (criterion) DO UPDATE, atomic under concurrency.
+            if (!RelationEmulation.ChangesReferencedFields(model, updates))
+            {
+                var columns = RowBuilder.InsertColumns(model, create);
+                var row = RowBuilder.InsertValues(model, columns, create, now);
+                var statement = context.Build(w => WriteSql.Insert(w, model, columns, [row], read.Columns, conflict: unique.Unique, onConflict: updates));
+                var list = await Runner.QueryAsync<T>(context, model, statement, read.Columns, cancellationToken).ConfigureAwait(false);
+                return list[0];
+            }
         }
         return await context.InTransactionAsync(async tx =>
         {
