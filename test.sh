@@ -32,6 +32,12 @@ if ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then
   apt_install postgresql || say "could not install postgresql; tests that need a server will say so"
 fi
 
+# MariaDB server binaries for the MySQL provider tests (the tests start a private server themselves).
+if ! command -v mariadbd >/dev/null && [ ! -x /usr/sbin/mariadbd ]; then
+  say "installing the MariaDB server package"
+  apt_install mariadb-server || say "could not install mariadb-server; tests that need a server will say so"
+fi
+
 # Prisma's engines (tests/oracle) are the reference the oracle tests compare with. Without node or
 # the registry those tests skip with the reason; the run never fails for it.
 if ! command -v node >/dev/null; then
@@ -59,6 +65,9 @@ cleanup() {
     pg_ctl=$(ls /usr/lib/postgresql/*/bin/pg_ctl 2>/dev/null | tail -n 1)
     if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$pg_ctl" -D "$data" -m immediate -w stop >/dev/null 2>&1
     else "$pg_ctl" -D "$data" -m immediate -w stop >/dev/null 2>&1; fi
+  done
+  for pid in "$STRATA_TEST_TMP"/strata-mdb-*/mysqld.pid; do
+    [ -f "$pid" ] && kill "$(cat "$pid")" 2>/dev/null
   done
   rm -rf "$STRATA_TEST_TMP"
 }

@@ -1,4 +1,5 @@
-using System.Text;
+using Strata.Connections;
+using static Strata.Connections.UrlText;
 
 namespace Strata.Postgres;
 
@@ -36,11 +37,8 @@ public static class PostgresUrl
         var database = Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/'));
         if (database.Length > 0) parts.Add($"Database={Quote(database)}");
         string schema = "public";
-        foreach (var pair in uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var (key, value) in UrlText.QueryPairs(uri))
         {
-            var kv = pair.Split('=', 2);
-            var key = Uri.UnescapeDataString(kv[0]);
-            var value = kv.Length > 1 ? Uri.UnescapeDataString(kv[1]) : "";
             switch (key)
             {
                 case "schema": schema = value; parts.Add($"Search Path={Quote(value)}"); break;
@@ -53,26 +51,6 @@ public static class PostgresUrl
         return (string.Join(";", parts), schema);
     }
 
-    /// <summary>
-    /// The URL with its user name and password %-escaped. Prisma asks for reserved characters in a
-    /// password to be escaped, and not everyone does: a raw '@', ':', '/', '?' or '#' would make Uri
-    /// read part of the password as the host or the database, and a message naming that database
-    /// would then show it. The user info runs to the last '@' (as in <see cref="ConnectionSecrets"/>);
-    /// escapes already there are kept.
-    /// </summary>
-    private static string EscapeUserInfo(string url)
-    {
-        int start = url.IndexOf("://", StringComparison.Ordinal) + 3;
-        int at = url.LastIndexOf('@');
-        if (at < start) return url;
-        var userInfo = url[start..at];
-        int colon = userInfo.IndexOf(':', StringComparison.Ordinal);
-        var escaped = colon < 0 ? Escape(userInfo) : Escape(userInfo[..colon]) + ":" + Escape(userInfo[(colon + 1)..]);
-        return url[..start] + escaped + url[at..];
-    }
-
-    private static string Escape(string part) => Uri.EscapeDataString(Uri.UnescapeDataString(part));
-
     private static string SslMode(string value) => value switch
     {
         "disable" => "Disable",
@@ -81,10 +59,4 @@ public static class PostgresUrl
         "verify-full" => "VerifyFull",
         _ => "Prefer",
     };
-
-    private static string Quote(string value)
-    {
-        if (value.IndexOfAny([';', '=', '\'', '"', ' ']) < 0) return value;
-        return new StringBuilder("'").Append(value.Replace("'", "''")).Append('\'').ToString();
-    }
 }

@@ -48,7 +48,7 @@ public class ValidateCommandTests
     public void Warnings_alone_do_not_fail()
     {
         using var cli = new CliRunner();
-        cli.Write("schema.prisma", "datasource db {\n  provider = \"mysql\"\n}\n\nmodel A {\n  id Int @id\n}\n");
+        cli.Write("schema.prisma", "datasource db {\n  provider = \"sqlserver\"\n}\n\nmodel A {\n  id Int @id\n}\n");
         var (code, _, error) = cli.Run("validate");
         Assert.Equal(0, code);
         Assert.Contains("warning S6001", error);

@@ -53,7 +53,7 @@ public class GeneratorDiagnosticsTests
     [Fact]
     public void Warnings_stay_warnings_and_a_valid_schema_reports_nothing()
     {
-        var warning = Assert.Single(Run(("s.prisma", "datasource db {\n  provider = \"mysql\"\n}\n\nmodel A {\n  id Int @id\n}\n")));
+        var warning = Assert.Single(Run(("s.prisma", "datasource db {\n  provider = \"sqlserver\"\n}\n\nmodel A {\n  id Int @id\n}\n")));
         Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
         Assert.Equal("S6001", warning.Id);
         Assert.Empty(Run(("s.prisma", "datasource db {\n  provider = \"sqlite\"\n}\n\ngenerator client {\n  provider = \"strata\"\n}\n\nmodel A {\n  id Int @id\n}\n")));

@@ -93,7 +93,7 @@ public class ValidationRuleTests
         C("S5006", Sqlite + "model A {\n  id Int @id\n  n  Int @default(«autoincrement()»)\n}\n"),
 
         // Providers and native types
-        C("S6001", "datasource db {\n  provider = «\"mysql\"»\n}\n\nmodel A {\n  id Int @id\n}\n"),
+        C("S6001", "datasource db {\n  provider = «\"sqlserver\"»\n}\n\nmodel A {\n  id Int @id\n}\n"),
         C("S6002", Pg + "model A {\n  id   Int    @id\n  name String «@db.Varchar»(20)\n}\n"),
         C("S6003", Pg + "model A {\n  id  Int @id\n  age Int «@db.VarChar(20)»\n}\n"),
         C("S6004", Pg + "model A {\n  id   Int    @id\n  name String @db.VarChar«(1, 2)»\n}\n"),

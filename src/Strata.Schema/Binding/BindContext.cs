@@ -51,7 +51,8 @@ namespace Strata.Schema.Binding
                 $"`{name}` is not a valid name for a{(what[0] == 'e' ? "n" : string.Empty)} {what}: names use letters, digits and `_`, never `-`. Write it as `{name.Replace('-', '_')}`, and keep the database name with `@map`/`@@map` if needed.");
         }
 
-        public static string ProviderName(ProviderKind provider) => provider == ProviderKind.Sqlite ? "SQLite" : "PostgreSQL";
+        public static string ProviderName(ProviderKind provider) =>
+            provider == ProviderKind.Sqlite ? "SQLite" : provider == ProviderKind.MySql ? "MySQL" : "PostgreSQL";
     }
 
     /// <summary>A block together with the file it was written in, so that spans can be located.</summary>

@@ -10,7 +10,7 @@ namespace Strata.Schema.Binding
     internal sealed class ConfigBinder
     {
         private static readonly string[] DatasourceProperties = { "provider", "url", "directUrl", "shadowDatabaseUrl", "relationMode", "referentialIntegrity", "extensions", "schemas" };
-        private static readonly string[] PrismaOnlyProviders = { "mysql", "sqlserver", "mongodb", "cockroachdb" };
+        private static readonly string[] PrismaOnlyProviders = { "sqlserver", "mongodb", "cockroachdb" };
 
         private readonly BindContext _context;
 
@@ -68,16 +68,17 @@ namespace Strata.Schema.Binding
                     case "sqlite": ds.ProviderKind = ProviderKind.Sqlite; break;
                     case "postgresql":
                     case "postgres": ds.ProviderKind = ProviderKind.PostgreSql; break;
+                    case "mysql": ds.ProviderKind = ProviderKind.MySql; break;
                     default:
                         if (PrismaOnlyProviders.Contains(provider.Text))
                         {
                             _context.Warning(DiagnosticCodes.UnsupportedProvider, provider.Location,
-                                $"Strata does not support the provider \"{provider.Text}\" yet: the schema was checked with the rules every provider shares, but migrations and the client need \"sqlite\" or \"postgresql\".");
+                                $"Strata does not support the provider \"{provider.Text}\" yet: the schema was checked with the rules every provider shares, but migrations and the client need \"sqlite\", \"postgresql\" or \"mysql\".");
                         }
                         else
                         {
                             _context.Error(DiagnosticCodes.InvalidConfigProperty, provider.Location,
-                                $"Unknown provider \"{provider.Text}\". Use \"sqlite\" or \"postgresql\".");
+                                $"Unknown provider \"{provider.Text}\". Use \"sqlite\", \"postgresql\" or \"mysql\".");
                         }
                         break;
                 }

@@ -39,7 +39,7 @@ namespace Strata.Schema.Binding
                     case "index": BindIndex(file, attribute, model, location); break;
                     case "fulltext":
                         AttributeArguments.Match(_context, file, attribute, "fields", "map");
-                        if (_context.Provider != ProviderKind.Unsupported)
+                        if (_context.Provider != ProviderKind.Unsupported && _context.Provider != ProviderKind.MySql)
                         {
                             _context.Error(DiagnosticCodes.ProviderOptionNotSupported, location,
                                 $"`@@fulltext` exists only on MySQL and MongoDB. On PostgreSQL use `@@index(..., type: Gin)` on a tsvector column.");

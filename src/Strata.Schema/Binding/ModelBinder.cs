@@ -253,7 +253,7 @@ namespace Strata.Schema.Binding
         /// <summary>Reports an option that exists only on providers Strata does not support.</summary>
         private void ProviderOption(SourceFile file, TextSpan span, string what, string provider)
         {
-            if (_context.Provider == ProviderKind.Unsupported) return;
+            if (_context.Provider == ProviderKind.Unsupported || (_context.Provider == ProviderKind.MySql && provider == "MySQL")) return;
             _context.Error(DiagnosticCodes.ProviderOptionNotSupported, file, span,
                 $"{what} exists only on {provider}; {BindContext.ProviderName(_context.Provider)} has no such option. Remove it.");
         }

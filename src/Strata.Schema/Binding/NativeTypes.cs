@@ -75,6 +75,7 @@ namespace Strata.Schema.Binding
             switch (context.Provider)
             {
                 case ProviderKind.Unsupported:
+                case ProviderKind.MySql: // MySQL's native types are not checked yet: kept as written
                     return written; // provider-specific checks need a provider Strata knows
                 case ProviderKind.Sqlite:
                     context.Error(DiagnosticCodes.UnknownNativeType, location,

@@ -91,7 +91,9 @@ namespace Strata.Schema.Semantics
         Sqlite,
         /// <summary>PostgreSQL (<c>postgresql</c> or <c>postgres</c>).</summary>
         PostgreSql,
-        /// <summary>A provider Prisma has that Strata does not support yet (mysql, sqlserver, mongodb, cockroachdb).</summary>
+        /// <summary>MySQL or MariaDB (<c>mysql</c>).</summary>
+        MySql,
+        /// <summary>A provider Prisma has that Strata does not support yet (sqlserver, mongodb, cockroachdb).</summary>
         Unsupported,
     }
 }
