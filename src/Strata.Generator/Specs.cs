@@ -26,5 +26,5 @@ namespace Strata.Generator
     internal sealed record SchemaOutput(EquatableArray<DiagnosticSpec> Diagnostics, EquatableArray<GeneratedSource> Sources, ClientSpec? Client);
 
     /// <summary>Which provider packages the project references.</summary>
-    internal sealed record ProviderReferences(bool Sqlite, bool Postgres);
+    internal sealed record ProviderReferences(bool Sqlite, bool Postgres, bool MySql);
 }

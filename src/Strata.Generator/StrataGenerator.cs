@@ -40,7 +40,8 @@ namespace Strata.Generator
             var providers = context.CompilationProvider
                 .Select((compilation, _) => new ProviderReferences(
                     compilation.ReferencedAssemblyNames.Any(a => a.Name == "Strata.Sqlite"),
-                    compilation.ReferencedAssemblyNames.Any(a => a.Name == "Strata.Postgres")))
+                    compilation.ReferencedAssemblyNames.Any(a => a.Name == "Strata.Postgres"),
+                    compilation.ReferencedAssemblyNames.Any(a => a.Name == "Strata.MySql")))
                 .WithTrackingName(ProvidersStage);
 
             context.RegisterSourceOutput(schema, Report);
@@ -48,7 +49,7 @@ namespace Strata.Generator
             {
                 if (input.Left is not { } client) return;
                 spc.AddSource(client.Name + ".Providers.g.cs", SourceText.From(
-                    ClientEmitter.Providers(client.Namespace, client.Name, input.Right.Sqlite, input.Right.Postgres), System.Text.Encoding.UTF8));
+                    ClientEmitter.Providers(client.Namespace, client.Name, input.Right.Sqlite, input.Right.Postgres, input.Right.MySql), System.Text.Encoding.UTF8));
             });
         }
 

@@ -2,13 +2,13 @@ using Strata.Client.Tests.Blog;
 
 namespace Strata.Client.Tests;
 
-/// <summary>Runs each test on SQLite and on PostgreSQL, on a fresh database with the test schema.</summary>
+/// <summary>Runs each test on SQLite, PostgreSQL and MariaDB, on a fresh database with the test schema.</summary>
 public abstract class ClientTest
 {
     /// <summary>An array, where a collection expression would be a span that cannot cross an await.</summary>
     protected static string[] S(params string[] items) => items;
 
-    public static TheoryData<StrataProvider> Providers => new() { StrataProvider.Sqlite, StrataProvider.PostgreSql };
+    public static TheoryData<StrataProvider> Providers => new() { StrataProvider.Sqlite, StrataProvider.PostgreSql, StrataProvider.MySql };
 
     /// <summary>Runs <paramref name="body"/> with a client of a fresh database.</summary>
     protected static async Task WithClient(StrataProvider provider, Func<BlogDb, Task> body, StrataOptions? options = null)

@@ -5,6 +5,7 @@ using Strata.Migrate;
 using Strata.Migrate.History;
 using Strata.Migrate.Model;
 using Strata.Migrate.Planning;
+using Strata.MySql.Migrations;
 using Strata.Postgres.Migrations;
 using Strata.Schema;
 using Strata.Sqlite.Migrations;
@@ -12,7 +13,7 @@ using Strata.TestSupport;
 
 namespace Strata.Client.Tests;
 
-/// <summary>A fresh database with the test schema's tables, on SQLite (a temporary file) or on the private PostgreSQL server.</summary>
+/// <summary>A fresh database with the test schema's tables, on SQLite (a temporary file) or on the private PostgreSQL or MariaDB server.</summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
     private readonly string? _file;
@@ -40,6 +41,17 @@ public sealed class TestDatabase : IAsyncDisposable
             await connection.OpenAsync();
             await CreateTablesAsync(connection, new SqliteMigrationDialect(), schema);
             return new TestDatabase(provider, url, file);
+        }
+        if (provider == StrataProvider.MySql)
+        {
+            var mysql = await MariaDbServer.Shared.CreateDatabaseAsync("client");
+            await using (var connection = new MySqlConnector.MySqlConnection(mysql))
+            {
+                await connection.OpenAsync();
+                await CreateTablesAsync(connection, new MySqlMigrationDialect(), schema);
+            }
+            // A mysql:// URL: a connection string's Server= would also read as PostgreSQL's.
+            return new TestDatabase(provider, MariaDbServer.Shared.UrlBase + new MySqlConnector.MySqlConnectionStringBuilder(mysql).Database, null);
         }
         var connectionString = await PostgresServer.Shared.CreateDatabaseAsync("client");
         await using (var connection = new NpgsqlConnection(connectionString))

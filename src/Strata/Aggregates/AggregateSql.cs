@@ -68,12 +68,21 @@ internal static class AggregateSql
         {
             var o = group.Order[i];
             w.Sql(i == 0 ? " ORDER BY " : ", ");
-            if (o.Term is { } term) term.Write(w, alias);
-            else w.Column(alias, o.Key!);
-            w.Sql(o.Descending ? " DESC" : " ASC");
-            if (o.Nulls != Nulls.Default) w.Sql(o.Nulls == Nulls.First ? " NULLS FIRST" : " NULLS LAST");
+            if (NullsOrder.NeedsNullTest(w, o.Nulls))
+            {
+                WriteKey(w, alias, o);
+                NullsOrder.WriteNullTest(w, o.Nulls);
+            }
+            WriteKey(w, alias, o);
+            NullsOrder.WriteDirection(w, o.Descending, o.Nulls);
         }
         w.Dialect.WriteLimitOffset(w, group.Take, group.Skip);
+    }
+
+    private static void WriteKey(SqlWriter w, string alias, GroupOrder o)
+    {
+        if (o.Term is { } term) term.Write(w, alias);
+        else w.Column(alias, o.Key!);
     }
 
     private static void WriteTerms(SqlWriter w, IReadOnlyList<AggregateTerm> terms, string alias)

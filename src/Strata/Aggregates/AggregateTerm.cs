@@ -46,7 +46,7 @@ internal readonly record struct AggregateTerm(AggregateFunction Function, Column
                 return;
             case AggregateFunction.Avg when Column!.Kind != ScalarKind.Decimal:
                 // PostgreSQL averages integers as numeric; a double is what the C# result holds, on both databases.
-                w.Sql("CAST(AVG(").Column(alias, Column).Sql(") AS DOUBLE PRECISION)");
+                w.Sql("CAST(AVG(").Column(alias, Column).Sql(") AS ").Sql(w.Dialect.DoubleType).Sql(')');
                 return;
             case AggregateFunction.Min or AggregateFunction.Max when Column!.Kind == ScalarKind.Boolean:
                 // PostgreSQL has no MIN or MAX of booleans: take them as 0 and 1.

@@ -10,6 +10,8 @@ public enum StrataProvider
     Sqlite,
     /// <summary>PostgreSQL, through Npgsql (package Strata.Postgres).</summary>
     PostgreSql,
+    /// <summary>MySQL or MariaDB, through MySqlConnector (package Strata.MySql).</summary>
+    MySql,
 }
 
 /// <summary>

@@ -94,6 +94,16 @@ internal static class WriteOperations
         return await context.InTransactionAsync(async tx =>
         {
             var result = new List<T>(inputs.Count);
+            if (!tx.Dialect.HasReturning)
+            {
+                // No INSERT ... RETURNING (MySQL): each row is inserted and read back by its key in one command.
+                foreach (var (columns, rows) in Batches(model, inputs))
+                    foreach (var row in rows)
+                        if (await InsertAndSelectAsync<T>(tx, model, columns, row, read.Columns, skipDuplicates, cancellationToken).ConfigureAwait(false) is { } created)
+                            result.Add(created);
+                if (read.Includes.Length > 0) await IncludeLoader.LoadAsync(tx, model, result, read.Includes, cancellationToken).ConfigureAwait(false);
+                return result;
+            }
             foreach (var (columns, rows) in Batches(model, inputs))
             {
                 foreach (var chunk in rows.Chunk(RowsPerInsert(tx.Dialect, columns)))
@@ -138,6 +148,12 @@ internal static class WriteOperations
     private static async Task<T> UpdateOneAsync<T>(StrataContext context, ModelInfo model, Filter where, List<ColumnUpdate> updates, QueryState read, CancellationToken cancellationToken)
         where T : class, IStrataEntity
     {
+        if (!context.Dialect.HasReturning)
+        {
+            // No UPDATE ... RETURNING (MySQL): read the key, update by it, read the record back (with its includes).
+            var updated = await context.InTransactionAsync(tx => Writes.ReadBack.UpdateAsync<T>(tx, model, where, updates, read, cancellationToken), null, cancellationToken).ConfigureAwait(false);
+            return updated.Count == 0 ? throw NotFound(model, "Update") : updated[0];
+        }
         var columns = ReadOperations.WithKeyColumns(model, read).Columns;
         var statement = context.Build(w => WriteSql.Update(w, model, updates, where, columns));
         var list = await Runner.QueryAsync<T>(context, model, statement, columns, cancellationToken).ConfigureAwait(false);
@@ -172,6 +188,11 @@ internal static class WriteOperations
         CheckNoRelationWrites(model, input, "UpdateManyAndReturn");
         var updates = RowBuilder.Updates(model, input, RowBuilder.Now());
         if (updates.Count == 0) return [];
+        if (!context.Dialect.HasReturning)
+        {
+            return await context.InTransactionAsync(tx => UpdateManyAsync(tx, model, where, updates,
+                c => Writes.ReadBack.UpdateAsync<T>(c, model, where, updates, read, cancellationToken), cancellationToken), null, cancellationToken).ConfigureAwait(false);
+        }
         return await UpdateManyAsync(context, model, where, updates,
             c => Runner.QueryAsync<T>(c, model, c.Build(w => WriteSql.Update(w, model, updates, where, read.Columns)), read.Columns, cancellationToken), cancellationToken).ConfigureAwait(false);
     }
@@ -179,7 +200,8 @@ internal static class WriteOperations
     public static async Task<T> UpsertAsync<T>(StrataContext context, ModelInfo model, UniqueFilter unique, WriteInput create, WriteInput update, QueryState read, CancellationToken cancellationToken)
         where T : class, IStrataEntity
     {
-        if (!create.HasRelationWrites && !update.HasRelationWrites && read.Includes.Length == 0 && unique.Extra == null && CreateMatchesCriterion(unique, create))
+        // Without RETURNING (MySQL, whose ON DUPLICATE KEY UPDATE also acts on any other unique key) the two steps below, as Prisma does there.
+        if (context.Dialect.HasReturning && !create.HasRelationWrites && !update.HasRelationWrites && read.Includes.Length == 0 && unique.Extra == null && CreateMatchesCriterion(unique, create))
         {
             var now = RowBuilder.Now();
             var updates = RowBuilder.Updates(model, update, now);
@@ -207,10 +229,11 @@ internal static class WriteOperations
         where T : class, IStrataEntity
     {
         var where = unique.ToFilter(model);
-        if (read.Includes.Length > 0 || RelationEmulation.Emulates(model))
+        if (read.Includes.Length > 0 || RelationEmulation.Emulates(model) || !context.Dialect.HasReturning)
         {
             // Read the record with its relations before they may be deleted with it (or, with
-            // relationMode = "prisma", changed by the referential actions the delete runs first).
+            // relationMode = "prisma", changed by the referential actions the delete runs first;
+            // or, without DELETE ... RETURNING, at all).
             return await context.InTransactionAsync(async tx =>
             {
                 var found = await ReadOperations.FindUniqueAsync<T>(tx, model, unique, read, cancellationToken).ConfigureAwait(false) ?? throw NotFound(model, "Delete");
@@ -241,6 +264,8 @@ internal static class WriteOperations
             long rowId = await Runner.InsertAsync(context, model, insert, cancellationToken).ConfigureAwait(false);
             return (T)written.Read(model, returning, dialect.Values, rowIdAt, rowId);
         }
+        if (!dialect.HasReturning)
+            return await InsertAndSelectAsync<T>(context, model, columns, row, returning, skipDuplicates: false, cancellationToken).ConfigureAwait(false) ?? throw NotFound(model, "Create");
         // Inside a transaction no other writer can change the row between the two statements (SQLite
         // lets one writer in at a time), and "INSERT; SELECT by key" in one command is much quicker there than RETURNING.
         var key = context.InTransaction && dialect.SelectsInsertedRow && model.PrimaryKey is { } unique
@@ -252,6 +277,23 @@ internal static class WriteOperations
         }, (Model: model, Columns: columns, Row: row, Key: key, Returning: returning));
         return await Runner.QueryFirstAsync<T>(context, model, statement, returning, cancellationToken).ConfigureAwait(false)
             ?? throw NotFound(model, "Create");
+    }
+
+    /// <summary>
+    /// Where there is no INSERT ... RETURNING (MySQL): the INSERT and the SELECT of its row by key (the
+    /// values written, or the AUTO_INCREMENT id) in one command; null when a skipped duplicate inserted nothing.
+    /// </summary>
+    private static Task<T?> InsertAndSelectAsync<T>(StrataContext context, ModelInfo model, IReadOnlyList<ColumnInfo> columns, object?[] row, ColumnSet returning, bool skipDuplicates, CancellationToken cancellationToken)
+        where T : class, IStrataEntity
+    {
+        if (model.PrimaryKey is not { } key || !WriteSql.CanSelectInserted(model, columns, row, key))
+        {
+            throw new StrataException(ErrorCodes.InvalidQuery,
+                $"A created {model.Name} cannot be read back on {context.Dialect.Name}, which has no INSERT ... RETURNING: its key is neither given, generated by the client (cuid(), uuid()...) nor AUTO_INCREMENT. Give the key's value.") { Model = model.Name };
+        }
+        var statement = context.Build(static (w, a) => WriteSql.InsertThenSelect(w, a.Model, a.Columns, a.Row, a.Key, a.Returning, a.SkipDuplicates),
+            (Model: model, Columns: columns, Row: row, Key: key, Returning: returning, SkipDuplicates: skipDuplicates));
+        return Runner.QueryFirstAsync<T>(context, model, statement, returning, cancellationToken);
     }
 
     private static async Task<T> ReloadAsync<T>(StrataContext tx, ModelInfo model, IStrataEntity entity, QueryState read, string operation, CancellationToken cancellationToken)

@@ -218,8 +218,27 @@ public abstract partial class SqlDialect
     /// <summary>True where an ascending order puts nulls first when it does not say (SQLite); PostgreSQL puts them last.</summary>
     public abstract bool NullsFirstAscending { get; }
 
-    /// <summary>Writes <c>INSERT ... ON CONFLICT DO NOTHING</c>'s clause for skipped duplicates.</summary>
+    /// <summary>Writes <c>INSERT ... ON CONFLICT DO NOTHING</c>'s clause for skipped duplicates (empty where <see cref="InsertInto"/> says it).</summary>
     public virtual string OnConflictDoNothing => " ON CONFLICT DO NOTHING";
+
+    /// <summary>The start of an INSERT: <c>INSERT IGNORE INTO</c> on MySQL where duplicates are skipped.</summary>
+    public virtual string InsertInto(bool skipDuplicates) => "INSERT INTO ";
+
+    /// <summary>
+    /// True where INSERT, UPDATE and DELETE take a RETURNING clause (PostgreSQL, SQLite). Where not
+    /// (MySQL), the client reads the rows a write returns by their keys: before a delete, after an
+    /// insert or an update, in the write's transaction.
+    /// </summary>
+    public virtual bool HasReturning => true;
+
+    /// <summary>True where a single-table DELETE may name its table with an alias (<c>DELETE FROM t AS t0</c>); MySQL's may not.</summary>
+    public virtual bool AliasesDeleteTarget => true;
+
+    /// <summary>True where ORDER BY takes NULLS FIRST / NULLS LAST; elsewhere a null test is ordered first.</summary>
+    public virtual bool HasNullsOrdering => true;
+
+    /// <summary>The type an average of integers or doubles is cast to, so that it reads as a double.</summary>
+    public virtual string DoubleType => "DOUBLE PRECISION";
 
     /// <summary>
     /// Turns a driver error into a typed exception, or returns null when it is not one the
@@ -286,6 +305,9 @@ public abstract partial class SqlDialect
     /// command instead of INSERT ... RETURNING, because that is quicker (SQLite); see <see cref="WriteLastInsertedRowId"/>.
     /// </summary>
     public virtual bool SelectsInsertedRow => false;
+
+    /// <summary>The SQL function that gives how many rows the statement before it in the same command wrote (MySQL's <c>ROW_COUNT()</c>).</summary>
+    public virtual string InsertedRowCount => "changes()";
 
     /// <summary>Writes the row id the INSERT before it in the same command generated, for a key the database assigns (where <see cref="SelectsInsertedRow"/>).</summary>
     public virtual void WriteLastInsertedRowId(SqlWriter writer) =>

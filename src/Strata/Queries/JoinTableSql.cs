@@ -19,7 +19,7 @@ internal static class JoinTableSql
     /// <summary><c>INSERT INTO join (local, target) VALUES (...)</c>, ignoring a link that exists already.</summary>
     public static void InsertLink(SqlWriter w, JoinTableInfo join, object local, object target)
     {
-        w.Sql("INSERT INTO ").Table(join.Schema, join.Name).Sql(" (").Identifier(join.LocalColumn).Sql(", ").Identifier(join.TargetColumn).Sql(") VALUES (")
+        w.Sql(w.Dialect.InsertInto(skipDuplicates: true)).Table(join.Schema, join.Name).Sql(" (").Identifier(join.LocalColumn).Sql(", ").Identifier(join.TargetColumn).Sql(") VALUES (")
             .Parameter(new QueryParameter(join.LocalKind, null, local)).Sql(", ")
             .Parameter(new QueryParameter(join.TargetKind, null, target)).Sql(')').Sql(w.Dialect.OnConflictDoNothing);
     }
@@ -35,8 +35,9 @@ internal static class JoinTableSql
     /// <summary><c>DELETE FROM join AS t0 WHERE local IN (keys)</c>: every link of these records.</summary>
     public static void DeleteAllLinks(SqlWriter w, JoinTableInfo join, List<object> keys)
     {
-        w.Sql("DELETE FROM ").Table(join.Schema, join.Name).Sql(" AS t0 WHERE ");
-        w.Dialect.WriteInList(w, "t0", LocalColumn(join), keys, negate: false, insensitive: false);
+        var alias = WriteSql.DeleteFrom(w, join.Schema, join.Name);
+        w.Sql(" WHERE ");
+        w.Dialect.WriteInList(w, alias, LocalColumn(join), keys, negate: false, insensitive: false);
     }
 
     /// <summary>

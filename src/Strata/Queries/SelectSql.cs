@@ -134,12 +134,21 @@ internal static class SelectSql
         {
             var o = order[i];
             w.Sql(i == 0 ? " ORDER BY " : ", ");
-            if (o.Via != null) o.Via.Write(w, alias, o.Column);
-            else if (o.Relevance != null) w.Dialect.WriteTextRelevance(w, alias, o.Relevance);
-            else w.Column(alias, o.Column);
-            w.Sql(o.Descending ? " DESC" : " ASC");
-            if (o.Nulls != Nulls.Default) w.Sql(o.Nulls == Nulls.First ? " NULLS FIRST" : " NULLS LAST");
+            if (NullsOrder.NeedsNullTest(w, o.Nulls))
+            {
+                WriteOrderKey(w, alias, o);
+                NullsOrder.WriteNullTest(w, o.Nulls);
+            }
+            WriteOrderKey(w, alias, o);
+            NullsOrder.WriteDirection(w, o.Descending, o.Nulls);
         }
+    }
+
+    private static void WriteOrderKey(SqlWriter w, string alias, OrderBy o)
+    {
+        if (o.Via != null) o.Via.Write(w, alias, o.Column);
+        else if (o.Relevance != null) w.Dialect.WriteTextRelevance(w, alias, o.Relevance);
+        else w.Column(alias, o.Column);
     }
 
     private static string WriteCursorJoin(SqlWriter w, ModelInfo model, UniqueFilter cursor, OrderBy[] order)

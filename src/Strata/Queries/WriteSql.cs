@@ -23,7 +23,7 @@ internal static class WriteSql
     public static void Insert(SqlWriter w, ModelInfo model, IReadOnlyList<ColumnInfo> columns, IReadOnlyList<object?[]> rows,
         ColumnSet? returning, bool skipDuplicates = false, UniqueInfo? conflict = null, IReadOnlyList<ColumnUpdate>? onConflict = null)
     {
-        w.Sql("INSERT INTO ").Table(model.Schema, model.TableName);
+        w.Sql(w.Dialect.InsertInto(skipDuplicates)).Table(model.Schema, model.TableName);
         if (columns.Count == 0)
         {
             w.Sql(" DEFAULT VALUES");
@@ -76,10 +76,10 @@ internal static class WriteSql
     /// the database generates, the dialect's last inserted row id. Only where
     /// <see cref="Providers.SqlDialect.SelectsInsertedRow"/>, and only when <see cref="CanSelectInserted"/>.
     /// </summary>
-    public static void InsertThenSelect(SqlWriter w, ModelInfo model, IReadOnlyList<ColumnInfo> columns, object?[] row, UniqueInfo key, ColumnSet returning)
+    public static void InsertThenSelect(SqlWriter w, ModelInfo model, IReadOnlyList<ColumnInfo> columns, object?[] row, UniqueInfo key, ColumnSet returning, bool skipDuplicates = false)
     {
         int first = w.ParameterCount;
-        Insert(w, model, columns, [row], returning: null);
+        Insert(w, model, columns, [row], returning: null, skipDuplicates);
         w.Sql("; SELECT ");
         SelectSql.WriteColumns(w, model, returning, alias: null);
         w.Sql(" FROM ").Table(model.Schema, model.TableName).Sql(" WHERE ");
@@ -93,6 +93,8 @@ internal static class WriteSql
             if (at >= 0) w.Dialect.WriteParameter(w, first + at, SqlWriter.ParameterFor(column, row[at]));
             else w.Dialect.WriteLastInsertedRowId(w);
         }
+        // A duplicate skipped: the row found by its key is another's, so none is selected.
+        if (skipDuplicates) w.Sql(" AND ").Sql(w.Dialect.InsertedRowCount).Sql(" > 0");
     }
 
     /// <summary>True when the row an INSERT of <paramref name="columns"/> creates can be found by <paramref name="key"/> right after: the INSERT writes every key column, or the key is one autoincrement column.</summary>
@@ -131,14 +133,36 @@ internal static class WriteSql
     /// <summary><c>DELETE FROM t AS t0 WHERE filter</c>, RETURNING the selected columns when asked.</summary>
     public static void Delete(SqlWriter w, ModelInfo model, Filter? where, ColumnSet? returning)
     {
-        var alias = w.NextAlias();
-        w.Sql("DELETE FROM ").Table(model.Schema, model.TableName).Sql(" AS ").Sql(alias);
+        var alias = DeleteFrom(w, model.Schema, model.TableName);
         if (where != null)
         {
             w.Sql(" WHERE ");
             where.Write(w, alias);
         }
         if (returning.HasValue) Returning(w, model, returning.Value);
+    }
+
+    /// <summary>
+    /// Writes <c>DELETE FROM t AS t0</c> and returns the alias; where the database takes no alias there
+    /// (MySQL), <c>DELETE FROM t</c>, and the filter names the table itself.
+    /// </summary>
+    public static string DeleteFrom(SqlWriter w, string? schema, string table)
+    {
+        w.Sql("DELETE FROM ").Table(schema, table);
+        if (w.Dialect.AliasesDeleteTarget)
+        {
+            var alias = w.NextAlias();
+            w.Sql(" AS ").Sql(alias);
+            return alias;
+        }
+        var name = new System.Text.StringBuilder();
+        if (schema != null)
+        {
+            w.Dialect.QuoteIdentifier(name, schema);
+            name.Append('.');
+        }
+        w.Dialect.QuoteIdentifier(name, table);
+        return name.ToString();
     }
 
     private static void WriteAssignments(SqlWriter w, IReadOnlyList<ColumnUpdate> updates, string? storedRow)

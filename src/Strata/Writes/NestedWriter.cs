@@ -63,9 +63,16 @@ internal static class NestedWriter
         if (updates.Count > 0)
         {
             await RelationEmulation.BeforeUpdateAsync(tx, model, KeyFilter(model, current), updates, cancellationToken).ConfigureAwait(false);
-            var statement = tx.Build(w => WriteSql.Update(w, model, updates, KeyFilter(model, current), ColumnSet.All));
-            var rows = await Runner.QueryUntypedAsync(tx, model, statement, ColumnSet.All, cancellationToken).ConfigureAwait(false);
-            entity = (IStrataEntity)rows[0]!;
+            if (!tx.Dialect.HasReturning)
+            {
+                entity = (await ReadBack.UpdateAsync<IStrataEntity>(tx, model, KeyFilter(model, current), updates, QueryState.Empty, cancellationToken).ConfigureAwait(false))[0];
+            }
+            else
+            {
+                var statement = tx.Build(w => WriteSql.Update(w, model, updates, KeyFilter(model, current), ColumnSet.All));
+                var rows = await Runner.QueryUntypedAsync(tx, model, statement, ColumnSet.All, cancellationToken).ConfigureAwait(false);
+                entity = (IStrataEntity)rows[0]!;
+            }
         }
         foreach (var action in afterUpdate) await action().ConfigureAwait(false);
         foreach (var relation in model.Relations)

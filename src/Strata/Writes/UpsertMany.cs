@@ -11,8 +11,20 @@ namespace Strata.Writes;
 /// </summary>
 internal static class UpsertMany
 {
+    /// <summary>
+    /// MySQL has no ON CONFLICT (key): its ON DUPLICATE KEY UPDATE acts on a conflict with any unique
+    /// key, so a record could be changed by a criterion that was not asked for; and no RETURNING.
+    /// </summary>
+    private static void RequireConflictTarget(StrataContext context, ModelInfo model)
+    {
+        if (context.Dialect.HasReturning) return;
+        throw new StrataException(ErrorCodes.InvalidQuery,
+            $"UpsertMany of {model.Name} needs INSERT ... ON CONFLICT (key) DO UPDATE, which {context.Dialect.Name} does not have; use Upsert for each record.") { Model = model.Name };
+    }
+
     public static async Task<int> RunAsync(StrataContext context, ModelInfo model, IReadOnlyList<WriteInput> inputs, UniqueInfo conflict, ColumnInfo[]? update, WriteInput? changes, CancellationToken cancellationToken)
     {
+        RequireConflictTarget(context, model);
         if (inputs.Count == 0) return 0;
         return await context.InTransactionAsync(async tx =>
         {
@@ -29,6 +41,7 @@ internal static class UpsertMany
     public static async Task<List<T>> RunAndReturnAsync<T>(StrataContext context, ModelInfo model, IReadOnlyList<WriteInput> inputs, UniqueInfo conflict, ColumnInfo[]? update, WriteInput? changes, QueryState read, CancellationToken cancellationToken)
         where T : class, IStrataEntity
     {
+        RequireConflictTarget(context, model);
         if (inputs.Count == 0) return [];
         var columns = ReadOperations.WithKeyColumns(model, read).Columns;
         return await context.InTransactionAsync(async tx =>

@@ -14,7 +14,7 @@ namespace Strata.Writes.Emulation;
 internal static class RelationEmulation
 {
     /// <summary>How many records one statement's list of referenced values holds at most.</summary>
-    private const int RecordsPerStatement = 500;
+    internal const int RecordsPerStatement = 500;
 
     /// <summary>
     /// True when the client, not the database, keeps <paramref name="model"/>'s relations and some
