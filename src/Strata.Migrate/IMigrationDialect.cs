@@ -35,6 +35,16 @@ public interface IMigrationDialect
     /// <summary>True when foreign keys are written inside CREATE TABLE (SQLite), false when added afterwards (PostgreSQL).</summary>
     bool InlineForeignKeys { get; }
 
+    /// <summary>True when CREATE TABLE holds the new table's indexes (MySQL), so that they are no steps of their own.</summary>
+    bool IndexesInCreateTable { get; }
+
+    /// <summary>
+    /// True when the database makes an index for each foreign key that no index covers (MySQL):
+    /// such an index, whose first columns are a foreign key's, goes only with its foreign key, so
+    /// the differ never drops it on its own (as Prisma's differ does on MySQL).
+    /// </summary>
+    bool KeepsForeignKeyIndexes { get; }
+
     /// <summary>True when the indexes of a dropped table are dropped before it, each with a step of its own (Prisma does so on SQLite).</summary>
     bool DropsIndexesOfDroppedTables { get; }
 
@@ -92,6 +102,13 @@ public interface IMigrationDialect
     /// failed; null to send the script as one command.
     /// </summary>
     IReadOnlyList<Range>? SplitScript(string script);
+
+    /// <summary>
+    /// True when the statements of a script not wrapped in a transaction are sent one at a time,
+    /// stopping at the first that fails (MySQL: as the server runs a multi-statement text, which is
+    /// how Prisma sends it, and so that the failed one is known: the driver's batch does not say).
+    /// </summary>
+    bool SendsStatementsOneByOne { get; }
 
     /// <summary>The error of a failed script in one line, naming <paramref name="statement"/> (where it is in <paramref name="script"/>) when known.</summary>
     string DescribeScriptError(System.Data.Common.DbException error, string script, Range? statement);

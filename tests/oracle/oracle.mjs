@@ -8,6 +8,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import * as engineGlue from '@prisma/schema-engine-wasm/schema_engine_bg';
 import { sqliteFileAdapter } from './sqlite-adapter.mjs';
+import { mysqlAdapter } from './mysql-adapter.mjs';
 
 const require = createRequire(import.meta.url);
 const schemaWasm = require('@prisma/prisma-schema-wasm');
@@ -30,7 +31,7 @@ const files = (schema) => ({ files: [{ path: 'schema.prisma', content: schema }]
 
 // PostgreSQL adapters the engine opened during one call; freeing the engine does not close their pools.
 function closingAdapters(factory, opened) {
-  const track = (open) => async () => { const adapter = await open(); opened.push(adapter); return adapter; };
+  const track = (open) => async () => { const adapter = await open(); opened.push(() => adapter.dispose()); return adapter; };
   return {
     provider: factory.provider,
     adapterName: factory.adapterName,
@@ -79,10 +80,12 @@ function postgresAdapter(url) {
   return factory;
 }
 
-// One engine per call: the adapter decides the provider and the live database (r.url for PostgreSQL,
-// r.file for a SQLite file); with neither, SQLite's mock adapter, for operations that need no database.
+// One engine per call: the adapter decides the provider and the live database (r.url for PostgreSQL or,
+// as mysql://, MySQL/MariaDB; r.file for a SQLite file); with neither, SQLite's mock adapter, for
+// operations that need no database.
 // PostgreSQL connections are closed when the call ends (else many calls run out of server connections).
 function adapterFactory(request, opened) {
+  if (request.url?.startsWith('mysql:')) return mysqlAdapter(request.url, opened);
   if (request.url) return closingAdapters(postgresAdapter(request.url), opened);
   if (request.file) return sqliteFileAdapter(request.file);
   return mockMigrationAwareAdapterFactory(request.provider ?? 'sqlite');
@@ -96,7 +99,8 @@ async function withEngine(request, work) {
     return await work(engine);
   } finally {
     engine.free();
-    await Promise.all(opened.map((adapter) => adapter.dispose()));
+    // In reverse order: a shadow database is dropped after the adapter on it is closed.
+    for (const close of opened.reverse()) await close();
   }
 }
 

@@ -81,7 +81,7 @@ internal static partial class DevCommand
             await File.WriteAllTextAsync(Path.Combine(dir, "migration.sql"), dialect.Render(steps), token);
             await File.WriteAllTextAsync(Path.Combine(dir, "down.sql"), dialect.Render(SchemaDiffer.Diff(target, described, dialect)), token);
             if (session.Folder.ReadLockedProvider() == null)
-                session.Folder.WriteLock(session.Target.Provider == Schema.Semantics.ProviderKind.Sqlite ? "sqlite" : "postgresql");
+                session.Folder.WriteLock(session.Target.Provider switch { Schema.Semantics.ProviderKind.Sqlite => "sqlite", Schema.Semantics.ProviderKind.MySql => "mysql", _ => "postgresql" });
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -90,7 +90,12 @@ internal static class DiffCommand
                 DiagnosticPrinter.PrintError(context, "Cannot tell the provider: give a --from/--to-schema, a URL, or a migrations folder with migration_lock.toml.");
                 return 1;
             }
-            IMigrationDialect dialect = provider == ProviderKind.Sqlite ? new SqliteMigrationDialect() : new PostgresMigrationDialect();
+            IMigrationDialect dialect = provider switch
+            {
+                ProviderKind.Sqlite => new SqliteMigrationDialect(),
+                ProviderKind.MySql => new Strata.MySql.Migrations.MySqlMigrationDialect(),
+                _ => new PostgresMigrationDialect(),
+            };
             var schemas = schema?.Datasource?.Schemas ?? [];
             var fromSchema = await Resolve(context, from, provider.Value, dialect, schemas, shadowUrl, token);
             var toSchema = fromSchema == null ? null : await Resolve(context, to, provider.Value, dialect, schemas, shadowUrl, token);
@@ -124,11 +129,13 @@ internal static class DiffCommand
     private static ProviderKind? ProviderOf(CliContext context, Source source) => source.Kind switch
     {
         "url" when source.Value!.StartsWith("file:", StringComparison.OrdinalIgnoreCase) || source.Value.StartsWith("Data Source", StringComparison.OrdinalIgnoreCase) => ProviderKind.Sqlite,
+        "url" when source.Value!.StartsWith("mysql:", StringComparison.OrdinalIgnoreCase) => ProviderKind.MySql,
         "url" => ProviderKind.PostgreSql,
         "migrations" => new MigrationDirectory(Path.Combine(context.WorkingDirectory, source.Value!)).ReadLockedProvider() switch
         {
             "sqlite" => ProviderKind.Sqlite,
             "postgresql" or "postgres" => ProviderKind.PostgreSql,
+            "mysql" => ProviderKind.MySql,
             _ => null,
         },
         _ => null,

@@ -33,6 +33,12 @@ internal static class PullCommand
             }
             // A large database takes a while to read: say so on a terminal.
             if (context.Confirm != null) context.Error.WriteLine($"Reading the schema of {session.Target.Display}...");
+            if (session.Target.Provider == ProviderKind.MySql)
+            {
+                // MySQL's types are read (migrate diff and dev compare them) but not yet written back as PSL.
+                DiagnosticPrinter.PrintError(context, "db pull does not write schemas from MySQL yet; migrate dev, deploy, diff, status, resolve and reset work with a mysql:// URL.");
+                return 1;
+            }
             var live = await session.ReadLiveAsync(ct);
             IPullTypes types = session.Target.Provider == ProviderKind.Sqlite ? new SqlitePullTypes() : new PostgresPullTypes();
             var notes = session.Target.Provider == ProviderKind.PostgreSql ? await new PostgresPullNotes().ReadAsync(session.Connection, session.Schema.Datasource!.Schemas, ct) : null;

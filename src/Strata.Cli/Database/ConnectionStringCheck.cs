@@ -24,8 +24,18 @@ internal static class ConnectionStringCheck
         {
             return "The connection string is not valid: write it as Keyword=value pairs separated by `;`, and put a value that holds `;` or a quote in quotes (doubling a quote inside).";
         }
-        DbConnectionStringBuilder driver = provider == ProviderKind.Sqlite ? new SqliteConnectionStringBuilder() : new NpgsqlConnectionStringBuilder();
-        string driverName = provider == ProviderKind.Sqlite ? "SQLite's driver (Microsoft.Data.Sqlite)" : "PostgreSQL's driver (Npgsql)";
+        DbConnectionStringBuilder driver = provider switch
+        {
+            ProviderKind.Sqlite => new SqliteConnectionStringBuilder(),
+            ProviderKind.MySql => new MySqlConnector.MySqlConnectionStringBuilder(),
+            _ => new NpgsqlConnectionStringBuilder(),
+        };
+        string driverName = provider switch
+        {
+            ProviderKind.Sqlite => "SQLite's driver (Microsoft.Data.Sqlite)",
+            ProviderKind.MySql => "MySQL's driver (MySqlConnector)",
+            _ => "PostgreSQL's driver (Npgsql)",
+        };
         foreach (string key in pairs.Keys)
         {
             try

@@ -67,9 +67,16 @@ internal sealed record DatabaseTarget(ProviderKind Provider, IMigrationDialect D
         try
         {
             var display = ConnectionSecrets.Redact(url.Trim());
-            var connectionString = provider == ProviderKind.Sqlite ? SqliteUrl.ToConnectionString(url, baseDirectory) : PostgresUrl.ToConnectionString(url);
+            var connectionString = provider switch
+            {
+                ProviderKind.Sqlite => SqliteUrl.ToConnectionString(url, baseDirectory),
+                ProviderKind.MySql => Strata.MySql.MySqlUrl.ToConnectionString(url),
+                _ => PostgresUrl.ToConnectionString(url),
+            };
             error = ConnectionStringCheck.Problem(provider, connectionString);
             if (error != null) return null;
+            if (provider == ProviderKind.MySql)
+                return new DatabaseTarget(ProviderKind.MySql, new Strata.MySql.Migrations.MySqlMigrationDialect(), new Strata.MySql.Migrations.MySqlIntrospector(), connectionString, display, []) { Url = url.Trim() };
             if (provider != ProviderKind.Sqlite) connectionString = PostgresMigrationDialect.ForMigrations(connectionString);
             return provider == ProviderKind.Sqlite
                 ? new DatabaseTarget(ProviderKind.Sqlite, new SqliteMigrationDialect(), new SqliteIntrospector(), connectionString, display, []) { Url = url.Trim() }
@@ -92,7 +99,12 @@ internal sealed record DatabaseTarget(ProviderKind Provider, IMigrationDialect D
         DbConnection? connection = null;
         try
         {
-            connection = Provider == ProviderKind.Sqlite ? new SqliteConnection(ConnectionString) : new NpgsqlConnection(ConnectionString);
+            connection = Provider switch
+            {
+                ProviderKind.Sqlite => new SqliteConnection(ConnectionString),
+                ProviderKind.MySql => new MySqlConnector.MySqlConnection(ConnectionString),
+                _ => new NpgsqlConnection(ConnectionString),
+            };
             try
             {
                 await connection.OpenAsync(cancellationToken);
@@ -100,6 +112,11 @@ internal sealed record DatabaseTarget(ProviderKind Provider, IMigrationDialect D
             catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InvalidCatalogName && createIfMissing)
             {
                 await CreatePostgresDatabaseAsync(context, cancellationToken);
+                await connection.OpenAsync(cancellationToken);
+            }
+            catch (MySqlConnector.MySqlException e) when (e.ErrorCode == MySqlConnector.MySqlErrorCode.UnknownDatabase && createIfMissing)
+            {
+                await CreateMySqlDatabaseAsync(context, cancellationToken);
                 await connection.OpenAsync(cancellationToken);
             }
             return connection;
@@ -111,6 +128,18 @@ internal sealed record DatabaseTarget(ProviderKind Provider, IMigrationDialect D
             Output.DiagnosticPrinter.PrintError(context, $"Cannot connect to {Display}: {reason}");
             return null;
         }
+    }
+
+    /// <summary>Creates the URL's MySQL database with Prisma's character set and collation, connected to the server with no database chosen.</summary>
+    private async Task CreateMySqlDatabaseAsync(CliContext context, CancellationToken cancellationToken)
+    {
+        var builder = new MySqlConnector.MySqlConnectionStringBuilder(ConnectionString);
+        var name = builder.Database;
+        builder.Database = "";
+        await using var server = new MySqlConnector.MySqlConnection(builder.ConnectionString);
+        await server.OpenAsync(cancellationToken);
+        await DbQuery.ExecuteAsync(server, $"CREATE DATABASE {Dialect.QuoteIdentifier(name)} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci", cancellationToken);
+        context.Out.WriteLine($"Created the MySQL database {name} at {builder.Server}:{builder.Port}.");
     }
 
     /// <summary>Creates the URL's PostgreSQL database, connected to the server's <c>postgres</c> database with the same credentials.</summary>

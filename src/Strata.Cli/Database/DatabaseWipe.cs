@@ -28,6 +28,17 @@ internal static class DatabaseWipe
             }
             return;
         }
+        if (target.Provider == ProviderKind.MySql)
+        {
+            // A MySQL database is its schema: its tables and views go one by one, foreign keys unchecked meanwhile.
+            var tables = await DbQuery.ListAsync(connection,
+                "SELECT TABLE_TYPE, TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()", r => (Type: r.GetString(0), Name: r.GetString(1)), token);
+            await DbQuery.ExecuteAsync(connection, "SET FOREIGN_KEY_CHECKS = 0;", token);
+            foreach (var (type, name) in tables)
+                await DbQuery.ExecuteAsync(connection, $"DROP {(type == "VIEW" ? "VIEW" : "TABLE")} IF EXISTS {dialect.QuoteIdentifier(name)};", token);
+            await DbQuery.ExecuteAsync(connection, "SET FOREIGN_KEY_CHECKS = 1;", token);
+            return;
+        }
         var objects = await DbQuery.ListAsync(connection,
             "SELECT type, name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%'", r => (Type: r.GetString(0), Name: r.GetString(1)), token);
         await DbQuery.ExecuteAsync(connection, "PRAGMA foreign_keys=OFF;", token);

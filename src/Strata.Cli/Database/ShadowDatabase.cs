@@ -61,16 +61,18 @@ internal static class ShadowDatabase
         await using var admin = await server.OpenAsync(context, token);
         if (admin == null) return null;
         var quoted = server.Dialect.QuoteIdentifier(databaseName);
-        await DbQuery.ExecuteAsync(admin, $"CREATE DATABASE {quoted}", token);
+        await DbQuery.ExecuteAsync(admin, $"CREATE DATABASE {quoted}{(provider == ProviderKind.MySql ? " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci" : "")}", token);
         try
         {
-            var connectionString = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = databaseName, Pooling = false }.ConnectionString;
+            var connectionString = provider == ProviderKind.MySql
+                ? new MySqlConnector.MySqlConnectionStringBuilder(server.ConnectionString) { Database = databaseName, Pooling = false }.ConnectionString
+                : new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = databaseName, Pooling = false }.ConnectionString;
             var temporary = server with { ConnectionString = connectionString, Display = "the temporary shadow database" };
             return await ReplayIntoAsync(context, temporary, migrations, token);
         }
         finally
         {
-            await DbQuery.ExecuteAsync(admin, $"DROP DATABASE IF EXISTS {quoted} WITH (FORCE)", CancellationToken.None);
+            await DbQuery.ExecuteAsync(admin, $"DROP DATABASE IF EXISTS {quoted}{(provider == ProviderKind.MySql ? "" : " WITH (FORCE)")}", CancellationToken.None);
         }
     }
 

@@ -47,7 +47,7 @@ public static class SchemaDiffer
         {
             var current = to.FindTable(old.Name, old.Schema);
             if (current == null) { if (dialect.DropsIndexesOfDroppedTables) steps.AddRange(old.Indexes.Select(i => new DropIndex(old, i))); }
-            else steps.AddRange(indexPairs[current].Dropped.Select(i => new DropIndex(current, i)));
+            else steps.AddRange(indexPairs[current].Dropped.Where(i => !(dialect.KeepsForeignKeyIndexes && CoversForeignKey(old, i))).Select(i => new DropIndex(current, i)));
         }
 
         // Columns and keys of the tables that stay.
@@ -71,8 +71,9 @@ public static class SchemaDiffer
 
         // Indexes and foreign keys last: their tables and columns exist now.
         // The new tables' indexes first, then the others', as Prisma sorts them.
-        foreach (var (_, current) in pairs.Where(p => p.From == null))
-            steps.AddRange(current.Indexes.Select(i => new CreateIndex(current, i)));
+        if (!dialect.IndexesInCreateTable)
+            foreach (var (_, current) in pairs.Where(p => p.From == null))
+                steps.AddRange(current.Indexes.Select(i => new CreateIndex(current, i)));
         foreach (var (_, current) in pairs.Where(p => p.From != null))
             steps.AddRange(indexPairs[current].Created.Select(i => new CreateIndex(current, i)));
         // Where the database keeps no foreign key names (SQLite) there is nothing to rename.
@@ -113,6 +114,10 @@ public static class SchemaDiffer
         && (a.AutoIncrement == b.AutoIncrement || !dialect.ComparesAutoIncrement)
         && dialect.SameType(a.Type, b.Type)
         && (a.DefaultFromDatabase || b.DefaultFromDatabase || dialect.SameDefault(a.Default, b.Default));
+
+    /// <summary>True when the index's first columns are the columns of one of the table's foreign keys.</summary>
+    private static bool CoversForeignKey(Table table, Model.Index index) =>
+        table.ForeignKeys.Any(fk => fk.Columns.Count <= index.Columns.Count && fk.Columns.SequenceEqual(index.Columns.Take(fk.Columns.Count).Select(c => c.Name)));
 
     private static bool IsArray(string type) => type.EndsWith("[]", StringComparison.Ordinal);
 

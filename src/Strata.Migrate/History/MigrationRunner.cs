@@ -18,6 +18,9 @@ public sealed class MigrationRunner(DbConnection connection, IMigrationDialect d
 {
     private const string Savepoint = "strata_migration";
 
+    // The history table's name as the provider quotes it (MySQL reads "double quotes" as a string).
+    private string History => dialect.QuoteIdentifier("_prisma_migrations");
+
     // Set while this runner holds a deploy lock that is a write transaction (SQLite): a migration then runs in a savepoint of it.
     private bool _insideLockTransaction;
 
@@ -29,7 +32,7 @@ public sealed class MigrationRunner(DbConnection connection, IMigrationDialect d
     {
         await ExecuteAsync(dialect.HistoryTableSql, cancellationToken);
         return await DbQuery.ListAsync(connection,
-            "SELECT id, checksum, migration_name, finished_at IS NOT NULL, rolled_back_at IS NOT NULL, logs, applied_steps_count FROM \"_prisma_migrations\" ORDER BY started_at, migration_name",
+            $"SELECT id, checksum, migration_name, finished_at IS NOT NULL, rolled_back_at IS NOT NULL, logs, applied_steps_count FROM {History} ORDER BY started_at, migration_name",
             r => new AppliedMigration(r.GetString(0), r.GetString(1), r.GetString(2), Convert.ToBoolean(r.GetValue(3)), Convert.ToBoolean(r.GetValue(4)),
                 r.NullableString(5), Convert.ToInt32(r.GetValue(6))), cancellationToken);
     }
@@ -98,7 +101,7 @@ public sealed class MigrationRunner(DbConnection connection, IMigrationDialect d
         var row = (await ReadHistoryAsync(cancellationToken)).LastOrDefault(h => h.Name == migration.Name && h.Finished && !h.RolledBack)
             ?? throw new MigrationBlockedException($"The migration {migration.Name} is not applied, so there is nothing to revert.");
         await RunScriptAsync(migration.Name, migration.DownScript, row.Id, cancellationToken);
-        await ExecuteAsync("UPDATE \"_prisma_migrations\" SET rolled_back_at = @now WHERE id = @id", cancellationToken, ("now", DateTime.UtcNow), ("id", row.Id));
+        await ExecuteAsync($"UPDATE {History} SET rolled_back_at = @now WHERE id = @id", cancellationToken, ("now", DateTime.UtcNow), ("id", row.Id));
     }
 
     /// <summary>Marks a failed migration as rolled back (it will run again) or as applied (it will be skipped).</summary>
@@ -108,18 +111,18 @@ public sealed class MigrationRunner(DbConnection connection, IMigrationDialect d
         var row = history.LastOrDefault(h => h.Name == name && h.Failed)
             ?? throw new MigrationBlockedException($"The migration {name} is not in a failed state in the history, so there is nothing to resolve.");
         var sql = applied
-            ? "UPDATE \"_prisma_migrations\" SET finished_at = @now, applied_steps_count = 1 WHERE id = @id"
-            : "UPDATE \"_prisma_migrations\" SET rolled_back_at = @now WHERE id = @id";
+            ? $"UPDATE {History} SET finished_at = @now, applied_steps_count = 1 WHERE id = @id"
+            : $"UPDATE {History} SET rolled_back_at = @now WHERE id = @id";
         await ExecuteAsync(sql, cancellationToken, ("now", DateTime.UtcNow), ("id", row.Id));
     }
 
     private async Task ApplyAsync(MigrationFile migration, CancellationToken cancellationToken)
     {
         var id = Guid.NewGuid().ToString();
-        await ExecuteAsync("INSERT INTO \"_prisma_migrations\" (id, checksum, migration_name, started_at, applied_steps_count) VALUES (@id, @checksum, @name, @now, 0)",
+        await ExecuteAsync($"INSERT INTO {History} (id, checksum, migration_name, started_at, applied_steps_count) VALUES (@id, @checksum, @name, @now, 0)",
             cancellationToken, ("id", id), ("checksum", migration.Checksum), ("name", migration.Name), ("now", DateTime.UtcNow));
         await RunScriptAsync(migration.Name, migration.Script, id, cancellationToken);
-        await ExecuteAsync("UPDATE \"_prisma_migrations\" SET finished_at = @now, applied_steps_count = 1 WHERE id = @id",
+        await ExecuteAsync($"UPDATE {History} SET finished_at = @now, applied_steps_count = 1 WHERE id = @id",
             cancellationToken, ("now", DateTime.UtcNow), ("id", id));
     }
 
@@ -171,7 +174,9 @@ public sealed class MigrationRunner(DbConnection connection, IMigrationDialect d
         var statements = dialect.SplitScript(script);
         try
         {
-            if (statements == null || !connection.CanCreateBatch) await RunCommandAsync(script, null, cancellationToken);
+            if (statements == null) await RunCommandAsync(script, null, cancellationToken);
+            else if (dialect.SendsStatementsOneByOne) await RunOneByOneAsync(script, statements, cancellationToken);
+            else if (!connection.CanCreateBatch) await RunCommandAsync(script, null, cancellationToken);
             else await RunBatchAsync(script, statements, cancellationToken);
         }
         catch (DbException)
@@ -223,7 +228,7 @@ public sealed class MigrationRunner(DbConnection connection, IMigrationDialect d
         catch (DbException e)
         {
             var error = dialect.DescribeScriptError(e, script, e.Data[FailedStatementKey] as Range?);
-            await ExecuteAsync("UPDATE \"_prisma_migrations\" SET logs = @logs WHERE id = @id", CancellationToken.None, ("logs", error), ("id", historyId));
+            await ExecuteAsync($"UPDATE {History} SET logs = @logs WHERE id = @id", CancellationToken.None, ("logs", error), ("id", historyId));
             throw new MigrationFailedException(name, error, e, rolledBack: dialect.WrapsScriptInTransaction);
         }
     }
@@ -249,6 +254,22 @@ public sealed class MigrationRunner(DbConnection connection, IMigrationDialect d
             int index = batch.BatchCommands.IndexOf(e.BatchCommand);
             if (index >= 0) e.Data[FailedStatementKey] = statements[index];
             throw;
+        }
+    }
+
+    private async Task RunOneByOneAsync(string script, IReadOnlyList<Range> statements, CancellationToken cancellationToken)
+    {
+        foreach (var statement in statements)
+        {
+            try
+            {
+                await RunCommandAsync(script[statement], null, cancellationToken);
+            }
+            catch (DbException e)
+            {
+                e.Data[FailedStatementKey] = statement;
+                throw;
+            }
         }
     }
 

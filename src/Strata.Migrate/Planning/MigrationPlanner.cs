@@ -16,7 +16,7 @@ public static class MigrationPlanner
         steps.AddRange(target.Namespaces.Select(n => new CreateSchema(n)));
         steps.AddRange(target.Enums.Select(e => new CreateEnum(e)));
         steps.AddRange(target.Tables.Select(t => new CreateTable(t)));
-        steps.AddRange(target.Tables.SelectMany(t => t.Indexes.Select(i => new CreateIndex(t, i))));
+        if (!dialect.IndexesInCreateTable) steps.AddRange(target.Tables.SelectMany(t => t.Indexes.Select(i => new CreateIndex(t, i))));
         if (!dialect.InlineForeignKeys)
             steps.AddRange(target.Tables.SelectMany(t => t.ForeignKeys.Select(fk => new AddForeignKey(t, fk))));
         return steps;

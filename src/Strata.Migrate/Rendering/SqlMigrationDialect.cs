@@ -50,10 +50,19 @@ public abstract class SqlMigrationDialect : IMigrationDialect
     public abstract IDeployLock DeployLock { get; }
 
     /// <inheritdoc />
-    public string QuoteIdentifier(string name) => Ident(name);
+    public virtual string QuoteIdentifier(string name) => Ident(name);
 
     /// <inheritdoc />
-    public string QuoteName(string name, string? schema) => TableName(name, schema);
+    public virtual string QuoteName(string name, string? schema) => TableName(name, schema);
+
+    /// <inheritdoc />
+    public virtual bool IndexesInCreateTable => false;
+
+    /// <inheritdoc />
+    public virtual bool KeepsForeignKeyIndexes => false;
+
+    /// <inheritdoc />
+    public virtual bool SendsStatementsOneByOne => false;
 
     /// <inheritdoc />
     public virtual string? BeforeMigrationSql => null;

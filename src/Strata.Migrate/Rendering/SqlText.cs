@@ -5,6 +5,34 @@ namespace Strata.Migrate.Rendering;
 /// <summary>Small helpers to compare SQL fragments as written and as a database reports them.</summary>
 public static class SqlText
 {
+    /// <summary>A statement squeezed to one line and cut to <paramref name="length"/> characters, for an error message.</summary>
+    public static string Excerpt(string statement, int length = 120)
+    {
+        var squeezed = Squeeze(statement);
+        return squeezed.Length <= length ? squeezed : squeezed[..length] + "...";
+    }
+
+    /// <summary>
+    /// Where a quoted string or identifier that opens at <paramref name="i"/> ends (just past its
+    /// closing quote): a doubled quote stays inside, as does a backslash-escaped one where the
+    /// dialect escapes so; for the script splitters.
+    /// </summary>
+    public static int AfterQuoted(string s, int i, char quote, bool backslashEscapes)
+    {
+        i++;
+        while (i < s.Length)
+        {
+            if (backslashEscapes && s[i] == '\\') { i += 2; continue; }
+            if (s[i] == quote)
+            {
+                if (i + 1 < s.Length && s[i + 1] == quote) { i += 2; continue; }
+                return i + 1;
+            }
+            i++;
+        }
+        return s.Length;
+    }
+
     /// <summary>The text with runs of white space folded to one space and trimmed.</summary>
     public static string Squeeze(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 

@@ -24,12 +24,6 @@ internal static class PostgresScriptError
         // Position counts characters from 1 in the statement as sent; 0 when the server names none.
         int at = start + (position > 0 ? Math.Min(position - 1, length) : 0);
         int line = script.AsSpan(0, at).Count('\n') + 1;
-        return $"{text}, at line {line} of the script, in the statement `{Excerpt(script[range])}`".ReplaceLineEndings(" ");
-    }
-
-    private static string Excerpt(string statement)
-    {
-        var squeezed = SqlText.Squeeze(statement);
-        return squeezed.Length <= ExcerptLength ? squeezed : squeezed[..ExcerptLength] + "...";
+        return $"{text}, at line {line} of the script, in the statement `{SqlText.Excerpt(script[range], ExcerptLength)}`".ReplaceLineEndings(" ");
     }
 }

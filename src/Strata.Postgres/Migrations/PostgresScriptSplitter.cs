@@ -1,3 +1,5 @@
+using Strata.Migrate.Rendering;
+
 namespace Strata.Postgres.Migrations;
 
 /// <summary>
@@ -43,8 +45,8 @@ internal static class PostgresScriptSplitter
             }
             i = c switch
             {
-                '\'' => AfterQuoted(script, i, '\'', backslashEscapes: i > 0 && (script[i - 1] is 'E' or 'e') && (i < 2 || !IsWordChar(script[i - 2]))),
-                '"' => AfterQuoted(script, i, '"', backslashEscapes: false),
+                '\'' => SqlText.AfterQuoted(script, i, '\'', backslashEscapes: i > 0 && (script[i - 1] is 'E' or 'e') && (i < 2 || !IsWordChar(script[i - 2]))),
+                '"' => SqlText.AfterQuoted(script, i, '"', backslashEscapes: false),
                 '$' => AfterDollarQuoted(script, i),
                 _ => i + 1,
             };
@@ -69,22 +71,6 @@ internal static class PostgresScriptSplitter
         return s.Length;
     }
 
-    /// <summary>Past a quoted string or identifier; a doubled quote stays inside, as does a backslash-escaped one in E'...'.</summary>
-    private static int AfterQuoted(string s, int i, char quote, bool backslashEscapes)
-    {
-        i++;
-        while (i < s.Length)
-        {
-            if (backslashEscapes && s[i] == '\\') { i += 2; continue; }
-            if (s[i] == quote)
-            {
-                if (i + 1 < s.Length && s[i + 1] == quote) { i += 2; continue; }
-                return i + 1;
-            }
-            i++;
-        }
-        return s.Length;
-    }
 
     /// <summary>Past a $tag$...$tag$ body; a $ that opens no tag ($1, a$b) is an ordinary character.</summary>
     private static int AfterDollarQuoted(string s, int i)

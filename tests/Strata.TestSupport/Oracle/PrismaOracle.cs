@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using MySqlConnector;
 using Npgsql;
 
 namespace Strata.TestSupport;
@@ -23,6 +24,23 @@ public static class PrismaOracle
 
     /// <summary>Why the oracle cannot run here, or null when it can.</summary>
     public static string? UnavailableReason => Unavailable.Value;
+
+    private static readonly Lazy<string?> MySqlUnavailable = new(FindWhyMySqlUnavailable);
+
+    /// <summary>Why the oracle cannot answer for MySQL, or null when it can.</summary>
+    public static string? MySqlUnavailableReason => MySqlUnavailable.Value;
+
+    // The schema engine's WebAssembly build has the connectors it was compiled with; 8.1.0-2 (the
+    // newest published) has PostgreSQL and SQLite only, and panics "Unsupported adapter provider:
+    // Mysql" on a MySQL adapter. A build with the MySQL flavour holds its source paths.
+    private static string? FindWhyMySqlUnavailable()
+    {
+        if (UnavailableReason is { } reason) return reason;
+        var wasm = File.ReadAllBytes(Path.Combine(Directory, "node_modules", "@prisma", "schema-engine-wasm", "schema_engine_bg.wasm"));
+        var marker = System.Text.Encoding.ASCII.GetBytes("sql-schema-connector/src/flavour/mysql");
+        return wasm.AsSpan().IndexOf(marker) >= 0 ? null
+            : "the installed @prisma/schema-engine-wasm is built without the MySQL connector (it has PostgreSQL and SQLite only)";
+    }
 
     /// <summary>The schema engine's commit, which names the Prisma build the answers come from.</summary>
     public static string Version() => Call(new JsonObject { ["op"] = "version" })!.GetValue<string>();
@@ -55,6 +73,28 @@ public static class PrismaOracle
     /// <inheritdoc cref="DiffSqlite"/>
     public static string DiffPostgres(string? from, string to, string connectionString) => Diff(from, to, "postgres", connectionString);
 
+    /// <summary>
+    /// The schema engine's `migrate diff --script` on MySQL/MariaDB, through Prisma's MariaDB adapter
+    /// on the live database of <paramref name="connectionString"/> (a MySqlConnector connection string);
+    /// the shadow database the engine may need is created on the same server and dropped after.
+    /// </summary>
+    public static string DiffMySql(string? from, string to, string connectionString) => Diff(from, to, "mysql", connectionString);
+
+    /// <summary>The schema the engine reads from a live MySQL/MariaDB database; <paramref name="schema"/> gives the datasource and generator blocks.</summary>
+    public static string IntrospectMySql(string schema, string connectionString)
+    {
+        var request = new JsonObject { ["op"] = "introspect", ["schema"] = schema, ["provider"] = "mysql", ["url"] = MySqlUrl(connectionString) };
+        return Call(request)!["schema"]!.GetValue<string>();
+    }
+
+    /// <summary>A MySqlConnector connection string as the mysql:// URL the MariaDB adapter takes.</summary>
+    public static string MySqlUrl(string connectionString)
+    {
+        var b = new MySqlConnectionStringBuilder(connectionString);
+        var password = string.IsNullOrEmpty(b.Password) ? "" : ":" + Uri.EscapeDataString(b.Password);
+        return $"mysql://{Uri.EscapeDataString(b.UserID)}{password}@{b.Server}:{b.Port}/{Uri.EscapeDataString(b.Database)}";
+    }
+
     /// <summary>The schema the engine reads from a live PostgreSQL database; <paramref name="schema"/> gives the datasource and generator blocks.</summary>
     public static string IntrospectPostgres(string schema, string connectionString)
     {
@@ -81,7 +121,7 @@ public static class PrismaOracle
     private static string Diff(string? from, string to, string provider, string? connectionString)
     {
         var request = new JsonObject { ["op"] = "diff", ["provider"] = provider, ["from"] = from, ["to"] = to };
-        if (connectionString != null) request["url"] = PostgresUrl(connectionString);
+        if (connectionString != null) request["url"] = provider == "mysql" ? MySqlUrl(connectionString) : PostgresUrl(connectionString);
         return Call(request)!.GetValue<string>();
     }
 
@@ -220,6 +260,15 @@ public sealed class OracleTheoryAttribute : TheoryAttribute
     public OracleTheoryAttribute()
     {
         if (!PrismaOracle.IsAvailable) Skip = PrismaOracle.UnavailableReason;
+    }
+}
+
+/// <summary>A fact that needs Prisma's engines with their MySQL connector; skipped with the reason when they lack it.</summary>
+public sealed class MySqlOracleFactAttribute : FactAttribute
+{
+    public MySqlOracleFactAttribute()
+    {
+        if (PrismaOracle.MySqlUnavailableReason is { } reason) Skip = reason;
     }
 }
 
