@@ -43,7 +43,9 @@ public class AggregateTests : ClientTest
         Assert.Equal(users.Where(u => u.Name != null).Select(u => u.Name).Order(StringComparer.Ordinal).First(), stats.FirstName);
         Assert.Equal(users.Select(u => u.Email).Order(StringComparer.Ordinal).Last(), stats.LastEmail);
         Assert.Equal(users.Min(u => u.CreatedAt), stats.Earliest);
-        Assert.Equal(provider == StrataProvider.PostgreSql ? Role.Editor : Role.Admin, stats.TopRole); // declaration order on PostgreSQL, stored names on SQLite ("EDITOR" < "USER" < "admin")
+        // Declaration order on PostgreSQL; stored names on SQLite and MySQL (whose MAX of an ENUM compares names,
+        // here by the tests' binary collation: "EDITOR" < "USER" < "admin"; MySqlCollationTests has Prisma's own).
+        Assert.Equal(provider == StrataProvider.PostgreSql ? Role.Editor : Role.Admin, stats.TopRole);
         Assert.Equal(users.All(u => u.Active), stats.AnyInactive);
         Assert.Equal(users.Sum(u => u.Big), stats.BigSum);
 
@@ -89,7 +91,7 @@ public class AggregateTests : ClientTest
     [Theory, MemberData(nameof(Providers))]
     public Task Hostile_values_are_data_in_keys_and_having(StrataProvider provider) => WithClient(provider, async db =>
     {
-        var corpus = HostileStringTests.Corpus;
+        var corpus = HostileStringTests.CorpusFor(provider);
         for (int i = 0; i < corpus.Length; i++)
             await db.Users.CreateAsync(new UserCreate { Email = $"{i}@x", Name = corpus[i], Age = i % 3 });
         var groups = await db.Users.GroupBy(u => u.Name).SelectAsync(g => (g.Key(u => u.Name), g.Count()));

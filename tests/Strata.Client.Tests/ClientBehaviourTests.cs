@@ -60,7 +60,7 @@ public class ClientBehaviourTests : ClientTest
         Assert.Same(db, container.GetRequiredService<BlogDb>());
         Assert.Equal(0, await db.Users.CountAsync());
         Assert.Contains(logs.Messages, m => m.Contains("COUNT(*)"));
-        Assert.Equal(provider == StrataProvider.Sqlite ? "sqlite" : "postgresql", db.ProviderName);
+        Assert.Equal(NameOf(provider), db.ProviderName);
     }
 
     [Theory, MemberData(nameof(Providers))]
@@ -74,7 +74,7 @@ public class ClientBehaviourTests : ClientTest
         var db = container.GetRequiredService<BlogDb>();
         await db.Users.CreateAsync(new UserCreate { Email = "configured@example.com" });
         Assert.Equal(1, await db.Users.CountAsync());
-        Assert.Equal(provider == StrataProvider.Sqlite ? "sqlite" : "postgresql", db.ProviderName);
+        Assert.Equal(NameOf(provider), db.ProviderName);
     }
 
     [Fact]
@@ -119,7 +119,7 @@ public class ClientBehaviourTests : ClientTest
     [Theory, MemberData(nameof(Providers))]
     public Task Sql_is_written_once_per_query_shape(StrataProvider provider) => WithClient(provider, async db =>
     {
-        var dialect = provider == StrataProvider.Sqlite ? (Providers.SqlDialect)Sqlite.Runtime.SqliteDialect.Instance : Postgres.Runtime.PostgresDialect.Instance;
+        var dialect = DialectOf(provider);
         await db.Users.Where(u => u.Email == "a" && u.Age > 1).OrderBy(u => u.Id).Take(5).FindManyAsync();
         int shapes = dialect.Cache.Count;
         for (int i = 0; i < 20; i++)

@@ -8,6 +8,25 @@ public abstract class ClientTest
     /// <summary>An array, where a collection expression would be a span that cannot cross an await.</summary>
     protected static string[] S(params string[] items) => items;
 
+    /// <summary>An identifier as the provider's SQL quotes it, to find in logged statements.</summary>
+    protected static string Quoted(StrataProvider provider, string name) => provider == StrataProvider.MySql ? $"`{name}`" : $"\"{name}\"";
+
+    /// <summary>The provider's name as the schema writes it, and as the client and its telemetry give it.</summary>
+    protected static string NameOf(StrataProvider provider) => provider switch
+    {
+        StrataProvider.Sqlite => "sqlite",
+        StrataProvider.MySql => "mysql",
+        _ => "postgresql",
+    };
+
+    /// <summary>The provider's query dialect.</summary>
+    internal static Providers.SqlDialect DialectOf(StrataProvider provider) => provider switch
+    {
+        StrataProvider.Sqlite => Sqlite.Runtime.SqliteDialect.Instance,
+        StrataProvider.MySql => MySql.Runtime.MySqlDialect.Instance,
+        _ => Postgres.Runtime.PostgresDialect.Instance,
+    };
+
     public static TheoryData<StrataProvider> Providers => new() { StrataProvider.Sqlite, StrataProvider.PostgreSql, StrataProvider.MySql };
 
     /// <summary>Runs <paramref name="body"/> with a client of a fresh database.</summary>

@@ -39,6 +39,7 @@ public class CreateReadBackTests : ClientTest
 
         foreach (double? rating in new double?[] { -0.0, 0.0, 1.0 / 3, double.PositiveInfinity, double.NegativeInfinity, 1e-320, null })
         {
+            if (provider == StrataProvider.MySql && rating is { } r && !double.IsFinite(r)) continue; // a MySQL DOUBLE holds finite numbers only (refused, ValueGuardTests)
             var post = await db.Posts.CreateAsync(new PostCreate { Title = $"rating {rating}", Rating = rating, AuthorId = full.Id });
             AssertSame(post, await db.Posts.FindUniqueOrThrowAsync(p => p.Id == post.Id));
         }

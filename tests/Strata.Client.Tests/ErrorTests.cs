@@ -35,8 +35,10 @@ public class ErrorTests : ClientTest
     [Fact]
     public void Bad_urls_and_missing_providers_are_clear()
     {
-        var unknown = Assert.Throws<StrataException>(() => new BlogDb("mysql://localhost/db"));
+        var unknown = Assert.Throws<StrataException>(() => new BlogDb("sqlserver://localhost/db"));
         Assert.Contains("neither a SQLite URL", unknown.Message);
+        Assert.Equal("P1013", Assert.Throws<StrataException>(() => new BlogDb("mysql://user@/db")).Code);
+        Assert.Equal("P1013", Assert.Throws<StrataException>(() => new BlogDb("Server=localhost;Port=abc;User ID=root")).Code);
         // Options without a URL connect to the schema's datasource (ConfigurationTests); a schema without one is an ArgumentException there.
         var badUrl = Assert.Throws<StrataException>(() => new BlogDb("file:"));
         Assert.Equal(("P1013", true), (badUrl.Code, badUrl.Message.Contains("names no file")));

@@ -12,9 +12,9 @@ public class JsonFilterTests : ClientTest
     /// <summary>Stores <paramref name="json"/> as it is written, spacing, key order and escapes included (not as JsonNode would write it).</summary>
     private static async Task StoreRawAsync(BlogDb db, StrataProvider provider, string email, string json)
     {
-        int changed = provider == StrataProvider.Sqlite
-            ? await db.ExecuteRawAsync($"UPDATE users SET settings = {json} WHERE email = {email}")
-            : await db.ExecuteRawAsync($"UPDATE users SET settings = CAST({json} AS jsonb) WHERE email = {email}");
+        int changed = provider == StrataProvider.PostgreSql
+            ? await db.ExecuteRawAsync($"UPDATE users SET settings = CAST({json} AS jsonb) WHERE email = {email}")
+            : await db.ExecuteRawAsync($"UPDATE users SET settings = {json} WHERE email = {email}");
         Assert.Equal(1, changed);
     }
 
@@ -31,9 +31,11 @@ public class JsonFilterTests : ClientTest
         await StoreRawAsync(db, provider, "d@example.com", """{"n": "1", "name": "Ann", "tags": ["x", "y"]}""");   // "1" is not 1
 
         var doc = JsonNode.Parse("""{"tags":["x","y"],"n":1,"name":"Ann"}""");
-        Assert.Equal(S("a", "b"), await Emails(db, u => u.Settings == doc));
-        Assert.Equal(S("c", "d", "e"), await Emails(db, u => u.Settings != doc));      // != keeps the null document, as for other fields
-        Assert.Equal(S("c", "d"), await Emails(db, u => !(u.Settings == doc)));        // NOT leaves a null document out
+        // MariaDB compares keys and strings as their escaped text: b, stored by hand with \u escapes, is another document there (docs/providers.md).
+        bool escapesCount = provider == StrataProvider.MySql;
+        Assert.Equal(escapesCount ? S("a") : S("a", "b"), await Emails(db, u => u.Settings == doc));
+        Assert.Equal(escapesCount ? S("b", "c", "d", "e") : S("c", "d", "e"), await Emails(db, u => u.Settings != doc));      // != keeps the null document, as for other fields
+        Assert.Equal(escapesCount ? S("b", "c", "d") : S("c", "d"), await Emails(db, u => !(u.Settings == doc)));        // NOT leaves a null document out
         Assert.Equal(S("e"), await Emails(db, u => u.Settings == null));
         Assert.Equal(S("a", "b", "c", "d"), await Emails(db, u => u.Settings != null));
         Assert.Equal(S("c"), await Emails(db, u => u.Settings == JsonNode.Parse("""{"name":"Ann","tags":["y","x"],"n":1}""")));
@@ -130,6 +132,12 @@ public class JsonFilterTests : ClientTest
             var value = corpus[i];
             // Values equal to this one (the corpus holds "" and "    ": distinct, and only themselves).
             var expected = S("h" + i);
+            if (provider == StrataProvider.MySql && value.StartsWith('-'))
+            {
+                // MariaDB cannot look such a key up (it reads it as an array index): refused, not an empty answer.
+                Assert.Equal("P2009", (await Assert.ThrowsAsync<StrataException>(() => Emails(db, u => u.Settings.Path(value) == value))).Code);
+                continue;
+            }
             Assert.Equal(expected, await Emails(db, u => u.Settings.Path(value) == value));
             Assert.Equal(expected, await Emails(db, u => u.Settings.Path("v") == value));
             Assert.Equal(expected, await Emails(db, u => u.Settings.Path("list").ArrayContains(value)));

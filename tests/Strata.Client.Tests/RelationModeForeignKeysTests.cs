@@ -19,14 +19,15 @@ public class RelationModeForeignKeysTests : ClientTest
             var ann = await db.Users.CreateAsync(new UserCreate { Email = "ann@example.com", Profile = new() { Create = new ProfileCreate { Bio = "hi" } } });
             await db.Users.CreateAsync(new UserCreate { Email = "bob@example.com", Profile = new() { Create = new ProfileCreate { Bio = "yo" } } });
 
+            // One write; without RETURNING (MySQL) the record is also read: its key before, itself after.
             var moved = await Statements(logs, () => db.Users.UpdateAsync(u => u.Id == ann.Id, new UserUpdate { Id = 100 }));
-            Assert.Single(moved);
-            Assert.StartsWith("UPDATE", moved[0]);
+            Assert.StartsWith("UPDATE", Assert.Single(moved, s => !s.StartsWith("SELECT", StringComparison.Ordinal)));
+            Assert.Equal(provider == StrataProvider.MySql ? 3 : 1, moved.Count);
             Assert.Equal(100, (await db.Profiles.Where(p => p.Bio == "hi").FindFirstOrThrowAsync()).UserId); // ON UPDATE CASCADE of the foreign key
 
             var deleted = await Statements(logs, () => db.Users.DeleteAsync(u => u.Id == 100));
-            Assert.Single(deleted);
-            Assert.StartsWith("DELETE", deleted[0]);
+            Assert.StartsWith("DELETE", Assert.Single(deleted, s => !s.StartsWith("SELECT", StringComparison.Ordinal)));
+            Assert.Equal(provider == StrataProvider.MySql ? 2 : 1, deleted.Count);
             var many = await Statements(logs, () => db.Users.DeleteManyAsync());
             Assert.Single(many);
             Assert.Equal(0, await db.Profiles.CountAsync()); // ON DELETE CASCADE of the foreign key

@@ -34,7 +34,7 @@ public class TelemetryTests : ClientTest
         var spans = await TraceAsync(() => db.Users.Where(u => u.Email.Contains("@")).Include(u => u.Posts).FindManyAsync());
         var operation = Assert.Single(spans, s => s.DisplayName == "findMany User");
         Assert.Equal(ActivityKind.Internal, operation.Kind);
-        Assert.Equal(provider == StrataProvider.Sqlite ? "sqlite" : "postgresql", operation.GetTagItem("db.system.name"));
+        Assert.Equal(NameOf(provider), operation.GetTagItem("db.system.name"));
         var commands = spans.Where(s => s.ParentSpanId == operation.SpanId).OrderBy(s => s.StartTimeUtc).ToList();
         Assert.Equal(["SELECT users", "SELECT Post"], commands.Select(c => c.DisplayName));
         Assert.All(commands, c => Assert.Equal(ActivityKind.Client, c.Kind));

@@ -30,7 +30,10 @@ public sealed class TestDatabase : IAsyncDisposable
     /// <summary>The URL the client connects to.</summary>
     public string Url { get; }
 
-    public static async Task<TestDatabase> CreateAsync(StrataProvider provider, string schemaFile = "Schema/blog.prisma")
+    /// <param name="provider">The database.</param>
+    /// <param name="schemaFile">The schema whose tables are made.</param>
+    /// <param name="binaryText">On MySQL, text columns compare by code point as elsewhere (see <see cref="MariaDbServer.WithBinaryCollation"/>); false keeps Prisma's utf8mb4_unicode_ci.</param>
+    public static async Task<TestDatabase> CreateAsync(StrataProvider provider, string schemaFile = "Schema/blog.prisma", bool binaryText = true)
     {
         var schema = SchemaCompilation.FromText(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, schemaFile))).Schema;
         if (provider == StrataProvider.Sqlite)
@@ -48,7 +51,7 @@ public sealed class TestDatabase : IAsyncDisposable
             await using (var connection = new MySqlConnector.MySqlConnection(mysql))
             {
                 await connection.OpenAsync();
-                await CreateTablesAsync(connection, new MySqlMigrationDialect(), schema);
+                await CreateTablesAsync(connection, new MySqlMigrationDialect(), schema, binaryText ? MariaDbServer.WithBinaryCollation : null);
             }
             // A mysql:// URL: a connection string's Server= would also read as PostgreSQL's.
             return new TestDatabase(provider, MariaDbServer.Shared.UrlBase + new MySqlConnector.MySqlConnectionStringBuilder(mysql).Database, null);
@@ -70,10 +73,11 @@ public sealed class TestDatabase : IAsyncDisposable
         return new BlogDb(options);
     }
 
-    private static async Task CreateTablesAsync(System.Data.Common.DbConnection connection, IMigrationDialect dialect, Strata.Schema.Semantics.SchemaDefinition schema)
+    private static async Task CreateTablesAsync(System.Data.Common.DbConnection connection, IMigrationDialect dialect, Strata.Schema.Semantics.SchemaDefinition schema, Func<string, string>? edit = null)
     {
         var steps = MigrationPlanner.CreateAll(SchemaMapper.Map(schema, dialect), dialect);
-        await new MigrationRunner(connection, dialect).ExecuteScriptAsync(dialect.Render(steps));
+        var script = dialect.Render(steps);
+        await new MigrationRunner(connection, dialect).ExecuteScriptAsync(edit == null ? script : edit(script));
     }
 
     public ValueTask DisposeAsync()

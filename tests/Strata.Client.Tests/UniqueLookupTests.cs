@@ -26,7 +26,7 @@ public class UniqueLookupTests : ClientTest
         }
         Assert.Null(await db.Users.FindUniqueAsync(u => u.Id == -5));
         // The lookups above went through the kept statement (else this test would show nothing about it).
-        Providers.SqlDialect dialect = provider == StrataProvider.Sqlite ? Sqlite.Runtime.SqliteDialect.Instance : Postgres.Runtime.PostgresDialect.Instance;
+        var dialect = DialectOf(provider);
         var byId = BlogDbModel.User.Uniques.Single(u => u.IsPrimaryKey);
         Assert.True(dialect.UniqueLookups.TryBind(BlogDbModel.User, new UniqueFilter(byId, [users[0].Id]), out _, out _));
         await db.Memberships.CreateAsync(new MembershipCreate { OrgId = 1, UserKey = "a", Level = 4 });

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Strata.Metadata;
 using Strata.Queries;
 
@@ -11,22 +10,24 @@ public sealed partial class MySqlDialect
     /// <remarks>
     /// Equality by value through MariaDB's <c>JSON_EQUALS</c> (key order, spacing and number spelling do
     /// not matter); the value at a path is <c>JSON_EXTRACT</c> of one step at a time, null when missing
-    /// (see <see cref="WriteAt"/>). An array holds the given values when <c>JSON_CONTAINS</c> says so.
+    /// (see <see cref="WriteAt"/>). An array holds the given values when each equals one of its elements.
     /// </remarks>
     public override void WriteJsonFilter(SqlWriter writer, string alias, JsonCondition condition)
     {
         var column = condition.Column;
         var path = condition.Path;
         void Value(SqlWriter w) => WriteAt(w, alias, column, path, path.Count);
-        void Given(SqlWriter w) => w.Parameter(new QueryParameter(ScalarKind.Json, null, condition.Json));
+        var given = MySqlJson.Respell(condition.Json);
+        void Given(SqlWriter w) => w.Parameter(new QueryParameter(ScalarKind.Json, null, given));
         switch (condition.Operator)
         {
             case JsonOperator.Equals or JsonOperator.NotEquals:
-                writer.Sql(condition.Operator == JsonOperator.Equals ? "JSON_EQUALS(" : "NOT JSON_EQUALS(");
+                // Compared with 1 or 0: MariaDB 10.11 takes a bare JSON_EQUALS that is NULL (a missing path) as true in a WHERE.
+                writer.Sql("JSON_EQUALS(");
                 Value(writer);
                 writer.Sql(", ");
                 Given(writer);
-                writer.Sql(')');
+                writer.Sql(condition.Operator == JsonOperator.Equals ? ") = 1" : ") = 0");
                 return;
         }
         // A value of another type fails the test; a missing one leaves it unknown.
@@ -36,11 +37,19 @@ public sealed partial class MySqlDialect
         switch (condition.Operator)
         {
             case JsonOperator.ArrayContains:
-                writer.Sql("JSON_CONTAINS(");
-                Value(writer);
-                writer.Sql(", ");
+                // Each given value equals a whole element (JSON_CONTAINS would also take an object holding
+                // the given one's keys): the elements are numbered by JSON_TABLE and compared by JSON_EQUALS.
+                var g = writer.NextAlias();
+                var e = writer.NextAlias();
+                writer.Sql("NOT EXISTS (SELECT 1 FROM JSON_TABLE(");
                 Given(writer);
-                writer.Sql(") = 1");
+                writer.Sql(", '$[*]' COLUMNS (i FOR ORDINALITY)) ").Sql(g).Sql(" WHERE NOT EXISTS (SELECT 1 FROM JSON_TABLE(");
+                Value(writer);
+                writer.Sql(", '$[*]' COLUMNS (i FOR ORDINALITY)) ").Sql(e).Sql(" WHERE JSON_EQUALS(JSON_EXTRACT(");
+                Value(writer);
+                writer.Sql(", CONCAT('$[', ").Sql(e).Sql(".i - 1, ']')), JSON_EXTRACT(");
+                Given(writer);
+                writer.Sql(", CONCAT('$[', ").Sql(g).Sql(".i - 1, ']'))) = 1))");
                 break;
             case JsonOperator.ArrayStartsWith or JsonOperator.ArrayEndsWith:
                 // An empty array has no first or last element: false, not unknown.
@@ -84,6 +93,9 @@ public sealed partial class MySqlDialect
         var step = path[steps - 1];
         if (step.Key is { } key)
         {
+            // MariaDB 10.11 reads a path key that starts with '-', quoted or not, as a negative array index and finds nothing.
+            if (key.StartsWith('-'))
+                throw new StrataException(ErrorCodes.InvalidQuery, $"A Json path on MariaDB cannot name the key \"{key}\" of {column.FieldName}: MariaDB reads a key that starts with '-' as an array index and would match nothing.");
             w.Sql("JSON_EXTRACT(");
             WriteAt(w, alias, column, path, steps - 1);
             w.Sql(", ").Parameter(new QueryParameter(ScalarKind.String, null, KeyPath(key))).Sql(')');
@@ -96,15 +108,6 @@ public sealed partial class MySqlDialect
         w.Sql(", ").Parameter(new QueryParameter(ScalarKind.String, null, "$[" + step.Index.ToString(CultureInfo.InvariantCulture) + "]")).Sql(") END");
     }
 
-    /// <summary><c>$."key"</c>, the key's quotes and backslashes escaped as a JSON string's.</summary>
-    private static string KeyPath(string key)
-    {
-        var path = new StringBuilder("$.\"", key.Length + 4);
-        foreach (char c in key)
-        {
-            if (c is '"' or '\\') path.Append('\\');
-            path.Append(c);
-        }
-        return path.Append('"').ToString();
-    }
+    /// <summary><c>$."key"</c>, the key spelled as Strata stores keys (<see cref="MySqlJson"/>).</summary>
+    private static string KeyPath(string key) => "$." + MySqlJson.Key(key);
 }

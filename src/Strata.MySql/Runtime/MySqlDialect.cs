@@ -86,6 +86,9 @@ public sealed partial class MySqlDialect : SqlDialect
     }
 
     /// <inheritdoc />
+    public override string UnsafeSql(string sql) => UnsafePlaceholders.Rename(sql);
+
+    /// <inheritdoc />
     public override void BindParameter(DbParameter target, QueryParameter parameter) => MySqlValues.Bind((MySqlParameter)target, parameter);
 
     /// <inheritdoc />

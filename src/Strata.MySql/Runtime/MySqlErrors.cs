@@ -21,6 +21,8 @@ internal static class MySqlErrors
             1048 or 1364 => new NullConstraintException(name, FieldOf(model, Quoted(my.Message, "'")) ?? "?", error) { Model = model?.Name },
             1406 => new ValueOutOfRangeException(ErrorCodes.ValueTooLong, $"A value is too long for its column in {name}: {my.Message}.", error) { Model = model?.Name },
             1264 or 1690 or 1365 => new ValueOutOfRangeException(ErrorCodes.ValueOutOfRange, $"A value is out of range for its column in {name}: {my.Message}.", error) { Model = model?.Name },
+            // MariaDB's JSON column checks each document with JSON_VALID, which refuses nesting deeper than 32 levels.
+            4025 => new ValueOutOfRangeException(ErrorCodes.ValueOutOfRange, $"A value of {name}.{FieldOf(model, CheckedColumn(my.Message)) ?? "?"} is not one the column's check accepts (MariaDB's JSON_VALID refuses documents nested deeper than 32 levels): {my.Message}. Nothing was written.", error) { Model = model?.Name },
             1213 => new WriteConflictException($"The transaction deadlocked with a concurrent one; retry it. ({my.Message})", error) { Model = model?.Name },
             1205 => new WriteConflictException($"The transaction waited too long for a lock a concurrent one holds; retry it. ({my.Message})", error) { Model = model?.Name },
             _ => null,
@@ -67,6 +69,14 @@ internal static class MySqlErrors
             ? relation.LocalColumns.Select(c => model!.Columns[c].FieldName).ToList()
             : columns != null ? [FieldOf(model, columns) ?? columns] : [];
         return new ForeignKeyConstraintException(name, fields, constraint, my) { Model = model?.Name };
+    }
+
+    /// <summary>The column of a failed check "CONSTRAINT `table.column` failed for ...", as MariaDB names a column's own check.</summary>
+    private static string? CheckedColumn(string message)
+    {
+        var constraint = Quoted(After(message, "CONSTRAINT "), "`");
+        int dot = constraint?.LastIndexOf('.') ?? -1;
+        return dot < 0 ? constraint : constraint![(dot + 1)..];
     }
 
     private static string? FieldOf(ModelInfo? model, string? column) =>

@@ -31,16 +31,23 @@ internal static class MySqlValues
             ScalarKind.Decimal => (MySqlDbType.NewDecimal, System.Convert.ToDecimal(value, CultureInfo.InvariantCulture)),
             ScalarKind.Boolean => (MySqlDbType.Bool, value),
             ScalarKind.DateTime => (MySqlDbType.DateTime, ToUtc((DateTime)value)),
-            ScalarKind.Json => (MySqlDbType.JSON, value is string text ? text : ((JsonNode)value).ToJsonString()),
+            ScalarKind.Json => (MySqlDbType.JSON, value is string text ? text : MySqlJson.Write((JsonNode)value)),
             ScalarKind.Bytes => (MySqlDbType.LongBlob, value),
             ScalarKind.Enum => (MySqlDbType.VarChar, value is string name ? name : parameter.Column!.EnumMapping!.ToDatabase(value)),
             _ => (MySqlDbType.VarChar, value),
         };
     }
 
-    /// <summary>DATETIME has no zone: Prisma stores UTC, and so does Strata; a local time is converted first.</summary>
-    private static DateTime ToUtc(DateTime value) =>
-        value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : DateTime.SpecifyKind(value, DateTimeKind.Unspecified);
+    /// <summary>
+    /// DATETIME has no zone: Prisma stores UTC, and so does Strata; a local time is converted first. Whole
+    /// milliseconds, as Prisma keeps them: MySQL would round a finer value into DATETIME(3) and compare a
+    /// filter's finer value with the stored one as it is.
+    /// </summary>
+    private static DateTime ToUtc(DateTime value)
+    {
+        var utc = value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : value;
+        return new DateTime(utc.Ticks - utc.Ticks % TimeSpan.TicksPerMillisecond, DateTimeKind.Unspecified);
+    }
 
     /// <summary>" in field" for messages, when the parameter belongs to a column.</summary>
     private static string Of(QueryParameter parameter) => parameter.Column is { } c ? " in " + c.FieldName : "";

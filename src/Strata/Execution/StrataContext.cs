@@ -213,7 +213,7 @@ public sealed class StrataContext
             return command;
         }
         command = lease.Connection.CreateCommand();
-        command.CommandText = statement.Sql;
+        command.CommandText = statement.IsUnsafe ? Dialect.UnsafeSql(statement.Sql) : statement.Sql;
         Dialect.PrepareNewCommand(command);
         command.Transaction = Transaction;
         for (int i = 0; i < parameters.Length; i++)

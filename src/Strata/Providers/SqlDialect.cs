@@ -49,6 +49,9 @@ public abstract partial class SqlDialect
     /// </summary>
     public virtual void NameUnsafeParameter(DbParameter parameter, int index) { }
 
+    /// <summary>An unsafe raw statement's text as the driver takes it: where the driver does not bind <c>$1</c>, <c>$2</c> (MySQL), the dialect renames them.</summary>
+    public virtual string UnsafeSql(string sql) => sql;
+
     /// <summary>Writes a bound parameter: its placeholder, with any cast its type needs.</summary>
     public virtual void WriteParameter(SqlWriter writer, int index, QueryParameter parameter) => writer.Placeholder(index);
 

@@ -64,7 +64,7 @@ internal static class SelectSql
                     w.Column(alias, partition[i]);
                 }
                 WriteOrder(w, alias, query.Order);
-                w.Sql(") AS \"__rn\"");
+                w.Sql(") AS ").Identifier("__rn");
             }
         }
         w.Sql(" FROM ").Table(model.Schema, model.TableName).Sql(' ').Sql(alias);
@@ -82,14 +82,14 @@ internal static class SelectSql
             w.Sql(") ").Sql(outer).Sql(" WHERE ");
             if (state.Distinct != null)
             {
-                w.Sql("\"__rn\" = 1");
+                w.Identifier("__rn").Sql(" = 1");
                 WriteOrder(w, outer, query.Order);
                 w.Dialect.WriteLimitOffset(w, query.Take, state.Skip);
             }
             else
             {
-                w.Sql("\"__rn\" > ").Parameter(state.Skip ?? 0);
-                if (query.Take.HasValue) w.Sql(" AND \"__rn\" <= ").Parameter((state.Skip ?? 0) + query.Take.Value);
+                w.Identifier("__rn").Sql(" > ").Parameter(state.Skip ?? 0);
+                if (query.Take.HasValue) w.Sql(" AND ").Identifier("__rn").Sql(" <= ").Parameter((state.Skip ?? 0) + query.Take.Value);
                 WriteOrder(w, outer, query.Order);
             }
             var head = new SqlWriter(w.Dialect, capacity: 16);
