@@ -245,9 +245,35 @@ namespace Strata.Schema.Binding
             var sort = args.GetConstant("sort", "Asc", "Desc");
             if (sort != null) indexField.Sort = sort == "Desc" ? SortOrder.Desc : SortOrder.Asc;
             var length = args.Get("length");
-            if (length != null) ProviderOption(file, length.Span, $"`length:` in `{attribute.DisplayName}`", "MySQL");
+            if (length != null)
+            {
+                ProviderOption(file, length.Span, $"`length:` in `{attribute.DisplayName}`", "MySQL");
+                SetLength(file, length, indexField, file.GetLocation(attribute.Span));
+            }
             var clustered = args.Get("clustered");
             if (clustered != null) ProviderOption(file, clustered.Span, $"`clustered:` in `{attribute.DisplayName}`", "SQL Server");
+        }
+
+        /// <summary>
+        /// Keeps a MySQL prefix length (<c>length: n</c>). As in Prisma, only String and Bytes
+        /// columns have prefixes; the error is on the attribute that lists the field.
+        /// </summary>
+        private void SetLength(SourceFile file, Expression value, IndexField indexField, SourceLocation attributeLocation)
+        {
+            if (_context.Provider != ProviderKind.MySql) return;
+            if (!(value is NumberLiteral n) || !n.IsInteger || !n.TryGetInt64(out long v) || v < 0 || v > int.MaxValue)
+            {
+                _context.Error(DiagnosticCodes.InvalidArgument, file, value.Span, "`length:` is a whole number of characters (or bytes), as in `length: 10`.");
+                return;
+            }
+            var field = indexField.Field;
+            if (field.Kind != FieldKind.Scalar || (field.ScalarType != ScalarType.String && field.ScalarType != ScalarType.Bytes))
+            {
+                _context.Error(DiagnosticCodes.InvalidArgument, attributeLocation,
+                    $"`length:` indexes a prefix of a String or Bytes column; `{field.Name}` is {field.TypeName}. Remove it.");
+                return;
+            }
+            indexField.Length = (int)v;
         }
 
         /// <summary>Reports an option that exists only on providers Strata does not support.</summary>

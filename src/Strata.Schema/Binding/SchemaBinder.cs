@@ -33,6 +33,7 @@ namespace Strata.Schema.Binding
 
             new RelationResolver(_context).Resolve();
             SchemaRules.Check(_context);
+            MySqlRules.Check(_context);
             RelationModeRules.Check(_context);
         }
 

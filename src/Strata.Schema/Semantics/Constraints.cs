@@ -101,6 +101,9 @@ namespace Strata.Schema.Semantics
         {
         }
 
+        /// <summary>True for <c>@@fulltext</c>: a MySQL FULLTEXT index.</summary>
+        public bool IsFullText { get; internal set; }
+
         /// <summary>The index method from <c>type:</c> (BTree, Hash, Gist, Gin, SpGist, Brin), where given.</summary>
         public string? IndexType { get; internal set; }
 

@@ -30,7 +30,7 @@ namespace Strata.Schema.Validation
         /// <summary>The client can cascade, restrict and set NULL; it has no NoAction and no SetDefault.</summary>
         private static void CheckEmulatedActions(BindContext context, RelationAttribute attr)
         {
-            foreach (var (action, location, label) in new[] { (attr.OnDelete, attr.OnDeleteLocation, "onDelete"), (attr.OnUpdate, attr.OnUpdateLocation, "onUpdate") })
+            foreach (var (action, location, label) in attr.Actions)
             {
                 if (action != ReferentialAction.NoAction && action != ReferentialAction.SetDefault) continue;
                 context.Error(DiagnosticCodes.InvalidReferentialAction, location!,
