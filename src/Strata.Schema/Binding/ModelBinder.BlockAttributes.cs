@@ -20,6 +20,12 @@ namespace Strata.Schema.Binding
             {
                 var file = block.File;
                 var location = file.GetLocation(attribute.Span);
+                if (attribute.Name == "shardKey" && _context.Provider == ProviderKind.MySql)
+                {
+                    if (!seen.IsRepeat(attribute, a => _context.Error(DiagnosticCodes.DuplicateAttribute, file, a.NameSpan, $"`{a.DisplayName}` is given twice in `{model.Name}`. Keep one.")))
+                        BindBlockShardKey(file, attribute, model, location);
+                    continue;
+                }
                 if (!BlockAttributeNames.Contains(attribute.Name))
                 {
                     var near = BlockAttributeNames.FirstOrDefault(a => EditDistance.Within(a, attribute.Name.ToLowerInvariant(), 2));
@@ -66,6 +72,7 @@ namespace Strata.Schema.Binding
                     }
                 }
             }
+            CheckShardKeys(model);
         }
 
         private void BindCompoundId(SourceFile file, AttributeSyntax attribute, ModelDefinition model, SourceLocation location)

@@ -124,6 +124,11 @@ namespace Strata.Schema.Binding
                     field.NativeType = NativeTypes.Bind(_context, file, field, attribute, nativeType);
                     continue;
                 }
+                if (attribute.Name == "shardKey" && _context.Provider == ProviderKind.MySql && container is ModelDefinition sharded)
+                {
+                    BindFieldShardKey(file, attribute, field, sharded);
+                    continue;
+                }
                 if (!FieldAttributes.Contains(attribute.Name))
                 {
                     UnknownFieldAttribute(file, attribute);

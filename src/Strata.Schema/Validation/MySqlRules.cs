@@ -18,7 +18,8 @@ namespace Strata.Schema.Validation
             if (context.Provider != ProviderKind.MySql) return;
             foreach (var model in context.Schema.Models)
             {
-                CheckLobKeys(context, model);
+                // A view's keys make no index, so Prisma leaves them alone.
+                if (!model.IsView) CheckLobKeys(context, model);
                 CheckAutoincrement(context, model);
                 if (!context.EmulatesRelations) CheckSetDefault(context, model);
             }
