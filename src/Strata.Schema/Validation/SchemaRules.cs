@@ -13,9 +13,18 @@ namespace Strata.Schema.Validation
     /// </summary>
     internal static class SchemaRules
     {
-        public static void Check(BindContext context)
+        /// <param name="context">The binding context.</param>
+        /// <param name="configFailed">True when the datasource or a generator has an error: then only the
+        /// checks of the configuration itself run (views and preview features), as in Prisma.</param>
+        public static void Check(BindContext context, bool configFailed)
         {
             var schema = context.Schema;
+            if (configFailed)
+            {
+                CheckViewsEnabled(context);
+                PreviewFeatureRules.Check(context);
+                return;
+            }
             if (schema.Datasource == null)
             {
                 var firstFile = schema.Documents.FirstOrDefault()?.File;
