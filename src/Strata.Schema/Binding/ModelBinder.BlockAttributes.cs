@@ -79,6 +79,7 @@ namespace Strata.Schema.Binding
         {
             var (args, fields) = ReadKey(file, attribute, model, "@@id([firstName, lastName])", "name", "map", "clustered");
             if (fields == null) return;
+            NoSortInPrimaryKey(fields.Any(f => f.Sort != null), location);
             foreach (var f in fields.Where(f => f.Field.IsOptional || f.Field.IsList))
             {
                 _context.Error(DiagnosticCodes.OptionalId, location,

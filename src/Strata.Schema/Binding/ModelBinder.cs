@@ -164,6 +164,7 @@ namespace Strata.Schema.Binding
                     field.IsId = true;
                     var indexField = new IndexField(field);
                     ApplyFieldOptions(file, args, indexField, attribute);
+                    NoSortInPrimaryKey(indexField.Sort != null, location);
                     if (model.PrimaryKey != null)
                     {
                         MultiplePrimaryKeys(location, model);
@@ -257,6 +258,17 @@ namespace Strata.Schema.Binding
             }
             var clustered = args.Get("clustered");
             if (clustered != null) ProviderOption(file, clustered.Span, $"`clustered:` in `{attribute.DisplayName}`", "SQL Server");
+        }
+
+        /// <summary>
+        /// Only SQL Server lets a primary key's columns be sorted; Prisma refuses `sort:` in a
+        /// primary key on every other provider.
+        /// </summary>
+        private void NoSortInPrimaryKey(bool sorted, SourceLocation location)
+        {
+            if (!sorted || _context.Provider == ProviderKind.Unsupported) return;
+            _context.Error(DiagnosticCodes.InvalidArgument, location,
+                $"{BindContext.ProviderName(_context.Provider)} keeps a primary key in one order, so `sort:` cannot be used in it. Remove it (an `@@index` may be sorted).");
         }
 
         /// <summary>
