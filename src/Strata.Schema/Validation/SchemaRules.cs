@@ -256,14 +256,20 @@ namespace Strata.Schema.Validation
                 keys.AddRange(model.Uniques);
                 keys.AddRange(model.Indexes);
                 var keyNames = mysql ? new Dictionary<(string?, string), SourceLocation>() : global;
-                foreach (var key in keys) Claim(context, reported, keyNames, (model.DatabaseSchema, key.DatabaseName), key.Location, key.DatabaseName);
+                foreach (var key in keys)
+                {
+                    string name = NameOf(context, key);
+                    Claim(context, reported, keyNames, (model.DatabaseSchema, name), key.Location, name);
+                }
 
                 var foreignKeys = mysql ? databaseForeignKeys : new Dictionary<(string?, string), SourceLocation>();
                 if (!foreignKeysOf.TryGetValue(model, out var relations)) continue;
                 foreach (var relation in relations)
                 {
                     var location = relation.FieldA.RelationAttribute?.Location ?? relation.FieldA.Location;
-                    Claim(context, reported, foreignKeys, (null, relation.ForeignKeyName), location, relation.ForeignKeyName);
+                    string name = relation.FieldA.RelationAttribute?.MappedName
+                        ?? ConstraintNames.ForeignKey(model.DatabaseName, relation.ForeignKeyFields.Select(f => f.DatabaseName).ToList(), NameLimit(context));
+                    Claim(context, reported, foreignKeys, (null, name), location, name);
                 }
             }
         }
@@ -290,6 +296,17 @@ namespace Strata.Schema.Validation
                     $"The name \"{name}\" is {System.Text.Encoding.UTF8.GetByteCount(name)} bytes long, but {BindContext.ProviderName(context.Provider)} keeps at most {max}. Choose a shorter name with `map: \"...\"`.");
             }
         }
+
+        /// <summary>The length Prisma shortens default names to: MySQL's 64, else PostgreSQL's 63 (SQLite has no limit of its own).</summary>
+        private static int NameLimit(BindContext context) => context.Provider == ProviderKind.MySql ? 64 : ConstraintNames.MaxLength;
+
+        /// <summary>A key's name in the database, its default shortened to the provider's limit.</summary>
+        private static string NameOf(BindContext context, KeyDefinition key) => key.MappedName ?? key switch
+        {
+            UniqueDefinition => ConstraintNames.Unique(key.Model.DatabaseName, key.ColumnNames, NameLimit(context)),
+            IndexDefinition => ConstraintNames.Index(key.Model.DatabaseName, key.ColumnNames, NameLimit(context)),
+            _ => key.DatabaseName,
+        };
 
         private static void Claim(BindContext context, HashSet<SourceLocation> reported, Dictionary<(string?, string), SourceLocation> names, (string?, string) key, SourceLocation location, string name)
         {
