@@ -37,20 +37,21 @@ public class OracleVerdictTests
             "enum and also reports a default that is a value of the first only, where Strata keeps the first",
     };
 
-    public static TheoryData<string> TestSchemas()
+    public static TheoryData<string> TestSchemas() => new(TestSchemaPaths());
+
+    /// <summary>The single-file test schemas Prisma can judge, relative to Schemas/.</summary>
+    internal static IEnumerable<string> TestSchemaPaths()
     {
         var root = Path.Combine(AppContext.BaseDirectory, "Schemas");
-        var data = new TheoryData<string>();
         foreach (var dir in new[] { "valid", "rules" })
         {
             foreach (var file in Directory.GetFiles(Path.Combine(root, dir), "*.prisma", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
             {
                 // Composite types on SQL databases are a documented Strata extension (Prisma has them on MongoDB only).
                 if (CompositeType.IsMatch(File.ReadAllText(file))) continue;
-                data.Add(Path.GetRelativePath(root, file));
+                yield return Path.GetRelativePath(root, file);
             }
         }
-        return data;
     }
 
     public static TheoryData<string> ProjectSchemas() => RealSchemaTests.ProjectSchemas();

@@ -13,6 +13,7 @@ public class ValidationRuleTests
     private const string Sqlite = "datasource db {\n  provider = \"sqlite\"\n  url      = \"file:./dev.db\"\n}\n\n";
     private const string Pg = "datasource db {\n  provider = \"postgresql\"\n  url      = env(\"DATABASE_URL\")\n}\n\n";
     private const string PgViews = "generator client {\n  provider        = \"strata\"\n  previewFeatures = [\"views\"]\n}\n\n" + Pg;
+    private const string MySql = "datasource db {\n  provider = \"mysql\"\n}\n\n";
     private const string PgPrismaRelations = "datasource db {\n  provider     = \"postgresql\"\n  relationMode = \"prisma\"\n}\n\n";
 
     private const string UserPost = """
@@ -101,6 +102,8 @@ public class ValidationRuleTests
         C("S6006", Sqlite + "model A {\n  id Int @id\n  a  Int\n\n  @@index([a], type: «Hash»)\n}\n"),
         C("S6007", Pg + "model A {\n  id Int @id\n\n  «@@schema(\"auth\")»\n}\n"),
         C("S6009", Sqlite + "model A {\n  id Int «@id(map: \"a_pk\")»\n}\n"),
+        C("S6010", MySql + "model A {\n  id   Int    @id\n  body String «@unique» @db.Text\n}\n"),
+        C("S6011", MySql + "model A {\n  id Int @id\n  a  Int\n\n  «@@index([a], map: \"an_index_name_that_is_far_too_long_for_mysql_to_keep_as_one_identifier\")»\n}\n"),
         C("S6008", "datasource db {\n  provider = \"postgresql\"\n  schemas  = [\"base\"]\n}\n\nmodel «A» {\n  id Int @id\n}\n"),
 
         // Relations

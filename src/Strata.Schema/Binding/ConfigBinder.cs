@@ -116,10 +116,13 @@ namespace Strata.Schema.Binding
                 _context.Error(DiagnosticCodes.InvalidConfigProperty, value.Location, $"`{name}` must be a list, as in `{name} = [\"a\", \"b\"]`.");
                 return new string[0];
             }
-            if (provider == ProviderKind.Sqlite)
+            if (provider == ProviderKind.Sqlite || provider == ProviderKind.MySql)
             {
-                _context.Error(DiagnosticCodes.ProviderOptionNotSupported, value.Location,
-                    $"SQLite has no `{name}`: it has one schema and no extensions. Remove this line or use PostgreSQL.");
+                _context.Error(DiagnosticCodes.ProviderOptionNotSupported, value.Location, provider == ProviderKind.Sqlite
+                    ? $"SQLite has no `{name}`: it has one schema and no extensions. Remove this line or use PostgreSQL."
+                    : $"MySQL has no `{name}` in Prisma's schema language: {(name == "schemas" ? "a schema is kept to one database" : "extensions are PostgreSQL's")}. Remove this line.");
+                // Prisma reports MySQL's `extensions` as an unknown property and looks no further at it.
+                if (provider == ProviderKind.MySql && name == "extensions") return new string[0];
             }
             if (value.HasNonStringItems)
                 _context.Error(DiagnosticCodes.InvalidConfigProperty, value.Location, $"`{name}` must be a list of strings, as in `{name} = [\"a\", \"b\"]`.");

@@ -20,6 +20,12 @@ namespace Strata.Schema.Binding
             {
                 var file = block.File;
                 var location = file.GetLocation(attribute.Span);
+                if (attribute.Name == "shardKey" && _context.Provider == ProviderKind.MySql)
+                {
+                    if (!seen.IsRepeat(attribute, a => _context.Error(DiagnosticCodes.DuplicateAttribute, file, a.NameSpan, $"`{a.DisplayName}` is given twice in `{model.Name}`. Keep one.")))
+                        BindBlockShardKey(file, attribute, model, location);
+                    continue;
+                }
                 if (!BlockAttributeNames.Contains(attribute.Name))
                 {
                     var near = BlockAttributeNames.FirstOrDefault(a => EditDistance.Within(a, attribute.Name.ToLowerInvariant(), 2));
@@ -37,14 +43,7 @@ namespace Strata.Schema.Binding
                     case "id": BindCompoundId(file, attribute, model, location); break;
                     case "unique": BindCompoundUnique(file, attribute, model, location); break;
                     case "index": BindIndex(file, attribute, model, location); break;
-                    case "fulltext":
-                        AttributeArguments.Match(_context, file, attribute, "fields", "map");
-                        if (_context.Provider != ProviderKind.Unsupported && _context.Provider != ProviderKind.MySql)
-                        {
-                            _context.Error(DiagnosticCodes.ProviderOptionNotSupported, location,
-                                $"`@@fulltext` exists only on MySQL and MongoDB. On PostgreSQL use `@@index(..., type: Gin)` on a tsvector column.");
-                        }
-                        break;
+                    case "fulltext": BindFullText(file, attribute, model, location); break;
                     case "map":
                     {
                         var args = AttributeArguments.Match(_context, file, attribute, "name");
@@ -73,12 +72,14 @@ namespace Strata.Schema.Binding
                     }
                 }
             }
+            CheckShardKeys(model);
         }
 
         private void BindCompoundId(SourceFile file, AttributeSyntax attribute, ModelDefinition model, SourceLocation location)
         {
             var (args, fields) = ReadKey(file, attribute, model, "@@id([firstName, lastName])", "name", "map", "clustered");
             if (fields == null) return;
+            NoSortInPrimaryKey(fields.Any(f => f.Sort != null), location);
             foreach (var f in fields.Where(f => f.Field.IsOptional || f.Field.IsList))
             {
                 _context.Error(DiagnosticCodes.OptionalId, location,
@@ -120,11 +121,43 @@ namespace Strata.Schema.Binding
                         "SQLite has only B-tree indexes, so `type:` cannot be used. Remove it.");
                 }
                 else type = args.GetConstant("type", IndexTypes);
+                // Prisma's MySQL indexes are B-trees: InnoDB builds a B-tree even when HASH is asked for.
+                if (_context.Provider == ProviderKind.MySql && type != null && type != "BTree")
+                {
+                    _context.Error(DiagnosticCodes.ProviderOptionNotSupported, location,
+                        $"Prisma's MySQL indexes are B-trees, so `type: {type}` cannot be used. Remove it or write `type: BTree`.");
+                    type = null;
+                }
             }
             if (fields == null) return;
             // `name:` is the older spelling of `map:` for indexes.
             var mapped = args.GetString("map") ?? args.GetString("name");
             model.IndexList.Add(new IndexDefinition(model, fields, location) { IndexType = type, MappedName = mapped });
+        }
+
+        /// <summary>
+        /// <c>@@fulltext</c>: a MySQL FULLTEXT index (MongoDB has one too). MySQL's full-text
+        /// indexes take whole columns in no order, so `sort:` and `length:` are errors (as in Prisma).
+        /// </summary>
+        private void BindFullText(SourceFile file, AttributeSyntax attribute, ModelDefinition model, SourceLocation location)
+        {
+            var args = AttributeArguments.Match(_context, file, attribute, "fields", "map");
+            if (_context.Provider != ProviderKind.Unsupported && _context.Provider != ProviderKind.MySql)
+            {
+                _context.Error(DiagnosticCodes.ProviderOptionNotSupported, location,
+                    $"`@@fulltext` exists only on MySQL and MongoDB. On PostgreSQL use `@@index(..., type: Gin)` on a tsvector column.");
+                return;
+            }
+            var fieldsArg = args.Require("fields", "@@fulltext([title, body])");
+            var fields = fieldsArg == null ? null : FieldList(file, model, fieldsArg, attribute);
+            if (fields == null) return;
+            var ordered = fields.FirstOrDefault(f => f.Sort != null || f.Length != null);
+            if (ordered != null)
+            {
+                _context.Error(DiagnosticCodes.InvalidArgument, location,
+                    $"A full-text index takes whole columns in no order, so `{ordered.Name}` cannot have {(ordered.Sort != null ? "`sort:`" : "`length:`")} in `@@fulltext`. Remove it.");
+            }
+            model.IndexList.Add(new IndexDefinition(model, fields, location) { IsFullText = true, MappedName = args.GetString("map") });
         }
 
         /// <summary>The arguments of a key or index attribute and its field list (null when missing or wrong).</summary>
@@ -176,7 +209,7 @@ namespace Strata.Schema.Binding
                     continue;
                 }
                 var indexField = new IndexField(field);
-                if (item is FunctionCall withArgs) ApplyIndexFieldArguments(file, withArgs, indexField);
+                if (item is FunctionCall withArgs) ApplyIndexFieldArguments(file, withArgs, indexField, attribute);
                 result.Add(indexField);
             }
             return ok ? result : null;
@@ -214,7 +247,7 @@ namespace Strata.Schema.Binding
             return field;
         }
 
-        private void ApplyIndexFieldArguments(SourceFile file, FunctionCall call, IndexField indexField)
+        private void ApplyIndexFieldArguments(SourceFile file, FunctionCall call, IndexField indexField, AttributeSyntax attribute)
         {
             foreach (var arg in call.Arguments.Items)
             {
@@ -228,6 +261,7 @@ namespace Strata.Schema.Binding
                         break;
                     case "length":
                         ProviderOption(file, arg.Span, "`length:` on an index field", "MySQL");
+                        SetLength(file, arg.Value, indexField, file.GetLocation(attribute.Span));
                         break;
                     case "ops":
                         if (_context.Provider == ProviderKind.Sqlite)

@@ -124,6 +124,11 @@ namespace Strata.Schema.Binding
                     field.NativeType = NativeTypes.Bind(_context, file, field, attribute, nativeType);
                     continue;
                 }
+                if (attribute.Name == "shardKey" && _context.Provider == ProviderKind.MySql && container is ModelDefinition sharded)
+                {
+                    BindFieldShardKey(file, attribute, field, sharded);
+                    continue;
+                }
                 if (!FieldAttributes.Contains(attribute.Name))
                 {
                     UnknownFieldAttribute(file, attribute);
@@ -159,6 +164,7 @@ namespace Strata.Schema.Binding
                     field.IsId = true;
                     var indexField = new IndexField(field);
                     ApplyFieldOptions(file, args, indexField, attribute);
+                    NoSortInPrimaryKey(indexField.Sort != null, location);
                     if (model.PrimaryKey != null)
                     {
                         MultiplePrimaryKeys(location, model);
@@ -245,9 +251,46 @@ namespace Strata.Schema.Binding
             var sort = args.GetConstant("sort", "Asc", "Desc");
             if (sort != null) indexField.Sort = sort == "Desc" ? SortOrder.Desc : SortOrder.Asc;
             var length = args.Get("length");
-            if (length != null) ProviderOption(file, length.Span, $"`length:` in `{attribute.DisplayName}`", "MySQL");
+            if (length != null)
+            {
+                ProviderOption(file, length.Span, $"`length:` in `{attribute.DisplayName}`", "MySQL");
+                SetLength(file, length, indexField, file.GetLocation(attribute.Span));
+            }
             var clustered = args.Get("clustered");
             if (clustered != null) ProviderOption(file, clustered.Span, $"`clustered:` in `{attribute.DisplayName}`", "SQL Server");
+        }
+
+        /// <summary>
+        /// Only SQL Server lets a primary key's columns be sorted; Prisma refuses `sort:` in a
+        /// primary key on every other provider.
+        /// </summary>
+        private void NoSortInPrimaryKey(bool sorted, SourceLocation location)
+        {
+            if (!sorted || _context.Provider == ProviderKind.Unsupported) return;
+            _context.Error(DiagnosticCodes.InvalidArgument, location,
+                $"{BindContext.ProviderName(_context.Provider)} keeps a primary key in one order, so `sort:` cannot be used in it. Remove it (an `@@index` may be sorted).");
+        }
+
+        /// <summary>
+        /// Keeps a MySQL prefix length (<c>length: n</c>). As in Prisma, only String and Bytes
+        /// columns have prefixes; the error is on the attribute that lists the field.
+        /// </summary>
+        private void SetLength(SourceFile file, Expression value, IndexField indexField, SourceLocation attributeLocation)
+        {
+            if (_context.Provider != ProviderKind.MySql) return;
+            if (!(value is NumberLiteral n) || !n.IsInteger || !n.TryGetInt64(out long v) || v < 0 || v > int.MaxValue)
+            {
+                _context.Error(DiagnosticCodes.InvalidArgument, file, value.Span, "`length:` is a whole number of characters (or bytes), as in `length: 10`.");
+                return;
+            }
+            var field = indexField.Field;
+            if (field.Kind != FieldKind.Scalar || (field.ScalarType != ScalarType.String && field.ScalarType != ScalarType.Bytes))
+            {
+                _context.Error(DiagnosticCodes.InvalidArgument, attributeLocation,
+                    $"`length:` indexes a prefix of a String or Bytes column; `{field.Name}` is {field.TypeName}. Remove it.");
+                return;
+            }
+            indexField.Length = (int)v;
         }
 
         /// <summary>Reports an option that exists only on providers Strata does not support.</summary>

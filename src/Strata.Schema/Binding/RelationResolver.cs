@@ -248,7 +248,7 @@ namespace Strata.Schema.Binding
 
         private void CheckActions(RelationAttribute attr, List<FieldDefinition> fks)
         {
-            foreach (var (action, location, label) in new[] { (attr.OnDelete, attr.OnDeleteLocation, "onDelete"), (attr.OnUpdate, attr.OnUpdateLocation, "onUpdate") })
+            foreach (var (action, location, label) in attr.Actions)
             {
                 if (action == ReferentialAction.SetNull && fks.Any(f => !f.IsOptional))
                 {

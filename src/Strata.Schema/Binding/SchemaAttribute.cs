@@ -11,10 +11,11 @@ namespace Strata.Schema.Binding
         public static void Check(BindContext context, SourceLocation location, string? name)
         {
             // With `schemas` written, Prisma reports that property alone and lets the attributes be.
-            if (context.Provider == ProviderKind.Sqlite && context.Schema.Datasource!.Schemas.Count == 0)
+            // MySQL's schemas are databases, and Prisma keeps a MySQL schema to one of them.
+            if ((context.Provider == ProviderKind.Sqlite || context.Provider == ProviderKind.MySql) && context.Schema.Datasource!.Schemas.Count == 0)
             {
                 context.Error(DiagnosticCodes.ProviderOptionNotSupported, location,
-                    "SQLite has a single schema, so `@@schema` cannot be used. Remove it or use PostgreSQL.");
+                    $"{(context.Provider == ProviderKind.Sqlite ? "SQLite has a single schema" : "Prisma keeps a MySQL schema to one database")}, so `@@schema` cannot be used. Remove it or use PostgreSQL.");
                 return;
             }
             if (context.Provider != ProviderKind.PostgreSql || name == null) return;

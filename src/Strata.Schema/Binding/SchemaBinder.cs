@@ -22,7 +22,11 @@ namespace Strata.Schema.Binding
         {
             var blocks = documents.SelectMany(d => d.Blocks.Select(b => new BlockRef(d.File, b))).ToList();
 
+            int errorsBefore = ErrorCount();
             new ConfigBinder(_context).Bind(blocks);
+            // Prisma checks the models as a whole only when the datasource and generators are
+            // sound (its validation pipeline returns early otherwise): the same here.
+            bool configFailed = ErrorCount() > errorsBefore;
             var declared = DeclareTypes(blocks);
 
             foreach (var (block, enumDef) in declared.Enums) new EnumBinder(_context).Bind(block, enumDef);
@@ -32,9 +36,13 @@ namespace Strata.Schema.Binding
             foreach (var (block, model) in declared.Models) modelBinder.BindBlockAttributes(block, model);
 
             new RelationResolver(_context).Resolve();
-            SchemaRules.Check(_context);
+            SchemaRules.Check(_context, configFailed);
+            if (configFailed) return;
+            MySqlRules.Check(_context);
             RelationModeRules.Check(_context);
         }
+
+        private int ErrorCount() => _context.Diagnostics.Items.Count(d => d.IsError);
 
         private Declared DeclareTypes(List<BlockRef> blocks)
         {

@@ -122,6 +122,12 @@ namespace Strata.Schema.Diagnostics
         /// <summary>A <c>map:</c> name on a primary key or foreign key, which SQLite does not keep.</summary>
         public const string ConstraintNameNotSupported = "S6009";
 
+        /// <summary>A MySQL key or index over a TEXT or BLOB column without a prefix <c>length:</c>.</summary>
+        public const string KeyOverLob = "S6010";
+
+        /// <summary>A <c>map:</c> name longer than the provider keeps (63 bytes on PostgreSQL, 64 on MySQL).</summary>
+        public const string ConstraintNameTooLong = "S6011";
+
         /// <summary>A relation field without its opposite field on the other model.</summary>
         public const string MissingBackRelation = "S7001";
         /// <summary>Relations between the same models that cannot be told apart without a name.</summary>

@@ -101,6 +101,9 @@ namespace Strata.Schema.Semantics
         {
         }
 
+        /// <summary>True for <c>@@fulltext</c>: a MySQL FULLTEXT index.</summary>
+        public bool IsFullText { get; internal set; }
+
         /// <summary>The index method from <c>type:</c> (BTree, Hash, Gist, Gin, SpGist, Brin), where given.</summary>
         public string? IndexType { get; internal set; }
 
@@ -123,8 +126,8 @@ namespace Strata.Schema.Semantics
         /// <summary><c>{table}_{columns}_idx</c>, shortened to <paramref name="maxLength"/> (the provider's limit).</summary>
         public static string Index(string table, IReadOnlyList<string> columns, int maxLength = MaxLength) => Build(table, columns, "idx", maxLength);
 
-        /// <summary><c>{table}_{columns}_fkey</c>.</summary>
-        public static string ForeignKey(string table, IReadOnlyList<string> columns) => Build(table, columns, "fkey");
+        /// <summary><c>{table}_{columns}_fkey</c>, shortened to <paramref name="maxLength"/> (the provider's limit).</summary>
+        public static string ForeignKey(string table, IReadOnlyList<string> columns, int maxLength = MaxLength) => Build(table, columns, "fkey", maxLength);
 
         private static string Build(string table, IReadOnlyList<string> columns, string suffix, int maxLength = MaxLength)
         {

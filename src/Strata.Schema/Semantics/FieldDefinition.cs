@@ -145,6 +145,10 @@ namespace Strata.Schema.Semantics
 
         internal SourceLocation? OnUpdateLocation { get; set; }
 
+        /// <summary>Both actions with where each is written and its argument name, for the rules that check them alike.</summary>
+        internal (ReferentialAction? Action, SourceLocation? Location, string Label)[] Actions =>
+            new[] { (OnDelete, OnDeleteLocation, "onDelete"), (OnUpdate, OnUpdateLocation, "onUpdate") };
+
         /// <summary>True when this side names <c>fields</c> or <c>references</c>.</summary>
         public bool HasFieldsOrReferences => Fields != null || References != null;
     }

@@ -36,6 +36,13 @@ namespace Strata.Schema.Semantics
         /// <summary>True when <c>@@schema</c> is written, even with a malformed argument (Prisma then reports the argument, not a missing attribute).</summary>
         internal bool HasSchemaAttribute { get; set; }
 
+        /// <summary>
+        /// The shard keys written (<c>@shardKey</c> on fields, <c>@@shardKey([...])</c>), each with
+        /// where it is written: checked as Prisma checks them, not used further (PlanetScale only).
+        /// </summary>
+        internal List<(IReadOnlyList<FieldDefinition> Fields, SourceLocation Location, bool IsFieldLevel)> ShardKeys { get; } =
+            new List<(IReadOnlyList<FieldDefinition>, SourceLocation, bool)>();
+
         /// <summary>True when the model has <c>@@ignore</c>.</summary>
         public bool IsIgnored { get; internal set; }
 

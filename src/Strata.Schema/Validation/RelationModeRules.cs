@@ -27,14 +27,19 @@ namespace Strata.Schema.Validation
             }
         }
 
-        /// <summary>The client can cascade, restrict and set NULL; it has no NoAction and no SetDefault.</summary>
+        /// <summary>
+        /// The client can cascade, restrict and set NULL; it has no SetDefault. NoAction is refused
+        /// on SQLite and PostgreSQL, where it would not mean what their NO ACTION means, and
+        /// accepted on MySQL, whose NO ACTION is RESTRICT (Prisma's rule).
+        /// </summary>
         private static void CheckEmulatedActions(BindContext context, RelationAttribute attr)
         {
-            foreach (var (action, location, label) in new[] { (attr.OnDelete, attr.OnDeleteLocation, "onDelete"), (attr.OnUpdate, attr.OnUpdateLocation, "onUpdate") })
+            foreach (var (action, location, label) in attr.Actions)
             {
-                if (action != ReferentialAction.NoAction && action != ReferentialAction.SetDefault) continue;
+                bool noAction = action == ReferentialAction.NoAction && context.Provider != ProviderKind.MySql;
+                if (!noAction && action != ReferentialAction.SetDefault) continue;
                 context.Error(DiagnosticCodes.InvalidReferentialAction, location!,
-                    $"`{label}: {action}` is not available with `relationMode = \"prisma\"`: the client emulates only Cascade, Restrict and SetNull. Use Restrict instead of NoAction.");
+                    $"`{label}: {action}` is not available with `relationMode = \"prisma\"`: the client emulates only Cascade, Restrict{(context.Provider == ProviderKind.MySql ? ", NoAction" : string.Empty)} and SetNull.{(noAction ? " Use Restrict instead of NoAction." : string.Empty)}");
             }
         }
 

@@ -13,9 +13,18 @@ namespace Strata.Schema.Validation
     /// </summary>
     internal static class SchemaRules
     {
-        public static void Check(BindContext context)
+        /// <param name="context">The binding context.</param>
+        /// <param name="configFailed">True when the datasource or a generator has an error: then only the
+        /// checks of the configuration itself run (views and preview features), as in Prisma.</param>
+        public static void Check(BindContext context, bool configFailed)
         {
             var schema = context.Schema;
+            if (configFailed)
+            {
+                CheckViewsEnabled(context);
+                PreviewFeatureRules.Check(context);
+                return;
+            }
             if (schema.Datasource == null)
             {
                 var firstFile = schema.Documents.FirstOrDefault()?.File;
@@ -36,6 +45,7 @@ namespace Strata.Schema.Validation
             CheckEnumNames(context);
             // Without a datasource Prisma knows no database, so it has no namespace for constraint names.
             if (schema.Datasource != null) CheckConstraintNames(context);
+            CheckNameLengths(context);
             CheckSchemaAttributes(context);
             CheckViewsEnabled(context);
             PreviewFeatureRules.Check(context);
@@ -99,13 +109,21 @@ namespace Strata.Schema.Validation
         private static void CheckProviderFields(BindContext context, ModelDefinition model)
         {
             if (context.Schema.Datasource == null) CheckWithoutDatasource(context, model);
-            if (context.Provider != ProviderKind.Sqlite) return;
-            // SQLite keeps no names for primary keys and foreign keys, so Prisma refuses `map:` on them.
+            if (context.Provider != ProviderKind.Sqlite && context.Provider != ProviderKind.MySql) return;
+            string provider = BindContext.ProviderName(context.Provider);
+            // SQLite and MySQL keep no names for primary keys (MySQL's is always PRIMARY), so Prisma refuses `map:` on them.
             if (model.PrimaryKey?.MappedName != null)
             {
-                context.Error(DiagnosticCodes.ConstraintNameNotSupported, model.PrimaryKey.Location,
-                    $"SQLite does not name primary keys, so the `map: \"{model.PrimaryKey.MappedName}\"` of `{model.Name}`'s primary key cannot be kept. Remove it.");
+                // Prisma reports SQLite's on the key, MySQL's on the model.
+                context.Error(DiagnosticCodes.ConstraintNameNotSupported, context.Provider == ProviderKind.MySql ? model.Location : model.PrimaryKey.Location,
+                    $"{provider} does not name primary keys, so the `map: \"{model.PrimaryKey.MappedName}\"` of `{model.Name}`'s primary key cannot be kept. Remove it.");
             }
+            foreach (var field in model.ScalarFields.Where(f => f.IsList && (f.Kind == FieldKind.Scalar || f.Kind == FieldKind.Enum)))
+            {
+                context.Error(DiagnosticCodes.ScalarListNotSupported, field.Location,
+                    $"{provider} has no list columns, so `{field}` ({field.TypeName}[]) cannot be stored. Use a related model, a Json field, or PostgreSQL.");
+            }
+            if (context.Provider == ProviderKind.MySql) return;
             foreach (var relation in model.RelationFields.Select(f => f.RelationAttribute).Where(a => a?.MappedName != null))
             {
                 context.Error(DiagnosticCodes.ConstraintNameNotSupported, relation!.Location,
@@ -113,11 +131,6 @@ namespace Strata.Schema.Validation
             }
             foreach (var field in model.ScalarFields)
             {
-                if (field.IsList && (field.Kind == FieldKind.Scalar || field.Kind == FieldKind.Enum))
-                {
-                    context.Error(DiagnosticCodes.ScalarListNotSupported, field.Location,
-                        $"SQLite has no list columns, so `{field}` ({field.TypeName}[]) cannot be stored. Use a related model, a Json field, or PostgreSQL.");
-                }
                 if (field.Default != null && field.Default.IsAutoincrement)
                 {
                     var pk = model.PrimaryKey;
@@ -232,23 +245,68 @@ namespace Strata.Schema.Validation
                     if (!global.ContainsKey((view.DatabaseSchema, key.DatabaseName))) global[(view.DatabaseSchema, key.DatabaseName)] = key.Location;
             var viewNames = new HashSet<SourceLocation>(global.Values);
             reported.UnionWith(viewNames);
+            // MySQL scopes index names to their table and foreign key names to the database: the
+            // other way round from SQLite and PostgreSQL.
+            bool mysql = context.Provider == ProviderKind.MySql;
+            var databaseForeignKeys = new Dictionary<(string?, string), SourceLocation>();
             foreach (var model in context.Schema.Models.Where(m => !m.IsView && !m.IsIgnored))
             {
                 var keys = new List<KeyDefinition>();
                 if (model.PrimaryKey != null && context.Provider == ProviderKind.PostgreSql) keys.Add(model.PrimaryKey);
                 keys.AddRange(model.Uniques);
                 keys.AddRange(model.Indexes);
-                foreach (var key in keys) Claim(context, reported, global, (model.DatabaseSchema, key.DatabaseName), key.Location, key.DatabaseName);
+                var keyNames = mysql ? new Dictionary<(string?, string), SourceLocation>() : global;
+                foreach (var key in keys)
+                {
+                    string name = NameOf(context, key);
+                    Claim(context, reported, keyNames, (model.DatabaseSchema, name), key.Location, name);
+                }
 
-                var foreignKeys = new Dictionary<(string?, string), SourceLocation>();
+                var foreignKeys = mysql ? databaseForeignKeys : new Dictionary<(string?, string), SourceLocation>();
                 if (!foreignKeysOf.TryGetValue(model, out var relations)) continue;
                 foreach (var relation in relations)
                 {
                     var location = relation.FieldA.RelationAttribute?.Location ?? relation.FieldA.Location;
-                    Claim(context, reported, foreignKeys, (null, relation.ForeignKeyName), location, relation.ForeignKeyName);
+                    string name = relation.FieldA.RelationAttribute?.MappedName
+                        ?? ConstraintNames.ForeignKey(model.DatabaseName, relation.ForeignKeyFields.Select(f => f.DatabaseName).ToList(), NameLimit(context));
+                    Claim(context, reported, foreignKeys, (null, name), location, name);
                 }
             }
         }
+
+        /// <summary>
+        /// A name given with <c>map:</c> must fit the database's identifiers (Prisma counts bytes):
+        /// PostgreSQL keeps 63, MySQL 64. Default names are shortened to fit instead.
+        /// </summary>
+        private static void CheckNameLengths(BindContext context)
+        {
+            int max = context.Provider == ProviderKind.PostgreSql ? 63 : context.Provider == ProviderKind.MySql ? 64 : 0;
+            if (max == 0) return;
+            var named = new List<(string Name, SourceLocation Location)>();
+            foreach (var model in context.Schema.Models)
+            {
+                // MySQL's primary key is always PRIMARY: its `map:` is refused on its own.
+                if (model.PrimaryKey != null && context.Provider != ProviderKind.MySql) named.Add((model.PrimaryKey.MappedName!, model.PrimaryKey.Location));
+                named.AddRange(model.Uniques.Concat<KeyDefinition>(model.Indexes).Select(k => (k.MappedName!, k.Location)));
+                named.AddRange(model.RelationFields.Select(f => f.RelationAttribute).Where(a => a != null).Select(a => (a!.MappedName!, a.Location)));
+            }
+            foreach (var (name, location) in named.Where(n => n.Name != null && System.Text.Encoding.UTF8.GetByteCount(n.Name) > max))
+            {
+                context.Error(DiagnosticCodes.ConstraintNameTooLong, location,
+                    $"The name \"{name}\" is {System.Text.Encoding.UTF8.GetByteCount(name)} bytes long, but {BindContext.ProviderName(context.Provider)} keeps at most {max}. Choose a shorter name with `map: \"...\"`.");
+            }
+        }
+
+        /// <summary>The length Prisma shortens default names to: MySQL's 64, else PostgreSQL's 63 (SQLite has no limit of its own).</summary>
+        private static int NameLimit(BindContext context) => context.Provider == ProviderKind.MySql ? 64 : ConstraintNames.MaxLength;
+
+        /// <summary>A key's name in the database, its default shortened to the provider's limit.</summary>
+        private static string NameOf(BindContext context, KeyDefinition key) => key.MappedName ?? key switch
+        {
+            UniqueDefinition => ConstraintNames.Unique(key.Model.DatabaseName, key.ColumnNames, NameLimit(context)),
+            IndexDefinition => ConstraintNames.Index(key.Model.DatabaseName, key.ColumnNames, NameLimit(context)),
+            _ => key.DatabaseName,
+        };
 
         private static void Claim(BindContext context, HashSet<SourceLocation> reported, Dictionary<(string?, string), SourceLocation> names, (string?, string) key, SourceLocation location, string name)
         {

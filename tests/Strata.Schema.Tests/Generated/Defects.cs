@@ -30,12 +30,18 @@ internal static class Defects
         ("enum value twice", (s, n) => Pick(s.Enums, n, e => e.Values.Add(e.Values[0].Split(' ')[0]))),
         ("no unique criterion", (s, n) => Pick(s.Models.Where(m => !m.IsView && m.Fields.All(f => !f.IsRelation)).ToList(), n, m =>
         {
-            foreach (var f in m.Fields) f.Attributes.RemoveAll(a => a is "@id" or "@unique" || a.StartsWith("@default(autoincrement", StringComparison.Ordinal));
+            foreach (var f in m.Fields) f.Attributes.RemoveAll(a => a == "@id" || a.StartsWith("@unique", StringComparison.Ordinal) || a.StartsWith("@default(autoincrement", StringComparison.Ordinal));
             m.BlockAttributes.RemoveAll(a => a.StartsWith("@@unique", StringComparison.Ordinal) || a.StartsWith("@@id", StringComparison.Ordinal));
         })),
         ("updatedAt on a string", (s, n) => Pick(Scalars(s).Where(f => f.Type == "String" && f.Modifier != "[]").ToList(), n, f => f.Attributes.Add("@updatedAt"))),
         ("native type of another type", (s, n) => s.Provider == "postgresql" && Pick(Scalars(s).Where(f => f.Type == "Int").ToList(), n, f => f.Attributes.Add("@db.Uuid"))),
         ("native type on SQLite", (s, n) => s.Provider == "sqlite" && Pick(Scalars(s).Where(f => f.Type == "String").ToList(), n, f => f.Attributes.Add("@db.Text"))),
+        ("native type of another type on MySQL", (s, n) => s.Provider == "mysql" && Pick(Scalars(s).Where(f => f.Type == "Int").ToList(), n, f => f.Attributes.Add("@db.VarChar(10)"))),
+        ("native type length out of range", (s, n) => s.Provider == "mysql" && Pick(Scalars(s).Where(f => f.Type == "String").ToList(), n,
+            f => { f.Attributes.RemoveAll(a => a.StartsWith("@db.", StringComparison.Ordinal)); f.Attributes.Add("@db.Char(300)"); })),
+        ("key over TEXT without length", (s, n) => s.Provider == "mysql" && Pick(Scalars(s).Where(f => f.Type == "String" && f.Modifier == "").ToList(), n,
+            f => { f.Attributes.RemoveAll(a => a.StartsWith("@db.", StringComparison.Ordinal) || a.StartsWith("@unique", StringComparison.Ordinal)); f.Attributes.Add("@unique"); f.Attributes.Add("@db.Text"); })),
+        ("list on MySQL", (s, n) => s.Provider == "mysql" && Pick(Scalars(s).Where(f => f.Type == "Int").ToList(), n, f => { f.Modifier = "[]"; f.Attributes.Clear(); })),
         ("list on SQLite", (s, n) => s.Provider == "sqlite" && Pick(Scalars(s).Where(f => f.Type == "String").ToList(), n, f => { f.Modifier = "[]"; f.Attributes.Clear(); })),
         ("autoincrement on a string", (s, n) => Pick(Scalars(s).Where(f => f.Type == "String" && f.Modifier == "").ToList(), n,
             f => { f.Attributes.RemoveAll(a => a.StartsWith("@default", StringComparison.Ordinal)); f.Attributes.Add("@default(autoincrement())"); })),

@@ -19,7 +19,7 @@ internal static class ShapeGenerators
     private static readonly string[] Actions = ["Cascade", "Restrict", "NoAction", "SetNull", "SetDefault"];
 
     public static Gen<SchemaShape> Schema =>
-        from provider in Gen.Frequency((4, Gen.Constant<string?>("postgresql")), (4, Gen.Constant<string?>("sqlite")), (1, Gen.Constant<string?>(null)))
+        from provider in Gen.Frequency((4, Gen.Constant<string?>("postgresql")), (4, Gen.Constant<string?>("sqlite")), (3, Gen.Constant<string?>("mysql")), (1, Gen.Constant<string?>(null)))
         from relationMode in Gen.Frequency((5, Gen.Constant<string?>(null)), (1, Gen.Constant<string?>("prisma")), (1, Gen.Constant<string?>("foreignKeys")))
         from enumCount in Gen.Choose(0, 2)
         from enums in Gen.Shuffle(EnumNames).SelectMany(names => Gen.CollectToArray(names.Take(enumCount), Enum))
@@ -57,7 +57,7 @@ internal static class ShapeGenerators
             if (view.Fields.All(f => !f.IsRelation) && schema.Models.SelectMany(m => m.Fields).All(f => f.Type != view.Name))
             {
                 view.IsView = true;
-                view.BlockAttributes.RemoveAll(a => a.StartsWith("@@id", StringComparison.Ordinal) || a.StartsWith("@@index", StringComparison.Ordinal));
+                view.BlockAttributes.RemoveAll(a => a.StartsWith("@@id", StringComparison.Ordinal) || a.StartsWith("@@index", StringComparison.Ordinal) || a.StartsWith("@@fulltext", StringComparison.Ordinal));
                 foreach (var f in view.Fields)
                 {
                     f.Attributes.RemoveAll(a => a.StartsWith("@default(autoincrement", StringComparison.Ordinal));
@@ -93,9 +93,14 @@ internal static class ShapeGenerators
         from indexKinds in Gen.ArrayOf(Gen.Elements("@@index", "@@unique"), indexes)
         from mapped in Gen.Frequency((3, Gen.Constant(false)), (1, Gen.Constant(true)))
         from namedIndex in Gen.Frequency((3, Gen.Constant(false)), (1, Gen.Constant(true)))
-        select MakeModel(name, idKind, fields, indexKinds, mapped, namedIndex);
+        from fullText in Gen.Frequency((3, Gen.Constant(false)), (provider == "mysql" ? 1 : 0, Gen.Constant(true)))
+        select MakeModel(name, idKind, fields, indexKinds, mapped, namedIndex, fullText);
 
-    private static ModelShape MakeModel(string name, int idKind, FieldShape[] fields, string[] indexKinds, bool mapped, bool namedIndex)
+    /// <summary>MySQL's TEXT and BLOB types, whose keys need a prefix length.</summary>
+    private static bool IsLob(FieldShape field) => field.Attributes.Any(a => a is "@db.TinyText" or "@db.Text" or "@db.MediumText" or "@db.LongText"
+        or "@db.TinyBlob" or "@db.Blob" or "@db.MediumBlob" or "@db.LongBlob");
+
+    private static ModelShape MakeModel(string name, int idKind, FieldShape[] fields, string[] indexKinds, bool mapped, bool namedIndex, bool fullText)
     {
         var model = new ModelShape(name);
         switch (idKind)
@@ -123,7 +128,7 @@ internal static class ShapeGenerators
                 break;
         }
         model.Fields.AddRange(fields);
-        var indexable = fields.Where(f => f.Modifier != "[]" && f.Type is not ("Json" or "Bytes")).ToList();
+        var indexable = fields.Where(f => f.Modifier != "[]" && f.Type is not ("Json" or "Bytes") && !IsLob(f)).ToList();
         // Each index on other columns than the others and than a field's own @unique, so that the
         // default names do not clash (a clash is one of the defects instead).
         var taken = new HashSet<string>(fields.Where(f => f.Attributes.Contains("@unique")).Select(f => f.Name));
@@ -134,6 +139,9 @@ internal static class ShapeGenerators
             var map = namedIndex ? $", map: \"{name.ToLowerInvariant()}_ix{i}\"" : string.Empty;
             model.BlockAttributes.Add($"{indexKinds[i]}([{columns}]{map})");
         }
+        // A MySQL full-text index over the text columns, named so that it never takes an index's default name.
+        var texts = fields.Where(f => f.Type == "String" && f.Modifier != "[]").Select(f => f.Name).ToList();
+        if (fullText && texts.Count > 0) model.BlockAttributes.Add($"@@fulltext([{string.Join(", ", texts)}], map: \"{name.ToLowerInvariant()}_ft\")");
         if (mapped) model.BlockAttributes.Add($"@@map(\"{name.ToLowerInvariant()}s\")");
         return model;
     }
@@ -144,7 +152,7 @@ internal static class ShapeGenerators
         from withDefault in Gen.Frequency((2, Gen.Constant(false)), (1, Gen.Constant(true)))
         from unique in Gen.Frequency((6, Gen.Constant(false)), (1, Gen.Constant(true)))
         from mapped in Gen.Frequency((4, Gen.Constant(false)), (1, Gen.Constant(true)))
-        from native in Gen.Frequency((3, Gen.Constant<string?>(null)), (provider == "postgresql" ? 1 : 0, NativeType(type)))
+        from native in Gen.Frequency((3, Gen.Constant<string?>(null)), (provider == "postgresql" ? 1 : 0, NativeType(type)), (provider == "mysql" ? 1 : 0, MySqlNativeType(type)))
         from updatedAt in Gen.Frequency((5, Gen.Constant(false)), (1, Gen.Constant(true)))
         select MakeField(name, type, modifier, withDefault, unique, mapped, native, updatedAt, enums);
 
@@ -170,9 +178,10 @@ internal static class ShapeGenerators
             };
             if (value != null) field.Attributes.Add($"@default({value})");
         }
-        if (unique && modifier != "[]" && type is not ("Json" or "Bytes")) field.Attributes.Add("@unique");
         if (mapped) field.Attributes.Add($"@map(\"{name}_col\")");
         if (native != null) field.Attributes.Add(native);
+        // A unique TEXT column on MySQL is unique over a prefix.
+        if (unique && modifier != "[]" && type is not ("Json" or "Bytes")) field.Attributes.Insert(0, IsLob(field) ? "@unique(length: 16)" : "@unique");
         if (updatedAt && type == "DateTime" && modifier != "[]" && !withDefault) field.Attributes.Add("@updatedAt");
         return field;
     }
@@ -192,6 +201,24 @@ internal static class ShapeGenerators
         "Boolean" => Gen.Constant<string?>("@db.Boolean"),
         "Json" => Gen.Elements<string?>("@db.Json", "@db.JsonB"),
         "Bytes" => Gen.Constant<string?>("@db.ByteA"),
+        _ => Gen.Constant<string?>(null),
+    };
+
+    /// <summary>
+    /// A MySQL native type that fits the scalar type. A String key over a TEXT type gets its prefix
+    /// length (forgetting it is one of the defects).
+    /// </summary>
+    private static Gen<string?> MySqlNativeType(string type) => type switch
+    {
+        "String" => Gen.Elements<string?>("@db.VarChar(80)", "@db.Char(4)", "@db.VarChar(191)", "@db.Text", "@db.MediumText", "@db.TinyText"),
+        "Int" => Gen.Elements<string?>("@db.Int", "@db.UnsignedInt", "@db.SmallInt", "@db.MediumInt", "@db.TinyInt", "@db.Year"),
+        "BigInt" => Gen.Elements<string?>("@db.BigInt", "@db.UnsignedBigInt"),
+        "Float" => Gen.Elements<string?>("@db.Double", "@db.Float"),
+        "Decimal" => Gen.Elements<string?>("@db.Decimal(10, 2)", "@db.Decimal(65, 30)"),
+        "DateTime" => Gen.Elements<string?>("@db.DateTime(3)", "@db.Timestamp(6)", "@db.Date", "@db.Time(2)"),
+        "Boolean" => Gen.Elements<string?>("@db.TinyInt", "@db.Bit(1)"),
+        "Json" => Gen.Constant<string?>("@db.Json"),
+        "Bytes" => Gen.Elements<string?>("@db.Blob", "@db.LongBlob", "@db.VarBinary(16)", "@db.Binary(4)"),
         _ => Gen.Constant<string?>(null),
     };
 
