@@ -1,5 +1,5 @@
-// The Strata quick start: a todo app on SQLite (no set-up), or on PostgreSQL when given a
-// postgresql:// URL as the first argument or in DATABASE_URL.
+// The Strata quick start: a todo app on SQLite (no set-up), or on PostgreSQL or MySQL/MariaDB when
+// given a postgresql:// or mysql:// URL as the first argument or in DATABASE_URL.
 using Quickstart;
 using Quickstart.Data;
 using Strata;

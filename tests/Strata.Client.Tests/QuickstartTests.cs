@@ -74,4 +74,12 @@ public class QuickstartTests
         var url = $"postgresql://{Uri.EscapeDataString(builder.Username!)}@{builder.Host}:{builder.Port}/{builder.Database}";
         Assert.Equal("Migrations: 1 applied, the database is up to date.\n" + Expected, await RunAsync(Path.GetTempPath(), url));
     }
+
+    [Fact]
+    public async Task Runs_on_mariadb_when_given_a_mysql_url()
+    {
+        var connectionString = await MariaDbServer.Shared.CreateDatabaseAsync("quickstart");
+        var url = MariaDbServer.Shared.UrlBase + new MySqlConnector.MySqlConnectionStringBuilder(connectionString).Database;
+        Assert.Equal("Migrations: 1 applied, the database is up to date.\n" + Expected, await RunAsync(Path.GetTempPath(), url));
+    }
 }
