@@ -54,7 +54,7 @@ public class FreshProjectTests
             var sources = Path.Combine(work, "sources");
             CopySources(repository, sources);
             await ProcessRunner.RunAsync(sources, environment, "dotnet", "pack", "src/Strata.Packages.slnx", "-c", "Release", "-o", feed, "-p:Version=" + version);
-            foreach (var package in new[] { "Strata", "Strata.Schema", "Strata.Migrate", "Strata.Sqlite", "Strata.Postgres", "Strata.Cli" })
+            foreach (var package in new[] { "Strata", "Strata.Schema", "Strata.Migrate", "Strata.Sqlite", "Strata.Postgres", "Strata.MySql", "Strata.Cli" })
                 Assert.True(File.Exists(Path.Combine(feed, $"{package}.{version}.nupkg")), $"{package} was not packed");
 
             File.WriteAllText(Path.Combine(work, "nuget.config"), NuGetConfig(feed));
