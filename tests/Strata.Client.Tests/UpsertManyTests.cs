@@ -4,19 +4,7 @@ namespace Strata.Client.Tests;
 
 public class UpsertManyTests : ClientTest
 {
-    /// <summary>UpsertMany needs INSERT ... ON CONFLICT (key); MySQL has none and refuses it (below).</summary>
-    public static TheoryData<StrataProvider> UpsertProviders => new() { StrataProvider.Sqlite, StrataProvider.PostgreSql };
-
-    [Fact]
-    public Task MySQL_refuses_UpsertMany_with_a_clear_error_and_writes_nothing() => WithClient(StrataProvider.MySql, async db =>
-    {
-        var error = await Assert.ThrowsAsync<StrataException>(() => db.Users.UpsertManyAsync([new UserCreate { Email = "ann@example.com" }], on: u => [u.Email]));
-        Assert.Equal("P2009", error.Code);
-        Assert.Contains("use Upsert for each record", error.Message);
-        Assert.Equal(0, await db.Users.CountAsync());
-    });
-
-    [Theory, MemberData(nameof(UpsertProviders))]
+    [Theory, MemberData(nameof(Providers))]
     public Task Conflicts_on_the_primary_key_update_what_each_record_sets(StrataProvider provider) => WithClient(provider, async db =>
     {
         await db.Memberships.CreateManyAsync([new MembershipCreate { OrgId = 1, UserKey = "a", Level = 5 }, new MembershipCreate { OrgId = 1, UserKey = "b" }]);
@@ -31,7 +19,7 @@ public class UpsertManyTests : ClientTest
         Assert.Equal(["1a7", "1b1", "2a3"], rows.Select(m => $"{m.OrgId}{m.UserKey}{m.Level}").ToArray());
     });
 
-    [Theory, MemberData(nameof(UpsertProviders))]
+    [Theory, MemberData(nameof(Providers))]
     public Task A_unique_constraint_and_chosen_fields(StrataProvider provider) => WithClient(provider, async db =>
     {
         var ann = await db.Users.CreateAsync(new UserCreate { Email = "ann@example.com", Name = "Ann", Age = 30 });
@@ -63,7 +51,7 @@ public class UpsertManyTests : ClientTest
         Assert.Equal(ann.CreatedAt, stored.CreatedAt);
     });
 
-    [Theory, MemberData(nameof(UpsertProviders))]
+    [Theory, MemberData(nameof(Providers))]
     public Task Conflicting_records_can_take_fixed_changes_and_atomic_operations(StrataProvider provider) => WithClient(provider, async db =>
     {
         await db.Memberships.CreateAsync(new MembershipCreate { OrgId = 1, UserKey = "a", Level = 5 });
@@ -90,7 +78,7 @@ public class UpsertManyTests : ClientTest
         Assert.Equal("P2009", nested.Code);
     });
 
-    [Theory, MemberData(nameof(UpsertProviders))]
+    [Theory, MemberData(nameof(Providers))]
     public Task Records_with_the_same_key_apply_in_order(StrataProvider provider) => WithClient(provider, async db =>
     {
         // Two records with one key in one call (PostgreSQL refuses one statement that changes a row
@@ -114,7 +102,7 @@ public class UpsertManyTests : ClientTest
         Assert.Equal(2, (await db.Memberships.FindUniqueOrThrowAsync(m => m.OrgIdUserKey(1, "k"))).Level);
     });
 
-    [Theory, MemberData(nameof(UpsertProviders))]
+    [Theory, MemberData(nameof(Providers))]
     public Task Many_records_fill_several_statements(StrataProvider provider) => WithClient(provider, async db =>
     {
         // More values than one statement may bind on either provider (SQLite's statements take 64, PostgreSQL's 1000 rows).
@@ -127,7 +115,7 @@ public class UpsertManyTests : ClientTest
         Assert.Equal(1500, await db.Memberships.Where(m => m.Level == 2).CountAsync());
     });
 
-    [Theory, MemberData(nameof(UpsertProviders))]
+    [Theory, MemberData(nameof(Providers))]
     public Task Hostile_strings_are_values(StrataProvider provider) => WithClient(provider, async db =>
     {
         string[] names = ["'); DROP TABLE \"Category\"; --", "excluded.\"name\"", "\" = excluded.id --", "ä\\n\u00e9\U0001F600", "%_\\"];
@@ -139,7 +127,7 @@ public class UpsertManyTests : ClientTest
         Assert.Equal(stored.Select(c => c.Id).Order(), again.Select(c => c.Id).Order()); // the second call updated, created nothing
     });
 
-    [Theory, MemberData(nameof(UpsertProviders))]
+    [Theory, MemberData(nameof(Providers))]
     public Task Returned_records_take_the_querys_include_and_omit(StrataProvider provider) => WithClient(provider, async db =>
     {
         await SeedAsync(db);
@@ -152,7 +140,7 @@ public class UpsertManyTests : ClientTest
         Assert.Empty(users.Single(u => u.Email == "new@example.com").Posts!);
     });
 
-    [Theory, MemberData(nameof(UpsertProviders))]
+    [Theory, MemberData(nameof(Providers))]
     public Task Failures_roll_back_every_statement(StrataProvider provider) => WithClient(provider, async db =>
     {
         await db.Users.CreateAsync(new UserCreate { Email = "taken@example.com" });

@@ -283,7 +283,7 @@ internal static class WriteOperations
     /// Where there is no INSERT ... RETURNING (MySQL): the INSERT and the SELECT of its row by key (the
     /// values written, or the AUTO_INCREMENT id) in one command; null when a skipped duplicate inserted nothing.
     /// </summary>
-    private static Task<T?> InsertAndSelectAsync<T>(StrataContext context, ModelInfo model, IReadOnlyList<ColumnInfo> columns, object?[] row, ColumnSet returning, bool skipDuplicates, CancellationToken cancellationToken)
+    internal static Task<T?> InsertAndSelectAsync<T>(StrataContext context, ModelInfo model, IReadOnlyList<ColumnInfo> columns, object?[] row, ColumnSet returning, bool skipDuplicates, CancellationToken cancellationToken)
         where T : class, IStrataEntity
     {
         if (model.PrimaryKey is not { } key || !WriteSql.CanSelectInserted(model, columns, row, key))

@@ -9,28 +9,21 @@ namespace Strata.Writes;
 /// SET column = excluded.column</c> (or the given changes), in one transaction, each statement within the database's
 /// parameter limit.
 /// </summary>
-internal static class UpsertMany
+internal static partial class UpsertMany
 {
-    /// <summary>
-    /// MySQL has no ON CONFLICT (key): its ON DUPLICATE KEY UPDATE acts on a conflict with any unique
-    /// key, so a record could be changed by a criterion that was not asked for; and no RETURNING.
-    /// </summary>
-    private static void RequireConflictTarget(StrataContext context, ModelInfo model)
-    {
-        if (context.Dialect.HasReturning) return;
-        throw new StrataException(ErrorCodes.InvalidQuery,
-            $"UpsertMany of {model.Name} needs INSERT ... ON CONFLICT (key) DO UPDATE, which {context.Dialect.Name} does not have; use Upsert for each record.") { Model = model.Name };
-    }
-
     public static async Task<int> RunAsync(StrataContext context, ModelInfo model, IReadOnlyList<WriteInput> inputs, UniqueInfo conflict, ColumnInfo[]? update, WriteInput? changes, CancellationToken cancellationToken)
     {
-        RequireConflictTarget(context, model);
         if (inputs.Count == 0) return 0;
         return await context.InTransactionAsync(async tx =>
         {
             int count = 0;
             foreach (var batch in Statements(tx.Dialect, model, inputs, conflict, update, changes))
             {
+                if (!tx.Dialect.HasReturning)
+                {
+                    count += (await RowByRowAsync<IStrataEntity>(tx, model, batch, conflict, null, cancellationToken).ConfigureAwait(false)).Count;
+                    continue;
+                }
                 var statement = tx.Build(w => WriteSql.Insert(w, model, batch.Columns, batch.Rows, returning: null, conflict: conflict, onConflict: batch.Updates));
                 count += await Runner.ExecuteAsync(tx, model, statement, cancellationToken).ConfigureAwait(false);
             }
@@ -41,7 +34,6 @@ internal static class UpsertMany
     public static async Task<List<T>> RunAndReturnAsync<T>(StrataContext context, ModelInfo model, IReadOnlyList<WriteInput> inputs, UniqueInfo conflict, ColumnInfo[]? update, WriteInput? changes, QueryState read, CancellationToken cancellationToken)
         where T : class, IStrataEntity
     {
-        RequireConflictTarget(context, model);
         if (inputs.Count == 0) return [];
         var columns = ReadOperations.WithKeyColumns(model, read).Columns;
         return await context.InTransactionAsync(async tx =>
@@ -49,6 +41,11 @@ internal static class UpsertMany
             var result = new List<T>(inputs.Count);
             foreach (var batch in Statements(tx.Dialect, model, inputs, conflict, update, changes))
             {
+                if (!tx.Dialect.HasReturning)
+                {
+                    result.AddRange(await RowByRowAsync<T>(tx, model, batch, conflict, read with { Includes = [] }, cancellationToken).ConfigureAwait(false));
+                    continue;
+                }
                 var statement = tx.Build(w => WriteSql.Insert(w, model, batch.Columns, batch.Rows, columns, conflict: conflict, onConflict: batch.Updates));
                 result.AddRange(await Runner.QueryAsync<T>(tx, model, statement, columns, cancellationToken).ConfigureAwait(false));
             }
