@@ -36,6 +36,19 @@ public class InitCommandTests
     }
 
     [Fact]
+    public void Init_for_mysql_writes_a_mysql_schema_and_a_default_url()
+    {
+        using var cli = new CliRunner();
+        var (code, _, _) = cli.Run("init", "--datasource-provider", "mysql");
+        Assert.Equal(0, code);
+        Assert.Contains("provider = \"mysql\"", cli.Read("prisma/schema.prisma"));
+        Assert.Contains("DATABASE_URL=\"mysql://root:password@localhost:3306/app\"", cli.Read(".env"));
+        var compiled = SchemaCompilation.FromText(cli.Read("prisma/schema.prisma"));
+        Assert.Equal(Strata.Schema.Semantics.ProviderKind.MySql, compiled.Schema.Provider);
+        Assert.DoesNotContain(compiled.Diagnostics, d => d.IsError);
+    }
+
+    [Fact]
     public void Init_refuses_to_overwrite_an_existing_schema()
     {
         using var cli = new CliRunner();

@@ -8,16 +8,17 @@ internal static class InitCommand
 {
     private const string SqliteUrl = "file:./dev.db";
     private const string PostgresUrl = "postgresql://postgres:postgres@localhost:5432/app?schema=public";
+    private const string MySqlUrl = "mysql://root:password@localhost:3306/app";
 
     public static Command Create(CliContext context)
     {
         var provider = new Option<string>("--datasource-provider")
         {
-            Description = "The database: sqlite (default, no server needed) or postgresql.",
+            Description = "The database: sqlite (default, no server needed), postgresql or mysql (MySQL and MariaDB).",
             DefaultValueFactory = _ => "sqlite",
-            HelpName = "sqlite|postgresql",
+            HelpName = "sqlite|postgresql|mysql",
         };
-        provider.AcceptOnlyFromAmong("sqlite", "postgresql", "postgres");
+        provider.AcceptOnlyFromAmong("sqlite", "postgresql", "postgres", "mysql");
         var url = new Option<string?>("--url") { Description = "The connection URL to write to .env as DATABASE_URL.", HelpName = "URL" };
         var command = new Command("init", "Create prisma/schema.prisma and a .env file to start a project.");
         command.Options.Add(provider);
@@ -62,7 +63,7 @@ internal static class InitCommand
         context.Out.WriteLine("Created prisma/schema.prisma.");
 
         var envPath = Path.Combine(context.WorkingDirectory, ".env");
-        var value = url ?? (provider == "sqlite" ? SqliteUrl : PostgresUrl);
+        var value = url ?? provider switch { "sqlite" => SqliteUrl, "mysql" => MySqlUrl, _ => PostgresUrl };
         var line = $"DATABASE_URL=\"{value}\"";
         if (!File.Exists(envPath))
         {
