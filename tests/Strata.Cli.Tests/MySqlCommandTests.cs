@@ -35,6 +35,18 @@ public class MySqlCommandTests
         Assert.Equal(0, cli.Run("migrate", "deploy", "--url", url).Code);
         var check = cli.Run("migrate", "diff", "--from-url", url, "--to-schema", "prisma/schema.prisma", "--exit-code");
         Assert.True(check.Code == 0, check.Out + check.Error);
+
+        var reset = cli.Run("migrate", "reset", "--force", "--skip-seed", "--url", url);
+        Assert.True(reset.Code == 0, reset.Error);
+        Assert.Equal(0, cli.Run("migrate", "status", "--url", url).Code);
+        cli.Write("prisma/schema.prisma", Head + V2.Replace("  city String?\n", "  city String?\n  age  Int     @default(0)\n"));
+        var push = cli.Run("db", "push", "--url", url);
+        Assert.True(push.Code == 0, push.Error);
+        Assert.Equal(0, cli.Run("migrate", "diff", "--from-url", url, "--to-schema", "prisma/schema.prisma", "--exit-code").Code);
+        var shadow = MariaDbServer.Shared.UrlBase + new MySqlConnector.MySqlConnectionStringBuilder(await MariaDbServer.Shared.CreateDatabaseAsync("clishadow")).Database;
+        var drift = cli.Run("migrate", "diff", "--from-migrations", "prisma/migrations", "--to-url", url, "--shadow-database-url", shadow, "--script");
+        Assert.True(drift.Code == 0, drift.Error);
+        Assert.Equal("-- AlterTable\nALTER TABLE `User` ADD COLUMN `age` INTEGER NOT NULL DEFAULT 0;\n", drift.Out);
     }
 
     [Fact]
