@@ -36,6 +36,10 @@ public class MySqlCommandTests
         var check = cli.Run("migrate", "diff", "--from-url", url, "--to-schema", "prisma/schema.prisma", "--exit-code");
         Assert.True(check.Code == 0, check.Out + check.Error);
 
+        var pulled = cli.Run("db", "pull", "--print", "--url", url);
+        Assert.True(pulled.Code == 0, pulled.Error);
+        Assert.Contains("model User {\n  id   Int     @id @default(autoincrement())\n  name String\n  city String?\n}", pulled.Out);
+
         var reset = cli.Run("migrate", "reset", "--force", "--skip-seed", "--url", url);
         Assert.True(reset.Code == 0, reset.Error);
         Assert.Equal(0, cli.Run("migrate", "status", "--url", url).Code);

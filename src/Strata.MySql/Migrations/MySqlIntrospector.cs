@@ -63,7 +63,8 @@ public sealed partial class MySqlIntrospector : IIntrospector
             var name = group.Key;
             var indexes = indexRows.Where(i => i.Table == name).GroupBy(i => i.Name, StringComparer.Ordinal).ToList();
             var primary = indexes.FirstOrDefault(i => i.Key == "PRIMARY");
-            var key = primary == null ? null : new PrimaryKey("PRIMARY", primary.Select(c => c.Column).ToList());
+            // MySQL names every primary key PRIMARY: it reads back with Prisma's default name, which a schema gives it.
+            var key = primary == null ? null : new PrimaryKey(Strata.Schema.Semantics.ConstraintNames.PrimaryKey(name), primary.Select(c => c.Column).ToList());
             var others = indexes.Where(i => i.Key != "PRIMARY")
                 .Select(i => new Strata.Migrate.Model.Index(i.Key, i.Select(c => new IndexColumn(c.Column, c.Descending)).ToList(), i.First().Unique,
                     i.First().Type == "FULLTEXT" ? "FULLTEXT" : null))
