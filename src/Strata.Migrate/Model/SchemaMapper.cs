@@ -47,9 +47,10 @@ public static class SchemaMapper
         var foreignKeys = !withForeignKeys ? [] : model.RelationFields
             .Select(f => f.Relation)
             .Where(r => r != null && r.Kind != RelationKind.ManyToMany && ReferenceEquals(r.ReferencingModel, model))
+            .Select(r => r!)
             .Distinct()
             .Select(r => new ForeignKey(
-                dialect.DatabaseIdentifier(r!.ForeignKeyName),
+                dialect.DatabaseIdentifier(ForeignKeyName(r, dialect)),
                 r.ForeignKeyFields.Select(f => f.DatabaseName).ToList(),
                 r.ReferencedModel.DatabaseName,
                 r.ReferencedModel.DatabaseSchema,
@@ -70,6 +71,18 @@ public static class SchemaMapper
             ? ConstraintNames.Unique(model.DatabaseName, key.ColumnNames, dialect.MaxIdentifierLength)
             : ConstraintNames.Index(model.DatabaseName, key.ColumnNames, dialect.MaxIdentifierLength));
         return dialect.DatabaseIdentifier(name);
+    }
+
+    /// <summary>
+    /// A foreign key's name: <c>map:</c>, else Prisma's default <c>{table}_{columns}_fkey</c> with its
+    /// stem shortened to the provider's limit (64 on MySQL), as Prisma shortens it.
+    /// </summary>
+    private static string ForeignKeyName(RelationDefinition relation, IMigrationDialect dialect)
+    {
+        if (relation.FieldA.RelationAttribute?.MappedName is { } mapped) return mapped;
+        var stem = relation.ReferencingModel.DatabaseName + "_" + string.Join("_", relation.ForeignKeyFields.Select(f => f.DatabaseName));
+        int room = dialect.MaxIdentifierLength - "_fkey".Length;
+        return (stem.Length > room ? stem[..room] : stem) + "_fkey";
     }
 
     private static IndexColumn IndexColumnOf(IndexField field, IMigrationDialect dialect) =>
