@@ -65,7 +65,9 @@ public sealed class GeneratedChangeApplyTests(ITestOutputHelper output)
         // Each case in a database of its own on the shared MariaDB (dropped with the server at the end).
         await ApplyAll("mysql", new Strata.MySql.Migrations.MySqlMigrationDialect(), new Strata.MySql.Migrations.MySqlIntrospector(), async () =>
         {
-            var connection = new MySqlConnector.MySqlConnection(await MariaDbServer.Shared.CreateDatabaseAsync("apply_changes"));
+            // Without pooling: a pool per database would keep a connection open for each case.
+            var database = await MariaDbServer.Shared.CreateDatabaseAsync("apply_changes");
+            var connection = new MySqlConnector.MySqlConnection(new MySqlConnector.MySqlConnectionStringBuilder(database) { Pooling = false }.ConnectionString);
             await connection.OpenAsync();
             return connection;
         });
