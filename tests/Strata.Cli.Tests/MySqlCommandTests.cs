@@ -54,6 +54,26 @@ public class MySqlCommandTests
     }
 
     [Fact]
+    public async Task A_hand_written_migration_with_user_variables_deploys_and_a_failure_names_its_statement()
+    {
+        using var cli = new CliRunner();
+        var name = new MySqlConnector.MySqlConnectionStringBuilder(await MariaDbServer.Shared.CreateDatabaseAsync("clivars")).Database;
+        var url = MariaDbServer.Shared.UrlBase + name;
+        cli.Write("prisma/schema.prisma", Head + V1);
+        cli.Write("prisma/migrations/migration_lock.toml", "provider = \"mysql\"\n");
+        cli.Write("prisma/migrations/20240101000000_init/migration.sql",
+            "CREATE TABLE `User` (`id` INTEGER NOT NULL AUTO_INCREMENT, `name` VARCHAR(191) NOT NULL, PRIMARY KEY (`id`));\nSET @first := 'ann';\nINSERT INTO `User` (`name`) VALUES (@first);\n");
+        var deploy = cli.Run("migrate", "deploy", "--url", url);
+        Assert.True(deploy.Code == 0, deploy.Error);
+
+        cli.Write("prisma/migrations/20240102000000_bad/migration.sql", "ALTER TABLE `User` ADD COLUMN `city` VARCHAR(191) NULL;\nALTER TABLE `Nope` ADD COLUMN `x` INTEGER;\n");
+        var bad = cli.Run("migrate", "deploy", "--url", url);
+        Assert.Equal(1, bad.Code);
+        Assert.Contains("20240102000000_bad", bad.Error);
+        Assert.Contains("in query number 2 of the script, at line 2: `ALTER TABLE `Nope` ADD COLUMN `x` INTEGER;`", bad.Error);
+    }
+
+    [Fact]
     public void A_connection_error_names_the_server_and_hides_the_password()
     {
         using var cli = new CliRunner();
