@@ -50,7 +50,8 @@ public sealed partial class MySqlIntrospector : IIntrospector
     public async Task<DatabaseSchema> IntrospectAsync(DbConnection connection, IReadOnlyList<string> schemas, CancellationToken cancellationToken = default)
     {
         var json = await JsonColumnsAsync(connection, cancellationToken);
-        var columns = await DbQuery.ListAsync(connection, ColumnsSql, r => (Table: r.GetString(0), Column: ReadColumn(r, json)), cancellationToken);
+        bool mariaDb = (await DbQuery.ListAsync(connection, "SELECT VERSION()", r => r.GetString(0), cancellationToken))[0].Contains("MariaDB", StringComparison.OrdinalIgnoreCase);
+        var columns = await DbQuery.ListAsync(connection, ColumnsSql, r => (Table: r.GetString(0), Column: ReadColumn(r, json, mariaDb)), cancellationToken);
         var indexRows = await DbQuery.ListAsync(connection, IndexesSql,
             r => (Table: r.GetString(0), Name: r.GetString(1), Unique: Convert.ToBoolean(r.GetValue(2)), Column: r.GetString(3), Descending: !r.IsDBNull(4) && Convert.ToBoolean(r.GetValue(4)), Type: r.GetString(5)),
             cancellationToken);
@@ -90,14 +91,14 @@ public sealed partial class MySqlIntrospector : IIntrospector
         }
     }
 
-    private static Column ReadColumn(DbDataReader r, HashSet<(string Table, string Column)> json)
+    private static Column ReadColumn(DbDataReader r, HashSet<(string Table, string Column)> json, bool mariaDb)
     {
         var table = r.GetString(0);
         var name = r.GetString(1);
         var rawType = r.GetString(2);
         var type = json.Contains((table, name)) && rawType.Equals("longtext", StringComparison.OrdinalIgnoreCase) ? "JSON" : PrismaType(rawType);
         var extra = r.IsDBNull(5) ? "" : r.GetString(5);
-        return new Column(name, type, Convert.ToBoolean(r.GetValue(3)), PrismaDefault(r.IsDBNull(4) ? null : r.GetString(4), type), extra.Contains("auto_increment", StringComparison.OrdinalIgnoreCase));
+        return new Column(name, type, Convert.ToBoolean(r.GetValue(3)), PrismaDefault(r.IsDBNull(4) ? null : r.GetString(4), type, extra, mariaDb), extra.Contains("auto_increment", StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>A type as information_schema spells it (<c>int(11) unsigned</c>) in Prisma's spelling (<c>INTEGER UNSIGNED</c>).</summary>
@@ -111,9 +112,17 @@ public sealed partial class MySqlIntrospector : IIntrospector
         return canonical is "DATETIME" or "TIMESTAMP" or "TIME" ? canonical + "(0)" : canonical;
     }
 
-    /// <summary>A default as MariaDB reports it, in the spelling Prisma writes: <c>CURRENT_TIMESTAMP(3)</c>, <c>true</c> on a BOOLEAN.</summary>
-    private static string? PrismaDefault(string? reported, string type)
+    /// <summary>
+    /// A default as information_schema reports it, in the spelling Prisma writes: <c>CURRENT_TIMESTAMP(3)</c>,
+    /// <c>true</c> on a BOOLEAN, a string literal quoted. MariaDB quotes literals itself; MySQL 8 reports
+    /// them bare and marks an expression default DEFAULT_GENERATED in <paramref name="extra"/>.
+    /// </summary>
+    public static string? PrismaDefault(string? reported, string type, string extra, bool mariaDb)
     {
+        // MySQL 5.7 marks nothing, but its only expression default is CURRENT_TIMESTAMP.
+        if (!mariaDb && reported != null && !extra.Contains("DEFAULT_GENERATED", StringComparison.OrdinalIgnoreCase) && IsQuotedType(type)
+            && !reported.StartsWith("CURRENT_TIMESTAMP", StringComparison.OrdinalIgnoreCase))
+            reported = "'" + reported.Replace("'", "''") + "'";
         var canonical = MySqlComparison.CanonicalDefault(reported);
         if (canonical == null) return null;
         if (reported!.StartsWith('\'')) return reported;
@@ -121,6 +130,13 @@ public sealed partial class MySqlIntrospector : IIntrospector
         if (type == "BOOLEAN") return canonical == "1" ? "true" : canonical == "0" ? "false" : reported;
         return reported;
     }
+
+    /// <summary>Types whose literal defaults are strings in SQL: text, enums, times and binary.</summary>
+    private static bool IsQuotedType(string type) =>
+        QuotedType().IsMatch(type);
+
+    [GeneratedRegex(@"^(VARCHAR|CHAR|TINYTEXT|TEXT|MEDIUMTEXT|LONGTEXT|ENUM|DATE|TIME|DATETIME|TIMESTAMP|BINARY|VARBINARY)\b")]
+    private static partial Regex QuotedType();
 
     [GeneratedRegex(@"^enum\((.*)\)$", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex EnumType();
