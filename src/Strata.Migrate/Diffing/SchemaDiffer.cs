@@ -144,7 +144,7 @@ public static class SchemaDiffer
         if (a.Unique != b.Unique || a.Columns.Count != b.Columns.Count) return false;
         if (!string.Equals(a.Method ?? "BTREE", b.Method ?? "BTREE", StringComparison.OrdinalIgnoreCase)) return false;
         return a.Columns.Zip(b.Columns).All(p =>
-            p.First.Name == p.Second.Name && p.First.Descending == p.Second.Descending
+            p.First.Name == p.Second.Name && p.First.Descending == p.Second.Descending && p.First.Length == p.Second.Length
             && dialect.SameOperatorClass(b.Method, table.Columns.FirstOrDefault(c => c.Name == p.First.Name)?.Type ?? "", p.First.OperatorClass, p.Second.OperatorClass));
     }
 

@@ -86,7 +86,7 @@ public static class SchemaMapper
     }
 
     private static IndexColumn IndexColumnOf(IndexField field, IMigrationDialect dialect) =>
-        new(field.Field.DatabaseName, field.Sort == SortOrder.Desc, field.OperatorClass == null ? null : dialect.OperatorClass(field.OperatorClass));
+        new(field.Field.DatabaseName, field.Sort == SortOrder.Desc, field.OperatorClass == null ? null : dialect.OperatorClass(field.OperatorClass), field.Length);
 
     /// <summary>The join table of an implicit many-to-many relation: columns A and B, as Prisma makes it.</summary>
     private static Table JoinTable(RelationDefinition relation, IMigrationDialect dialect, bool withForeignKeys)

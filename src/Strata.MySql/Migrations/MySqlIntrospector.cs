@@ -24,7 +24,7 @@ public sealed partial class MySqlIntrospector : IIntrospector
         """;
 
     private const string IndexesSql = """
-        SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE = 0, COLUMN_NAME, COLLATION = 'D', INDEX_TYPE
+        SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE = 0, COLUMN_NAME, COLLATION = 'D', INDEX_TYPE, SUB_PART
         FROM information_schema.STATISTICS
         WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME <> '_prisma_migrations'
         ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX
@@ -53,7 +53,8 @@ public sealed partial class MySqlIntrospector : IIntrospector
         bool mariaDb = (await DbQuery.ListAsync(connection, "SELECT VERSION()", r => r.GetString(0), cancellationToken))[0].Contains("MariaDB", StringComparison.OrdinalIgnoreCase);
         var columns = await DbQuery.ListAsync(connection, ColumnsSql, r => (Table: r.GetString(0), Column: ReadColumn(r, json, mariaDb)), cancellationToken);
         var indexRows = await DbQuery.ListAsync(connection, IndexesSql,
-            r => (Table: r.GetString(0), Name: r.GetString(1), Unique: Convert.ToBoolean(r.GetValue(2)), Column: r.GetString(3), Descending: !r.IsDBNull(4) && Convert.ToBoolean(r.GetValue(4)), Type: r.GetString(5)),
+            r => (Table: r.GetString(0), Name: r.GetString(1), Unique: Convert.ToBoolean(r.GetValue(2)), Column: r.GetString(3), Descending: !r.IsDBNull(4) && Convert.ToBoolean(r.GetValue(4)), Type: r.GetString(5),
+                Length: r.IsDBNull(6) ? (int?)null : Convert.ToInt32(r.GetValue(6))),
             cancellationToken);
         var keyRows = await DbQuery.ListAsync(connection, ForeignKeysSql,
             r => (Table: r.GetString(0), Name: r.GetString(1), Column: r.GetString(2), Referenced: r.GetString(3), ReferencedColumn: r.GetString(4), OnDelete: r.GetString(5), OnUpdate: r.GetString(6)),
@@ -67,7 +68,7 @@ public sealed partial class MySqlIntrospector : IIntrospector
             // MySQL names every primary key PRIMARY: it reads back with Prisma's default name, which a schema gives it.
             var key = primary == null ? null : new PrimaryKey(Strata.Schema.Semantics.ConstraintNames.PrimaryKey(name), primary.Select(c => c.Column).ToList());
             var others = indexes.Where(i => i.Key != "PRIMARY")
-                .Select(i => new Strata.Migrate.Model.Index(i.Key, i.Select(c => new IndexColumn(c.Column, c.Descending)).ToList(), i.First().Unique,
+                .Select(i => new Strata.Migrate.Model.Index(i.Key, i.Select(c => new IndexColumn(c.Column, c.Descending, null, c.Length)).ToList(), i.First().Unique,
                     i.First().Type == "FULLTEXT" ? "FULLTEXT" : null))
                 .ToList();
             var foreignKeys = keyRows.Where(k => k.Table == name).GroupBy(k => k.Name, StringComparer.Ordinal)

@@ -180,7 +180,7 @@ public sealed class MySqlMigrationDialect : SqlMigrationDialect
         index.Unique ? "UNIQUE " : index.Method == "FULLTEXT" ? "FULLTEXT " : "";
 
     private static string IndexColumns(Strata.Migrate.Model.Index index) =>
-        string.Join(", ", index.Columns.Select(c => Tick(c.Name) + (c.Descending ? " DESC" : "")));
+        string.Join(", ", index.Columns.Select(c => Tick(c.Name) + (c.Length is { } length ? $"({length})" : "") + (c.Descending ? " DESC" : "")));
 
     /// <inheritdoc />
     protected override string RenderCreateIndex(Table table, Strata.Migrate.Model.Index index) =>

@@ -107,4 +107,25 @@ public class MySqlPullTests
     {
         await CreateAndPull(File.ReadAllText(Path.Combine(TestPaths.PrismaProjects, "umami", "mysql", "schema.prisma")));
     }
+
+    /// <summary>
+    /// MySQL's index prefix lengths (Prisma's <c>length:</c>) are read, compared, written in DDL and
+    /// pulled. (The schema binder does not keep <c>length:</c> yet, so this starts from SQL.)
+    /// </summary>
+    [Fact]
+    public async Task Index_prefix_lengths_are_read_written_and_pulled()
+    {
+        await using var connection = await MySqlRoundTripTests.OpenFreshDatabaseAsync();
+        await new MigrationRunner(connection, Dialect).ExecuteScriptAsync(
+            "CREATE TABLE `Note` (`id` INTEGER NOT NULL, `body` TEXT NOT NULL, PRIMARY KEY (`id`), INDEX `Note_body_idx`(`body`(10) DESC)) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;");
+        var live = await new MySqlIntrospector().IntrospectAsync(connection, []);
+        var table = live.FindTable("Note")!;
+        var index = Assert.Single(table.Indexes);
+        Assert.Equal(new IndexColumn("body", true, null, 10), Assert.Single(index.Columns));
+        Assert.Equal("-- CreateIndex\nCREATE INDEX `Note_body_idx` ON `Note`(`body`(10) DESC);\n", Dialect.Render([new Steps.CreateIndex(table, index)]));
+        var shorter = table with { Indexes = [index with { Columns = [index.Columns[0] with { Length = 5 }] }] };
+        Assert.NotEmpty(SchemaDiffer.Diff(live, live with { Tables = [shorter] }, Dialect));
+        var pulled = "datasource db {\n  provider = \"mysql\"\n}\n\n" + SchemaWriter.Write(live, new MySqlPullTypes(), Dialect);
+        Assert.Contains("@@index([body(length: 10, sort: Desc)])", pulled);
+    }
 }
