@@ -27,15 +27,19 @@ public class MySqlRoundTripTests
             var text = File.ReadAllText(file);
             // PostgreSQL's native types, scalar lists and database schemas have no MySQL form.
             if (text.Contains("@db.", StringComparison.Ordinal) || text.Contains("schemas", StringComparison.Ordinal) || System.Text.RegularExpressions.Regex.IsMatch(text, @"\b(String|Int|Boolean|DateTime|Float)\[\]")) continue;
+            // Nor what Prisma refuses on MySQL (a named primary key, for one).
+            if (SchemaCompilation.FromText(AsMySql(text)).HasErrors) continue;
             data.Add(Path.GetFileName(file));
         }
         return data;
     }
 
+    private static string AsMySql(string text) =>
+        System.Text.RegularExpressions.Regex.Replace(text, "provider\\s*=\\s*\"(sqlite|postgresql)\"", "provider = \"mysql\"");
+
     internal static SchemaDefinition CompileAsMySql(string text)
     {
-        var mysql = System.Text.RegularExpressions.Regex.Replace(text, "provider\\s*=\\s*\"(sqlite|postgresql)\"", "provider = \"mysql\"");
-        var compilation = SchemaCompilation.FromText(mysql);
+        var compilation = SchemaCompilation.FromText(AsMySql(text));
         Assert.False(compilation.HasErrors, string.Join("\n", compilation.Diagnostics));
         return compilation.Schema;
     }
@@ -46,6 +50,11 @@ public class MySqlRoundTripTests
         await connection.OpenAsync();
         return connection;
     }
+
+    [Fact]
+    public void Most_test_schemas_are_valid_MySQL_schemas() =>
+        // All but mapped-names (a named primary key), multi-schema and native-types (PostgreSQL's), views-and-types (lists).
+        Assert.True(Schemas().Count >= 7, string.Join(", ", Schemas().Select(r => r[0])));
 
     [Theory]
     [MemberData(nameof(Schemas))]
