@@ -53,8 +53,8 @@ public class MySqlRoundTripTests
 
     [Fact]
     public void Most_test_schemas_are_valid_MySQL_schemas() =>
-        // All but mapped-names (a named primary key), multi-schema and native-types (PostgreSQL's), views-and-types (lists).
-        Assert.True(Schemas().Count >= 7, string.Join(", ", ((IEnumerable<object[]>)Schemas()).Select(r => r[0])));
+        // Of the 11, those without native types, schemas or lists, and that MySQL's rules accept (mapped-names names its primary key).
+        Assert.True(Schemas().Count >= 6, string.Join(", ", ((IEnumerable<object[]>)Schemas()).Select(r => r[0])));
 
     [Theory]
     [MemberData(nameof(Schemas))]
