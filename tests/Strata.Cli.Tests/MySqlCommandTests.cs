@@ -35,6 +35,42 @@ public class MySqlCommandTests
         Assert.Equal(0, cli.Run("migrate", "deploy", "--url", url).Code);
         var check = cli.Run("migrate", "diff", "--from-url", url, "--to-schema", "prisma/schema.prisma", "--exit-code");
         Assert.True(check.Code == 0, check.Out + check.Error);
+
+        var pulled = cli.Run("db", "pull", "--print", "--url", url);
+        Assert.True(pulled.Code == 0, pulled.Error);
+        Assert.Contains("model User {\n  id   Int     @id @default(autoincrement())\n  name String\n  city String?\n}", pulled.Out);
+
+        var reset = cli.Run("migrate", "reset", "--force", "--skip-seed", "--url", url);
+        Assert.True(reset.Code == 0, reset.Error);
+        Assert.Equal(0, cli.Run("migrate", "status", "--url", url).Code);
+        cli.Write("prisma/schema.prisma", Head + V2.Replace("  city String?\n", "  city String?\n  age  Int     @default(0)\n"));
+        var push = cli.Run("db", "push", "--url", url);
+        Assert.True(push.Code == 0, push.Error);
+        Assert.Equal(0, cli.Run("migrate", "diff", "--from-url", url, "--to-schema", "prisma/schema.prisma", "--exit-code").Code);
+        var shadow = MariaDbServer.Shared.UrlBase + new MySqlConnector.MySqlConnectionStringBuilder(await MariaDbServer.Shared.CreateDatabaseAsync("clishadow")).Database;
+        var drift = cli.Run("migrate", "diff", "--from-migrations", "prisma/migrations", "--to-url", url, "--shadow-database-url", shadow, "--script");
+        Assert.True(drift.Code == 0, drift.Error);
+        Assert.Equal("-- AlterTable\nALTER TABLE `User` ADD COLUMN `age` INTEGER NOT NULL DEFAULT 0;\n", drift.Out);
+    }
+
+    [Fact]
+    public async Task A_hand_written_migration_with_user_variables_deploys_and_a_failure_names_its_statement()
+    {
+        using var cli = new CliRunner();
+        var name = new MySqlConnector.MySqlConnectionStringBuilder(await MariaDbServer.Shared.CreateDatabaseAsync("clivars")).Database;
+        var url = MariaDbServer.Shared.UrlBase + name;
+        cli.Write("prisma/schema.prisma", Head + V1);
+        cli.Write("prisma/migrations/migration_lock.toml", "provider = \"mysql\"\n");
+        cli.Write("prisma/migrations/20240101000000_init/migration.sql",
+            "CREATE TABLE `User` (`id` INTEGER NOT NULL AUTO_INCREMENT, `name` VARCHAR(191) NOT NULL, PRIMARY KEY (`id`));\nSET @first := 'ann';\nINSERT INTO `User` (`name`) VALUES (@first);\n");
+        var deploy = cli.Run("migrate", "deploy", "--url", url);
+        Assert.True(deploy.Code == 0, deploy.Error);
+
+        cli.Write("prisma/migrations/20240102000000_bad/migration.sql", "ALTER TABLE `User` ADD COLUMN `city` VARCHAR(191) NULL;\nALTER TABLE `Nope` ADD COLUMN `x` INTEGER;\n");
+        var bad = cli.Run("migrate", "deploy", "--url", url);
+        Assert.Equal(1, bad.Code);
+        Assert.Contains("20240102000000_bad", bad.Error);
+        Assert.Contains("in query number 2 of the script, at line 2: `ALTER TABLE `Nope` ADD COLUMN `x` INTEGER;`", bad.Error);
     }
 
     [Fact]

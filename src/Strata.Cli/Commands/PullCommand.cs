@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text;
 using Strata.Cli.Output;
 using Strata.Migrate.Pulling;
+using Strata.MySql.Migrations;
 using Strata.Postgres.Migrations;
 using Strata.Schema;
 using Strata.Schema.Formatting;
@@ -33,15 +34,22 @@ internal static class PullCommand
             }
             // A large database takes a while to read: say so on a terminal.
             if (context.Confirm != null) context.Error.WriteLine($"Reading the schema of {session.Target.Display}...");
-            if (session.Target.Provider == ProviderKind.MySql)
-            {
-                // MySQL's types are read (migrate diff and dev compare them) but not yet written back as PSL.
-                DiagnosticPrinter.PrintError(context, "db pull does not write schemas from MySQL yet; migrate dev, deploy, diff, status, resolve and reset work with a mysql:// URL.");
-                return 1;
-            }
             var live = await session.ReadLiveAsync(ct);
-            IPullTypes types = session.Target.Provider == ProviderKind.Sqlite ? new SqlitePullTypes() : new PostgresPullTypes();
-            var notes = session.Target.Provider == ProviderKind.PostgreSql ? await new PostgresPullNotes().ReadAsync(session.Connection, session.Schema.Datasource!.Schemas, ct) : null;
+            IPullTypes types = session.Target.Provider switch
+            {
+                ProviderKind.Sqlite => new SqlitePullTypes(),
+                ProviderKind.MySql => new MySqlPullTypes(),
+                _ => new PostgresPullTypes(),
+            };
+            IPullNotes? notesReader = session.Target.Provider switch
+            {
+                ProviderKind.PostgreSql => new PostgresPullNotes(),
+                ProviderKind.MySql => new MySqlPullNotes(),
+                _ => null,
+            };
+            var notes = notesReader == null ? null : await notesReader.ReadAsync(session.Connection, session.Schema.Datasource!.Schemas, ct);
+            // MySQL's enums live in their columns: each becomes an enum of the pulled schema.
+            if (session.Target.Provider == ProviderKind.MySql) live = MySqlPullTypes.WithColumnEnums(live);
 
             // The datasource and generator blocks (and the comments above them) stay as they are.
             var kept = new StringBuilder();

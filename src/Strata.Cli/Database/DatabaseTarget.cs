@@ -76,7 +76,8 @@ internal sealed record DatabaseTarget(ProviderKind Provider, IMigrationDialect D
             error = ConnectionStringCheck.Problem(provider, connectionString);
             if (error != null) return null;
             if (provider == ProviderKind.MySql)
-                return new DatabaseTarget(ProviderKind.MySql, new Strata.MySql.Migrations.MySqlMigrationDialect(), new Strata.MySql.Migrations.MySqlIntrospector(), connectionString, display, []) { Url = url.Trim() };
+                return new DatabaseTarget(ProviderKind.MySql, new Strata.MySql.Migrations.MySqlMigrationDialect(), new Strata.MySql.Migrations.MySqlIntrospector(),
+                    Strata.MySql.Migrations.MySqlMigrationDialect.ForMigrations(connectionString), display, []) { Url = url.Trim() };
             if (provider != ProviderKind.Sqlite) connectionString = PostgresMigrationDialect.ForMigrations(connectionString);
             return provider == ProviderKind.Sqlite
                 ? new DatabaseTarget(ProviderKind.Sqlite, new SqliteMigrationDialect(), new SqliteIntrospector(), connectionString, display, []) { Url = url.Trim() }

@@ -28,22 +28,22 @@ internal static class DatabaseWipe
             }
             return;
         }
+        // A MySQL database is its schema, and SQLite has none: their tables and views go one by one, foreign keys unchecked meanwhile.
         if (target.Provider == ProviderKind.MySql)
-        {
-            // A MySQL database is its schema: its tables and views go one by one, foreign keys unchecked meanwhile.
-            var tables = await DbQuery.ListAsync(connection,
-                "SELECT TABLE_TYPE, TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()", r => (Type: r.GetString(0), Name: r.GetString(1)), token);
-            await DbQuery.ExecuteAsync(connection, "SET FOREIGN_KEY_CHECKS = 0;", token);
-            foreach (var (type, name) in tables)
-                await DbQuery.ExecuteAsync(connection, $"DROP {(type == "VIEW" ? "VIEW" : "TABLE")} IF EXISTS {dialect.QuoteIdentifier(name)};", token);
-            await DbQuery.ExecuteAsync(connection, "SET FOREIGN_KEY_CHECKS = 1;", token);
-            return;
-        }
-        var objects = await DbQuery.ListAsync(connection,
-            "SELECT type, name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%'", r => (Type: r.GetString(0), Name: r.GetString(1)), token);
-        await DbQuery.ExecuteAsync(connection, "PRAGMA foreign_keys=OFF;", token);
-        foreach (var (type, name) in objects)
-            await DbQuery.ExecuteAsync(connection, $"DROP {(type == "view" ? "VIEW" : "TABLE")} IF EXISTS {dialect.QuoteIdentifier(name)};", token);
-        await DbQuery.ExecuteAsync(connection, "PRAGMA foreign_keys=ON;", token);
+            await DropOneByOneAsync(connection, target, "SELECT TABLE_TYPE = 'VIEW', TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()",
+                "SET FOREIGN_KEY_CHECKS = 0;", "SET FOREIGN_KEY_CHECKS = 1;", token);
+        else
+            await DropOneByOneAsync(connection, target, "SELECT type = 'view', name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%'",
+                "PRAGMA foreign_keys=OFF;", "PRAGMA foreign_keys=ON;", token);
+    }
+
+    /// <summary>Drops the tables and views that <paramref name="listSql"/> names (is it a view, name), between turning foreign keys off and on.</summary>
+    private static async Task DropOneByOneAsync(DbConnection connection, DatabaseTarget target, string listSql, string foreignKeysOff, string foreignKeysOn, CancellationToken token)
+    {
+        var objects = await DbQuery.ListAsync(connection, listSql, r => (IsView: Convert.ToBoolean(r.GetValue(0)), Name: r.GetString(1)), token);
+        await DbQuery.ExecuteAsync(connection, foreignKeysOff, token);
+        foreach (var (isView, name) in objects)
+            await DbQuery.ExecuteAsync(connection, $"DROP {(isView ? "VIEW" : "TABLE")} IF EXISTS {target.Dialect.QuoteIdentifier(name)};", token);
+        await DbQuery.ExecuteAsync(connection, foreignKeysOn, token);
     }
 }

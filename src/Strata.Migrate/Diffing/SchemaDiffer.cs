@@ -23,6 +23,13 @@ public static class SchemaDiffer
             .ToDictionary(p => p.To, p => ShapePairing<Model.Index>.Of(p.From!.Indexes, p.To.Indexes, i => i.Name, (a, b) => SameIndexShape(a, b, p.To, dialect), SameIndexColumns));
         var keyPairs = pairs.Where(p => p.From != null)
             .ToDictionary(p => p.To, p => ShapePairing<ForeignKey>.Of(p.From!.ForeignKeys, p.To.ForeignKeys, k => dialect.HasNamedForeignKeys ? k.Name : "", SameForeignKeyShape));
+        // Where the database makes foreign keys' indexes (MySQL), a foreign key that stays keeps the one the
+        // server made for it (named as the key); one that relied on another index being dropped is dropped
+        // before it and added again after, as Prisma does there, since the server will not drop the index under it.
+        var droppedIndexes = indexPairs.ToDictionary(p => p.Key, p => p.Value.Dropped
+            .Where(i => !(dialect.KeepsForeignKeyIndexes && p.Key.ForeignKeys.Any(fk => fk.Name == i.Name && Covers(i, fk)))).ToList());
+        var recreatedKeys = keyPairs.ToDictionary(p => p.Key, p => !dialect.KeepsForeignKeyIndexes ? [] : p.Key.ForeignKeys
+            .Where(fk => !p.Value.Created.Contains(fk) && droppedIndexes[p.Key].Any(i => Covers(i, fk))).ToList());
 
         // Prisma's order, one kind of step after the other: schemas and enums, then what goes away
         // (foreign keys, indexes), then the changed tables, dropped tables and enums, new tables, and
@@ -41,13 +48,13 @@ public static class SchemaDiffer
             var current = to.FindTable(old.Name, old.Schema);
             // The steps carry the table as it will be, so that a provider that rebuilds it knows its new shape.
             if (current == null) steps.AddRange(old.ForeignKeys.Select(fk => new DropForeignKey(old, fk)));
-            else steps.AddRange(keyPairs[current].Dropped.Select(fk => new DropForeignKey(current, fk)));
+            else steps.AddRange(keyPairs[current].Dropped.Concat(recreatedKeys[current]).Select(fk => new DropForeignKey(current, fk)));
         }
         foreach (var old in from.Tables)
         {
             var current = to.FindTable(old.Name, old.Schema);
             if (current == null) { if (dialect.DropsIndexesOfDroppedTables) steps.AddRange(old.Indexes.Select(i => new DropIndex(old, i))); }
-            else steps.AddRange(indexPairs[current].Dropped.Where(i => !(dialect.KeepsForeignKeyIndexes && CoversForeignKey(old, i))).Select(i => new DropIndex(current, i)));
+            else steps.AddRange(droppedIndexes[current].Select(i => new DropIndex(current, i)));
         }
 
         // Columns and keys of the tables that stay.
@@ -84,7 +91,7 @@ public static class SchemaDiffer
         {
             // On SQLite foreign keys live inside CREATE TABLE; new tables already have theirs.
             if (old == null && dialect.InlineForeignKeys) continue;
-            steps.AddRange((old == null ? current.ForeignKeys : keyPairs[current].Created).Select(fk => new AddForeignKey(current, fk)));
+            steps.AddRange((old == null ? current.ForeignKeys : keyPairs[current].Created.Concat(recreatedKeys[current])).Select(fk => new AddForeignKey(current, fk)));
         }
         foreach (var (_, current) in pairs.Where(p => p.From != null))
             steps.AddRange(indexPairs[current].Renamed.Select(r => new RenameIndex(current, r.From, r.To)));
@@ -115,9 +122,9 @@ public static class SchemaDiffer
         && dialect.SameType(a.Type, b.Type)
         && (a.DefaultFromDatabase || b.DefaultFromDatabase || dialect.SameDefault(a.Default, b.Default));
 
-    /// <summary>True when the index's first columns are the columns of one of the table's foreign keys.</summary>
-    private static bool CoversForeignKey(Table table, Model.Index index) =>
-        table.ForeignKeys.Any(fk => fk.Columns.Count <= index.Columns.Count && fk.Columns.SequenceEqual(index.Columns.Take(fk.Columns.Count).Select(c => c.Name)));
+    /// <summary>True when the index's first columns are the foreign key's columns, so that the key can use it.</summary>
+    private static bool Covers(Model.Index index, ForeignKey fk) =>
+        fk.Columns.Count <= index.Columns.Count && fk.Columns.SequenceEqual(index.Columns.Take(fk.Columns.Count).Select(c => c.Name));
 
     private static bool IsArray(string type) => type.EndsWith("[]", StringComparison.Ordinal);
 
@@ -137,7 +144,7 @@ public static class SchemaDiffer
         if (a.Unique != b.Unique || a.Columns.Count != b.Columns.Count) return false;
         if (!string.Equals(a.Method ?? "BTREE", b.Method ?? "BTREE", StringComparison.OrdinalIgnoreCase)) return false;
         return a.Columns.Zip(b.Columns).All(p =>
-            p.First.Name == p.Second.Name && p.First.Descending == p.Second.Descending
+            p.First.Name == p.Second.Name && p.First.Descending == p.Second.Descending && p.First.Length == p.Second.Length
             && dialect.SameOperatorClass(b.Method, table.Columns.FirstOrDefault(c => c.Name == p.First.Name)?.Type ?? "", p.First.OperatorClass, p.Second.OperatorClass));
     }
 

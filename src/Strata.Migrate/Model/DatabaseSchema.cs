@@ -61,7 +61,8 @@ public sealed record Index(string Name, IReadOnlyList<IndexColumn> Columns, bool
 /// <param name="Name">The column name.</param>
 /// <param name="Descending">True for DESC.</param>
 /// <param name="OperatorClass">A PostgreSQL operator class, or null.</param>
-public sealed record IndexColumn(string Name, bool Descending = false, string? OperatorClass = null);
+/// <param name="Length">MySQL's prefix length (<c>length:</c>), the leading characters or bytes indexed; null for the whole value.</param>
+public sealed record IndexColumn(string Name, bool Descending = false, string? OperatorClass = null, int? Length = null);
 
 /// <summary>A foreign key.</summary>
 /// <param name="Name">The constraint name.</param>

@@ -47,9 +47,10 @@ public static class SchemaMapper
         var foreignKeys = !withForeignKeys ? [] : model.RelationFields
             .Select(f => f.Relation)
             .Where(r => r != null && r.Kind != RelationKind.ManyToMany && ReferenceEquals(r.ReferencingModel, model))
+            .Select(r => r!)
             .Distinct()
             .Select(r => new ForeignKey(
-                dialect.DatabaseIdentifier(r!.ForeignKeyName),
+                dialect.DatabaseIdentifier(ForeignKeyName(r, dialect)),
                 r.ForeignKeyFields.Select(f => f.DatabaseName).ToList(),
                 r.ReferencedModel.DatabaseName,
                 r.ReferencedModel.DatabaseSchema,
@@ -72,8 +73,20 @@ public static class SchemaMapper
         return dialect.DatabaseIdentifier(name);
     }
 
+    /// <summary>
+    /// A foreign key's name: <c>map:</c>, else Prisma's default <c>{table}_{columns}_fkey</c> with its
+    /// stem shortened to the provider's limit (64 on MySQL), as Prisma shortens it.
+    /// </summary>
+    private static string ForeignKeyName(RelationDefinition relation, IMigrationDialect dialect)
+    {
+        if (relation.FieldA.RelationAttribute?.MappedName is { } mapped) return mapped;
+        var stem = relation.ReferencingModel.DatabaseName + "_" + string.Join("_", relation.ForeignKeyFields.Select(f => f.DatabaseName));
+        int room = dialect.MaxIdentifierLength - "_fkey".Length;
+        return (stem.Length > room ? stem[..room] : stem) + "_fkey";
+    }
+
     private static IndexColumn IndexColumnOf(IndexField field, IMigrationDialect dialect) =>
-        new(field.Field.DatabaseName, field.Sort == SortOrder.Desc, field.OperatorClass == null ? null : dialect.OperatorClass(field.OperatorClass));
+        new(field.Field.DatabaseName, field.Sort == SortOrder.Desc, field.OperatorClass == null ? null : dialect.OperatorClass(field.OperatorClass), field.Length);
 
     /// <summary>The join table of an implicit many-to-many relation: columns A and B, as Prisma makes it.</summary>
     private static Table JoinTable(RelationDefinition relation, IMigrationDialect dialect, bool withForeignKeys)

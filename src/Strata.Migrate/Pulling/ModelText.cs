@@ -37,6 +37,7 @@ internal sealed class ModelText(string name, Table table, IReadOnlyList<PullNote
             _onFields.Add(unique);
             var args = new List<string>();
             if (unique.Name != ConstraintNames.Unique(table.Name, [column.Name])) args.Add($"map: \"{PslNames.Escape(unique.Name)}\"");
+            if (unique.Columns[0].Length != null) args.Add($"length: {unique.Columns[0].Length}");
             if (unique.Columns[0].Descending) args.Add("sort: Desc");
             attributes.Add(args.Count == 0 ? "@unique" : $"@unique({string.Join(", ", args)})");
         }
@@ -104,6 +105,7 @@ internal sealed class ModelText(string name, Table table, IReadOnlyList<PullNote
     private string ColumnArgument(IndexColumn column)
     {
         var args = new List<string>();
+        if (column.Length != null) args.Add($"length: {column.Length}");
         if (column.Descending) args.Add("sort: Desc");
         if (column.OperatorClass != null) args.Add("ops: " + OperatorClasses.Argument(column.OperatorClass));
         return FieldNameOf(column.Name) + (args.Count == 0 ? "" : $"({string.Join(", ", args)})");

@@ -24,7 +24,7 @@ public sealed partial class MySqlIntrospector : IIntrospector
         """;
 
     private const string IndexesSql = """
-        SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE = 0, COLUMN_NAME, COLLATION = 'D', INDEX_TYPE
+        SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE = 0, COLUMN_NAME, COLLATION = 'D', INDEX_TYPE, SUB_PART
         FROM information_schema.STATISTICS
         WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME <> '_prisma_migrations'
         ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX
@@ -50,9 +50,11 @@ public sealed partial class MySqlIntrospector : IIntrospector
     public async Task<DatabaseSchema> IntrospectAsync(DbConnection connection, IReadOnlyList<string> schemas, CancellationToken cancellationToken = default)
     {
         var json = await JsonColumnsAsync(connection, cancellationToken);
-        var columns = await DbQuery.ListAsync(connection, ColumnsSql, r => (Table: r.GetString(0), Column: ReadColumn(r, json)), cancellationToken);
+        bool mariaDb = (await DbQuery.ListAsync(connection, "SELECT VERSION()", r => r.GetString(0), cancellationToken))[0].Contains("MariaDB", StringComparison.OrdinalIgnoreCase);
+        var columns = await DbQuery.ListAsync(connection, ColumnsSql, r => (Table: r.GetString(0), Column: ReadColumn(r, json, mariaDb)), cancellationToken);
         var indexRows = await DbQuery.ListAsync(connection, IndexesSql,
-            r => (Table: r.GetString(0), Name: r.GetString(1), Unique: Convert.ToBoolean(r.GetValue(2)), Column: r.GetString(3), Descending: !r.IsDBNull(4) && Convert.ToBoolean(r.GetValue(4)), Type: r.GetString(5)),
+            r => (Table: r.GetString(0), Name: r.GetString(1), Unique: Convert.ToBoolean(r.GetValue(2)), Column: r.GetString(3), Descending: !r.IsDBNull(4) && Convert.ToBoolean(r.GetValue(4)), Type: r.GetString(5),
+                Length: r.IsDBNull(6) ? (int?)null : Convert.ToInt32(r.GetValue(6))),
             cancellationToken);
         var keyRows = await DbQuery.ListAsync(connection, ForeignKeysSql,
             r => (Table: r.GetString(0), Name: r.GetString(1), Column: r.GetString(2), Referenced: r.GetString(3), ReferencedColumn: r.GetString(4), OnDelete: r.GetString(5), OnUpdate: r.GetString(6)),
@@ -63,9 +65,10 @@ public sealed partial class MySqlIntrospector : IIntrospector
             var name = group.Key;
             var indexes = indexRows.Where(i => i.Table == name).GroupBy(i => i.Name, StringComparer.Ordinal).ToList();
             var primary = indexes.FirstOrDefault(i => i.Key == "PRIMARY");
-            var key = primary == null ? null : new PrimaryKey("PRIMARY", primary.Select(c => c.Column).ToList());
+            // MySQL names every primary key PRIMARY: it reads back with Prisma's default name, which a schema gives it.
+            var key = primary == null ? null : new PrimaryKey(Strata.Schema.Semantics.ConstraintNames.PrimaryKey(name), primary.Select(c => c.Column).ToList());
             var others = indexes.Where(i => i.Key != "PRIMARY")
-                .Select(i => new Strata.Migrate.Model.Index(i.Key, i.Select(c => new IndexColumn(c.Column, c.Descending)).ToList(), i.First().Unique,
+                .Select(i => new Strata.Migrate.Model.Index(i.Key, i.Select(c => new IndexColumn(c.Column, c.Descending, null, c.Length)).ToList(), i.First().Unique,
                     i.First().Type == "FULLTEXT" ? "FULLTEXT" : null))
                 .ToList();
             var foreignKeys = keyRows.Where(k => k.Table == name).GroupBy(k => k.Name, StringComparer.Ordinal)
@@ -89,14 +92,14 @@ public sealed partial class MySqlIntrospector : IIntrospector
         }
     }
 
-    private static Column ReadColumn(DbDataReader r, HashSet<(string Table, string Column)> json)
+    private static Column ReadColumn(DbDataReader r, HashSet<(string Table, string Column)> json, bool mariaDb)
     {
         var table = r.GetString(0);
         var name = r.GetString(1);
         var rawType = r.GetString(2);
         var type = json.Contains((table, name)) && rawType.Equals("longtext", StringComparison.OrdinalIgnoreCase) ? "JSON" : PrismaType(rawType);
         var extra = r.IsDBNull(5) ? "" : r.GetString(5);
-        return new Column(name, type, Convert.ToBoolean(r.GetValue(3)), PrismaDefault(r.IsDBNull(4) ? null : r.GetString(4), type), extra.Contains("auto_increment", StringComparison.OrdinalIgnoreCase));
+        return new Column(name, type, Convert.ToBoolean(r.GetValue(3)), PrismaDefault(r.IsDBNull(4) ? null : r.GetString(4), type, extra, mariaDb), extra.Contains("auto_increment", StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>A type as information_schema spells it (<c>int(11) unsigned</c>) in Prisma's spelling (<c>INTEGER UNSIGNED</c>).</summary>
@@ -110,9 +113,17 @@ public sealed partial class MySqlIntrospector : IIntrospector
         return canonical is "DATETIME" or "TIMESTAMP" or "TIME" ? canonical + "(0)" : canonical;
     }
 
-    /// <summary>A default as MariaDB reports it, in the spelling Prisma writes: <c>CURRENT_TIMESTAMP(3)</c>, <c>true</c> on a BOOLEAN.</summary>
-    private static string? PrismaDefault(string? reported, string type)
+    /// <summary>
+    /// A default as information_schema reports it, in the spelling Prisma writes: <c>CURRENT_TIMESTAMP(3)</c>,
+    /// <c>true</c> on a BOOLEAN, a string literal quoted. MariaDB quotes literals itself; MySQL 8 reports
+    /// them bare and marks an expression default DEFAULT_GENERATED in <paramref name="extra"/>.
+    /// </summary>
+    public static string? PrismaDefault(string? reported, string type, string extra, bool mariaDb)
     {
+        // MySQL 5.7 marks nothing, but its only expression default is CURRENT_TIMESTAMP.
+        if (!mariaDb && reported != null && !extra.Contains("DEFAULT_GENERATED", StringComparison.OrdinalIgnoreCase) && IsQuotedType(type)
+            && !reported.StartsWith("CURRENT_TIMESTAMP", StringComparison.OrdinalIgnoreCase))
+            reported = "'" + reported.Replace("'", "''") + "'";
         var canonical = MySqlComparison.CanonicalDefault(reported);
         if (canonical == null) return null;
         if (reported!.StartsWith('\'')) return reported;
@@ -120,6 +131,13 @@ public sealed partial class MySqlIntrospector : IIntrospector
         if (type == "BOOLEAN") return canonical == "1" ? "true" : canonical == "0" ? "false" : reported;
         return reported;
     }
+
+    /// <summary>Types whose literal defaults are strings in SQL: text, enums, times and binary.</summary>
+    private static bool IsQuotedType(string type) =>
+        QuotedType().IsMatch(type);
+
+    [GeneratedRegex(@"^(VARCHAR|CHAR|TINYTEXT|TEXT|MEDIUMTEXT|LONGTEXT|ENUM|DATE|TIME|DATETIME|TIMESTAMP|BINARY|VARBINARY)\b")]
+    private static partial Regex QuotedType();
 
     [GeneratedRegex(@"^enum\((.*)\)$", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex EnumType();

@@ -80,6 +80,14 @@ public sealed class MySqlMigrationDialect : SqlMigrationDialect
     /// <remarks>A MySQL database is its schema: names are never qualified.</remarks>
     public override string QuoteName(string name, string? schema) => Tick(name);
 
+    /// <summary>
+    /// <paramref name="connectionString"/> for a connection that runs migrations: hand-written SQL may
+    /// use MySQL's user variables (<c>SET @n := 1</c>), which MySqlConnector would otherwise take for
+    /// parameters that were never given.
+    /// </summary>
+    public static string ForMigrations(string connectionString) =>
+        new MySqlConnector.MySqlConnectionStringBuilder(connectionString) { AllowUserVariables = true }.ConnectionString;
+
     /// <inheritdoc />
     public override bool SameType(string a, string b) => MySqlComparison.SameType(a, b);
 
@@ -172,7 +180,7 @@ public sealed class MySqlMigrationDialect : SqlMigrationDialect
         index.Unique ? "UNIQUE " : index.Method == "FULLTEXT" ? "FULLTEXT " : "";
 
     private static string IndexColumns(Strata.Migrate.Model.Index index) =>
-        string.Join(", ", index.Columns.Select(c => Tick(c.Name) + (c.Descending ? " DESC" : "")));
+        string.Join(", ", index.Columns.Select(c => Tick(c.Name) + (c.Length is { } length ? $"({length})" : "") + (c.Descending ? " DESC" : "")));
 
     /// <inheritdoc />
     protected override string RenderCreateIndex(Table table, Strata.Migrate.Model.Index index) =>

@@ -157,4 +157,28 @@ public class MySqlCreateSqlTests
         Assert.Equal(64, name.Length);
         Assert.Contains($"INDEX `{name}`(`anotherRatherLongColumnNameForIndex`)", sql);
     }
+
+    [Fact]
+    public void Foreign_key_names_are_shortened_to_64_characters_too()
+    {
+        var sql = CreateSql("""
+            datasource db {
+              provider = "mysql"
+            }
+
+            model Owner {
+              id   Int   @id
+              pets Pet[]
+            }
+
+            model Pet {
+              id                                                       Int   @id
+              theOwnerOfThisPetWhoFeedsItEveryMorningAndEveryEveningId Int
+              owner                                                    Owner @relation(fields: [theOwnerOfThisPetWhoFeedsItEveryMorningAndEveryEveningId], references: [id])
+            }
+            """);
+        var name = "Pet_theOwnerOfThisPetWhoFeedsItEveryMorningAndEveryEveningId"[..59] + "_fkey";
+        Assert.Equal(64, name.Length);
+        Assert.Contains($"ADD CONSTRAINT `{name}` FOREIGN KEY", sql);
+    }
 }

@@ -76,11 +76,17 @@ public class MySqlDeployTests
         var visitId = migrations.Single(m => m.Name == "05_add_visit_id").Script;
         foreach (var statement in Dialect.SplitScript(visitId)!.Skip(2)) await runner.ExecuteScriptAsync(visitId[statement]);
         await runner.ResolveAsync("05_add_visit_id", applied: true);
-        var applied = await runner.DeployAsync(migrations);
-        Assert.Equal(migrations.Skip(5).Select(m => m.Name), applied);
-        Assert.All(await runner.ReadHistoryAsync(), h => Assert.True(h.Finished || h.Name == "05_add_visit_id", h.Name));
+        var applied = await runner.DeployAsync(migrations.SkipLast(1).ToList());
+        Assert.Equal(migrations.Skip(5).SkipLast(1).Select(m => m.Name), applied);
 
+        // The last migration is Prisma's own output for the change to the schema as it is now: from
+        // the database before it, Strata writes the same file, byte for byte.
         var schema = MySqlRoundTripTests.CompileAsMySql(File.ReadAllText(Path.Combine(project, "schema.prisma")));
+        var beforeLast = await new MySqlIntrospector().IntrospectAsync(connection, []);
+        Assert.Equal(migrations[^1].Script, Dialect.Render(SchemaDiffer.Diff(beforeLast, SchemaMapper.Map(schema, Dialect), Dialect)));
+
+        Assert.Equal([migrations[^1].Name], await runner.DeployAsync(migrations));
+        Assert.All(await runner.ReadHistoryAsync(), h => Assert.True(h.Finished || h.Name == "05_add_visit_id", h.Name));
         var live = await new MySqlIntrospector().IntrospectAsync(connection, []);
         Assert.Equal(schema.Models.Count(m => !m.IsView), live.Tables.Count);
         var steps = SchemaDiffer.Diff(live, SchemaMapper.Map(schema, Dialect), Dialect);

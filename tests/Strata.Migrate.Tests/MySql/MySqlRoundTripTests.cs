@@ -51,6 +51,11 @@ public class MySqlRoundTripTests
         return connection;
     }
 
+    [Fact]
+    public void Most_test_schemas_are_valid_MySQL_schemas() =>
+        // Of the 11, those without native types, schemas or lists, and that MySQL's rules accept (mapped-names names its primary key).
+        Assert.True(Schemas().Count >= 6, string.Join(", ", ((IEnumerable<object[]>)Schemas()).Select(r => r[0])));
+
     [Theory]
     [MemberData(nameof(Schemas))]
     public async Task Round_trip_has_no_difference(string file)
@@ -149,4 +154,73 @@ public class MySqlRoundTripTests
           B
         }
         """;
+
+    private const string OwnerPet = """
+        datasource db {
+          provider = "mysql"
+        }
+
+        model Owner {
+          id   Int   @id
+          pets Pet[]
+        }
+
+        model Pet {
+          id      Int    @id
+          name    String
+          tag     String
+          ownerId Int
+          owner   Owner  @relation(fields: [ownerId], references: [id])
+          INDEX
+        }
+        """;
+
+    /// <summary>Applies the change from one schema to the other on MariaDB; returns its SQL, after checking that nothing is left to change.</summary>
+    private static async Task<string> ApplyChangeAsync(string before, string after)
+    {
+        await using var connection = await OpenFreshDatabaseAsync();
+        var runner = new MigrationRunner(connection, Dialect);
+        await runner.ExecuteScriptAsync(Dialect.Render(MigrationPlanner.CreateAll(SchemaMapper.Map(SchemaCompilation.FromText(before).Schema, Dialect), Dialect)));
+        var target = SchemaMapper.Map(SchemaCompilation.FromText(after).Schema, Dialect);
+        var sql = Dialect.Render(SchemaDiffer.Diff(await new MySqlIntrospector().IntrospectAsync(connection, []), target, Dialect));
+        await runner.ExecuteScriptAsync(sql);
+        var left = SchemaDiffer.Diff(await new MySqlIntrospector().IntrospectAsync(connection, []), target, Dialect);
+        Assert.True(left.Count == 0, $"{sql}\nleft:\n{Dialect.Render(left)}");
+        return sql;
+    }
+
+    [Fact]
+    public async Task The_index_MySQL_made_for_a_foreign_key_stays_with_it()
+    {
+        // No index on ownerId in the schema: the server made `Pet_ownerId_fkey`, and dropping another index leaves it.
+        var sql = await ApplyChangeAsync(OwnerPet.Replace("INDEX", "@@index([name])"), OwnerPet.Replace("INDEX", ""));
+        Assert.Equal("-- DropIndex\nDROP INDEX `Pet_name_idx` ON `Pet`;\n", sql);
+    }
+
+    [Fact]
+    public async Task A_foreign_key_is_dropped_and_added_again_around_a_change_of_the_index_it_relies_on()
+    {
+        var sql = await ApplyChangeAsync(OwnerPet.Replace("INDEX", "@@index([ownerId, name])"), OwnerPet.Replace("INDEX", "@@index([ownerId, tag])"));
+        Assert.Equal("""
+            -- DropForeignKey
+            ALTER TABLE `Pet` DROP FOREIGN KEY `Pet_ownerId_fkey`;
+
+            -- DropIndex
+            DROP INDEX `Pet_ownerId_name_idx` ON `Pet`;
+
+            -- CreateIndex
+            CREATE INDEX `Pet_ownerId_tag_idx` ON `Pet`(`ownerId`, `tag`);
+
+            -- AddForeignKey
+            ALTER TABLE `Pet` ADD CONSTRAINT `Pet_ownerId_fkey` FOREIGN KEY (`ownerId`) REFERENCES `Owner`(`id`) ON DELETE RESTRICT ON UPDATE CASCADE;
+
+            """, sql);
+    }
+
+    [Fact]
+    public async Task A_dropped_relation_takes_the_unique_that_covered_it()
+    {
+        var without = OwnerPet.Replace("  pets Pet[]\n", "").Replace("  ownerId Int\n  owner   Owner  @relation(fields: [ownerId], references: [id])\n", "").Replace("INDEX", "");
+        await ApplyChangeAsync(OwnerPet.Replace("INDEX", "@@unique([ownerId, name])"), without);
+    }
 }

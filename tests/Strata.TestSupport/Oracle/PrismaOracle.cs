@@ -272,6 +272,15 @@ public sealed class MySqlOracleFactAttribute : FactAttribute
     }
 }
 
+/// <summary>A theory that needs Prisma's engines with their MySQL connector; skipped with the reason when they lack it.</summary>
+public sealed class MySqlOracleTheoryAttribute : TheoryAttribute
+{
+    public MySqlOracleTheoryAttribute()
+    {
+        if (PrismaOracle.MySqlUnavailableReason is { } reason) Skip = reason;
+    }
+}
+
 /// <summary>A theory that needs Prisma's engines and ../shared/data; skipped with the first missing one's reason.</summary>
 public sealed class OracleSharedDataTheoryAttribute : TheoryAttribute
 {

@@ -60,6 +60,18 @@ public sealed class GeneratedChangeApplyTests(ITestOutputHelper output)
         }
     }
 
+    [Fact]
+    public async Task Mysql_change_scripts_apply_and_leave_no_difference() =>
+        // Each case in a database of its own on the shared MariaDB (dropped with the server at the end).
+        await ApplyAll("mysql", new Strata.MySql.Migrations.MySqlMigrationDialect(), new Strata.MySql.Migrations.MySqlIntrospector(), async () =>
+        {
+            // Without pooling: a pool per database would keep a connection open for each case.
+            var database = await MariaDbServer.Shared.CreateDatabaseAsync("apply_changes");
+            var connection = new MySqlConnector.MySqlConnection(new MySqlConnector.MySqlConnectionStringBuilder(database) { Pooling = false }.ConnectionString);
+            await connection.OpenAsync();
+            return connection;
+        });
+
     private async Task ApplyAll(string provider, IMigrationDialect dialect, IIntrospector introspector, Func<Task<DbConnection>> open)
     {
         var cases = SchemaGen.Cases(provider).Sample(CaseCount, new Rnd(Seed), 8);
