@@ -41,7 +41,7 @@ public static class SchemaMapper
         var keys = model.Uniques.Cast<KeyDefinition>().Concat(model.Indexes)
             .OrderBy(k => k.IsFieldLevel ? 0 : k is IndexDefinition ? 1 : 2)
             .ThenBy(k => k.Location.Span.Start)
-            .Select(k => new Index(KeyName(k, model, dialect), k.Fields.Select(f => IndexColumnOf(f, dialect)).ToList(), k is UniqueDefinition, (k as IndexDefinition)?.IndexType?.ToUpperInvariant()))
+            .Select(k => new Index(KeyName(k, model, dialect), k.Fields.Select(f => IndexColumnOf(f, dialect)).ToList(), k is UniqueDefinition, MethodOf(k as IndexDefinition)))
             .ToList();
 
         var foreignKeys = !withForeignKeys ? [] : model.RelationFields
@@ -84,6 +84,9 @@ public static class SchemaMapper
         int room = dialect.MaxIdentifierLength - "_fkey".Length;
         return (stem.Length > room ? stem[..room] : stem) + "_fkey";
     }
+
+    /// <summary>An index's method: <c>FULLTEXT</c> for MySQL's <c>@@fulltext</c>, else its <c>type:</c> (null: B-tree).</summary>
+    private static string? MethodOf(IndexDefinition? index) => index?.IsFullText == true ? "FULLTEXT" : index?.IndexType?.ToUpperInvariant();
 
     private static IndexColumn IndexColumnOf(IndexField field, IMigrationDialect dialect) =>
         new(field.Field.DatabaseName, field.Sort == SortOrder.Desc, field.OperatorClass == null ? null : dialect.OperatorClass(field.OperatorClass), field.Length);

@@ -181,4 +181,40 @@ public class MySqlCreateSqlTests
         Assert.Equal(64, name.Length);
         Assert.Contains($"ADD CONSTRAINT `{name}` FOREIGN KEY", sql);
     }
+
+    private const string FullTextSchema = """
+        datasource db {
+          provider = "mysql"
+        }
+
+        model Post {
+          id      Int    @id
+          title   String @db.VarChar(255)
+          content String @db.Text
+
+          @@index([content(length: 10)])
+          @@fulltext([title, content])
+        }
+        """;
+
+    [Fact]
+    public void Full_text_indexes_and_prefix_lengths_are_written_as_Prisma_writes_them()
+    {
+        var sql = CreateSql(FullTextSchema);
+        Assert.Contains("    INDEX `Post_content_idx`(`content`(10)),\n", sql);
+        Assert.Contains("    FULLTEXT INDEX `Post_title_content_idx`(`title`, `content`),\n", sql);
+    }
+
+    [Fact]
+    public async Task Full_text_indexes_and_prefix_lengths_read_back_with_no_difference()
+    {
+        var dialect = new MySqlMigrationDialect();
+        var target = SchemaMapper.Map(SchemaCompilation.FromText(FullTextSchema).Schema, dialect);
+        await using var connection = await MySqlRoundTripTests.OpenFreshDatabaseAsync();
+        await new Strata.Migrate.History.MigrationRunner(connection, dialect).ExecuteScriptAsync(dialect.Render(MigrationPlanner.CreateAll(target, dialect)));
+        var live = await new MySqlIntrospector().IntrospectAsync(connection, []);
+        Assert.Empty(Strata.Migrate.Diffing.SchemaDiffer.Diff(live, target, dialect));
+        Assert.Contains(live.Tables[0].Indexes, i => i.Method == "FULLTEXT" && i.Columns.Count == 2);
+        Assert.Contains(live.Tables[0].Indexes, i => i.Columns is [{ Name: "content", Length: 10 }]);
+    }
 }
