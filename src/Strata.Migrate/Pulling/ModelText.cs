@@ -78,8 +78,10 @@ internal sealed class ModelText(string name, Table table, IReadOnlyList<PullNote
             var defaultName = index.Unique ? ConstraintNames.Unique(table.Name, columnNames) : ConstraintNames.Index(table.Name, columnNames);
             var args = new List<string> { $"[{columns}]" };
             if (index.Name != defaultName) args.Add($"map: \"{PslNames.Escape(index.Name)}\"");
-            if (index.Method != null && index.Method != "BTREE") args.Add($"type: {MethodName(index.Method)}");
-            blockAttributes.Add($"@@{(index.Unique ? "unique" : "index")}({string.Join(", ", args)})");
+            // MySQL's FULLTEXT index is Prisma's @@fulltext, which takes no type.
+            bool fullText = index.Method == "FULLTEXT";
+            if (index.Method != null && index.Method != "BTREE" && !fullText) args.Add($"type: {MethodName(index.Method)}");
+            blockAttributes.Add($"@@{(index.Unique ? "unique" : fullText ? "fulltext" : "index")}({string.Join(", ", args)})");
         }
         if (name != table.Name) blockAttributes.Add($"@@map(\"{PslNames.Escape(table.Name)}\")");
         if (table.Schema != null) blockAttributes.Add($"@@schema(\"{PslNames.Escape(table.Schema)}\")");

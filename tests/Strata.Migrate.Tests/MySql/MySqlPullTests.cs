@@ -38,6 +38,27 @@ public class MySqlPullTests
         return SchemaFormatter.FormatText(pulled) ?? pulled;
     }
 
+    [Fact]
+    public async Task Pull_writes_full_text_indexes_and_prefix_lengths_back()
+    {
+        var pulled = await CreateAndPull("""
+            datasource db {
+              provider = "mysql"
+            }
+
+            model Post {
+              id      Int    @id
+              title   String @db.VarChar(255)
+              content String @db.Text
+
+              @@index([content(length: 10)])
+              @@fulltext([title, content])
+            }
+            """);
+        Assert.Contains("@@fulltext([title, content])", pulled);
+        Assert.Contains("@@index([content(length: 10)])", pulled);
+    }
+
     [Theory]
     [MemberData(nameof(MySqlRoundTripTests.Schemas), MemberType = typeof(MySqlRoundTripTests))]
     public Task Pull_gives_a_schema_for_the_same_database(string file) =>
