@@ -127,21 +127,9 @@ public sealed class MariaDbServer
         var connectionString = $"Server=127.0.0.1;Port={port};User ID=root;Connection Timeout=30;Default Command Timeout=120;Allow User Variables=true";
         var result = new MariaDbServer(connectionString, dir, process);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => result.Stop();
-        Watch(process.Id, dir);
+        ServerWatch.Start($"kill {process.Id} 2>/dev/null; sleep 2; kill -9 {process.Id} 2>/dev/null", dir);
         WaitUntilReady(result, process, dir);
         return result;
-    }
-
-    /// <summary>
-    /// Stops the server and removes its folder once this test process is gone, however it ended: a test
-    /// host is often ended without running its exit handlers, which would leave the server running.
-    /// </summary>
-    private static void Watch(int serverPid, string dir)
-    {
-        var watch = new ProcessStartInfo("/bin/sh") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        watch.ArgumentList.Add("-c");
-        watch.ArgumentList.Add($"while kill -0 {Environment.ProcessId} 2>/dev/null; do sleep 1; done; kill {serverPid} 2>/dev/null; sleep 2; kill -9 {serverPid} 2>/dev/null; rm -rf '{dir}'");
-        using var watcher = Process.Start(watch);
     }
 
     private static void WaitUntilReady(MariaDbServer server, Process process, string dir)

@@ -105,6 +105,8 @@ public sealed class PostgresServer
 
         var server = new PostgresServer($"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Timeout=30;Command Timeout=120", dir, bin, options);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop(root);
+        var stop = $"{Path.Combine(bin, "pg_ctl")} -D '{data}' -m immediate -w stop >/dev/null 2>&1";
+        ServerWatch.Start(root ? $"runuser -u postgres -- {stop}" : stop, dir);
         return server;
     }
 
