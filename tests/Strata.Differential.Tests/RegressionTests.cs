@@ -11,7 +11,7 @@ namespace Strata.Differential.Tests;
 /// </summary>
 public class RegressionTests(WorldFixture world) : IClassFixture<WorldFixture>
 {
-    public static TheoryData<StrataProvider> Providers => new() { StrataProvider.Sqlite, StrataProvider.PostgreSql };
+    public static TheoryData<StrataProvider> Providers => new() { StrataProvider.Sqlite, StrataProvider.PostgreSql, StrataProvider.MySql };
 
     [Theory, MemberData(nameof(Providers))]
     public async Task Includes_of_two_relations_between_the_same_models_each_load_their_own_records(StrataProvider provider)
