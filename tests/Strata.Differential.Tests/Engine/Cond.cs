@@ -19,12 +19,20 @@ public abstract record Cond
     /// <summary>The filters this one is made of.</summary>
     public virtual IEnumerable<Cond> Children => [];
 
-    /// <summary>True when a full-text search is part of this filter (MySQL refuses it).</summary>
-    public bool UsesSearch => this is SearchCond || Children.Any(p => p.UsesSearch);
+    /// <summary>
+    /// The constant the client's filter algebra makes of this filter as it is built (an empty In is false, an empty
+    /// NotIn true, and a constant absorbs its And or Or), or null. What it drops is never written, so never refused.
+    /// </summary>
+    public virtual bool? Folded => null;
+
+    /// <summary>True when a full-text search is part of this filter as the client sends it (MySQL refuses it with P2009).</summary>
+    public bool UsesSearch => Folded == null && (this is SearchCond || Children.Any(p => p.UsesSearch));
 }
 
 public sealed record ConstCond(bool Value) : Cond
 {
+    public override bool? Folded => Value;
+
     public override Filter Build(object where) => Value ? Filter.True : Filter.False;
 
     public override Tri Eval(object world, object row, Semantics semantics) => Of(Value);
@@ -35,6 +43,8 @@ public sealed record ConstCond(bool Value) : Cond
 public sealed record AndCond(bool IsAnd, Cond[] Parts) : Cond
 {
     public override IEnumerable<Cond> Children => Parts;
+
+    public override bool? Folded => Parts.Any(p => p.Folded == !IsAnd) ? !IsAnd : Parts.All(p => p.Folded == IsAnd) ? IsAnd : null;
 
     public override Filter Build(object where)
     {
@@ -61,6 +71,8 @@ public sealed record NotCond(Cond Inner) : Cond
 {
     public override IEnumerable<Cond> Children => [Inner];
 
+    public override bool? Folded => !Inner.Folded;
+
     public override Filter Build(object where) => !Inner.Build(where);
 
     public override Tri Eval(object world, object row, Semantics semantics) => Not(Inner.Eval(world, row, semantics));
@@ -72,6 +84,8 @@ public sealed record NotCond(Cond Inner) : Cond
 
 public sealed record ScalarCond(ScalarSpec Field, Op Op, object? Value, bool Insensitive) : Cond
 {
+    public override bool? Folded => Field.Kind != ValueKind.List && Op is Op.In or Op.NotIn && Value is IList { Count: 0 } ? Op == Op.NotIn : null;
+
     public override Filter Build(object where) => Field.Build(where, Op, Value, Insensitive);
 
     public override Tri Eval(object world, object row, Semantics semantics)
