@@ -37,7 +37,7 @@ public class DifferentialReadTests(WorldFixture world, ITestOutputHelper output)
     }
 
     private Task<string?> DifferenceAsync(WorldDatabase database, QueryCase query) =>
-        QueryComparison.DifferenceAsync(new Evaluator(world.Data, world.Index, database.Provider == StrataProvider.Sqlite ? Semantics.Sqlite : Semantics.Postgres), database.Client, query);
+        QueryComparison.DifferenceAsync(new Evaluator(world.Data, world.Index, Semantics.For(database.Provider)), database.Client, query);
 
     private async Task<string> ReportAsync(WorldDatabase database, QueryCase query, int index)
     {

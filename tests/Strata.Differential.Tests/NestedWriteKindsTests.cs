@@ -10,7 +10,7 @@ namespace Strata.Differential.Tests;
 /// </summary>
 public class NestedWriteKindsTests
 {
-    public static TheoryData<StrataProvider> Providers => new() { StrataProvider.Sqlite, StrataProvider.PostgreSql };
+    public static TheoryData<StrataProvider> Providers => new() { StrataProvider.Sqlite, StrataProvider.PostgreSql, StrataProvider.MySql };
 
     private static MemberCreate Member(int id) => new()
     {

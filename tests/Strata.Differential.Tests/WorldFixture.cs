@@ -2,7 +2,7 @@ using Strata.Differential.Tests.Data;
 
 namespace Strata.Differential.Tests;
 
-/// <summary>The seeded world on SQLite and on PostgreSQL, and the same rows in memory; read-only for the tests that share it.</summary>
+/// <summary>The seeded world on SQLite, PostgreSQL and MariaDB, and the same rows in memory; read-only for the tests that share it.</summary>
 public sealed class WorldFixture : IAsyncLifetime
 {
     public const int DataSeed = 20261202;
@@ -19,7 +19,7 @@ public sealed class WorldFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        foreach (var provider in new[] { StrataProvider.Sqlite, StrataProvider.PostgreSql })
+        foreach (var provider in new[] { StrataProvider.Sqlite, StrataProvider.PostgreSql, StrataProvider.MySql })
         {
             var database = await WorldDatabase.CreateAsync(provider);
             Databases.Add(database);

@@ -114,9 +114,17 @@ public class EmulationDifferentialTests : RelationModeTest
 
     private static async Task<DbConnection> OpenAsync(StrataProvider provider, string url)
     {
-        DbConnection connection = provider == StrataProvider.Sqlite ? new SqliteConnection("Data Source=" + url["file:".Length..]) : new NpgsqlConnection(url);
+        DbConnection connection = provider switch
+        {
+            StrataProvider.Sqlite => new SqliteConnection("Data Source=" + url["file:".Length..]),
+            // SchemaDatabase gives a mysql:// URL; the database is its last segment.
+            StrataProvider.MySql => new MySqlConnector.MySqlConnection(new MySqlConnector.MySqlConnectionStringBuilder(Strata.TestSupport.MariaDbServer.Shared.ConnectionString) { Database = url[(url.LastIndexOf('/') + 1)..] }.ConnectionString),
+            _ => new NpgsqlConnection(url),
+        };
         await connection.OpenAsync();
         if (provider == StrataProvider.Sqlite) await RunAsync([connection], "PRAGMA foreign_keys = ON");
+        // The plain SQL here quotes identifiers in double quotes, as standard SQL does.
+        if (provider == StrataProvider.MySql) await RunAsync([connection], "SET SESSION sql_mode = CONCAT(@@sql_mode, ',ANSI_QUOTES')");
         return connection;
     }
 

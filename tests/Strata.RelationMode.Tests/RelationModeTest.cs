@@ -3,7 +3,7 @@ using Strata.RelationMode.Tests.Shop;
 
 namespace Strata.RelationMode.Tests;
 
-/// <summary>Runs each test on SQLite and on PostgreSQL, on a fresh database with the shop schema (no foreign keys).</summary>
+/// <summary>Runs each test on SQLite, PostgreSQL and MariaDB, on a fresh database with the shop schema (no foreign keys).</summary>
 public abstract class RelationModeTest
 {
     /// <summary>Arrays, where a collection expression would be a span that cannot cross an await.</summary>
@@ -11,7 +11,7 @@ public abstract class RelationModeTest
 
     protected static string[] S(params string[] items) => items;
 
-    public static TheoryData<StrataProvider> Providers => new() { StrataProvider.Sqlite, StrataProvider.PostgreSql };
+    public static TheoryData<StrataProvider> Providers => new() { StrataProvider.Sqlite, StrataProvider.PostgreSql, StrataProvider.MySql };
 
     /// <summary>Runs <paramref name="body"/> with a client of a fresh database and the log of its statements.</summary>
     protected static async Task WithClient(StrataProvider provider, Func<ShopDb, StatementLog, Task> body)
@@ -61,6 +61,7 @@ public abstract class RelationModeTest
     protected static async Task<int[]> Ids<T>(Task<List<T>> rows, Func<T, int> id) => (await rows).Select(id).Order().ToArray();
 
     /// <summary>The rows of the implicit many-to-many join table, as (owner, tag) pairs.</summary>
-    protected static async Task<string[]> JoinRows(ShopDb db) =>
-        (await db.QueryRawAsync<string>($"SELECT CAST(\"A\" AS TEXT) || '-' || CAST(\"B\" AS TEXT) FROM \"_OwnerToTag\" ORDER BY \"A\", \"B\"")).ToArray();
+    protected static async Task<string[]> JoinRows(ShopDb db, StrataProvider provider) => (provider == StrataProvider.MySql
+        ? await db.QueryRawAsync<string>($"SELECT CONCAT(CAST(`A` AS CHAR), '-', CAST(`B` AS CHAR)) FROM `_OwnerToTag` ORDER BY `A`, `B`")
+        : await db.QueryRawAsync<string>($"SELECT CAST(\"A\" AS TEXT) || '-' || CAST(\"B\" AS TEXT) FROM \"_OwnerToTag\" ORDER BY \"A\", \"B\"")).ToArray();
 }

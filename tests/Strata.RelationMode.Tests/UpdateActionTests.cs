@@ -17,7 +17,7 @@ public class UpdateActionTests : RelationModeTest
         Assert.Equal(7, (await db.Notes.FindUniqueOrThrowAsync(n => n.Id == 5)).OwnerId);                         // optional key, default Cascade
         Assert.Equal(I(1, 2), await Ids(db.Memberships.FindManyAsync(), m => m.OwnerId == 7 ? 1 : m.OwnerId));   // explicit m2m join model
         Assert.Equal(7, (await db.Fees.FindUniqueOrThrowAsync(f => f.Id == 1)).OwnerId);                          // two levels, composite key
-        Assert.Equal(S("2-1", "7-1", "7-2"), await JoinRows(db));                                                 // implicit m2m join rows follow
+        Assert.Equal(S("2-1", "7-1", "7-2"), await JoinRows(db, provider));                                                 // implicit m2m join rows follow
         var reloaded = await db.Owners.Include(o => o.Tags).FindUniqueOrThrowAsync(o => o.Id == 7);
         Assert.Equal(2, reloaded.Tags!.Count);
         Assert.Equal(I(100, 101, 110, 200), await Ids(db.Items.FindManyAsync(), i => i.Id)); // rack ids did not change: items stay
@@ -30,7 +30,7 @@ public class UpdateActionTests : RelationModeTest
         Assert.Equal(2, await db.Owners.Where(o => o.Id <= 2).UpdateManyAsync(new OwnerUpdate { Id = Op.Increment(10) }));
         Assert.Equal(I(11, 12), await Ids(db.Owners.FindManyAsync(), o => o.Id));
         Assert.Equal(I(11, 11, 12), await Ids(db.Racks.FindManyAsync(), r => r.OwnerId));
-        Assert.Equal(S("11-1", "11-2", "12-1"), await JoinRows(db));
+        Assert.Equal(S("11-1", "11-2", "12-1"), await JoinRows(db, provider));
         Assert.Equal(I(11, 12), await Ids(db.Fees.FindManyAsync(), f => f.OwnerId));
     });
 

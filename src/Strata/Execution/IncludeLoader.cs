@@ -1,5 +1,6 @@
 using System.Collections;
 using Strata.Metadata;
+using Strata.Providers;
 using Strata.Queries;
 
 namespace Strata.Execution;
@@ -13,7 +14,11 @@ internal static class IncludeLoader
 {
     public static async Task LoadAsync(StrataContext context, ModelInfo model, IList parents, Include[] includes, CancellationToken cancellationToken)
     {
-        if (parents.Count == 0) return;
+        if (parents.Count == 0)
+        {
+            WriteUnloaded(context.Dialect, includes);
+            return;
+        }
         foreach (var include in includes)
         {
             if (include is CountInclude) await LoadCountsAsync(context, parents, include, cancellationToken).ConfigureAwait(false);
@@ -27,6 +32,7 @@ internal static class IncludeLoader
         var relation = include.Relation;
         var target = relation.Target;
         var keys = DistinctKeys(parents, relation.LocalColumns, canonical: false);
+        if (keys.Count == 0) WriteUnloaded(context.Dialect, [include]);
         var children = keys.Count == 0 ? target.Reader.NewList() : await QueryChildrenAsync(context, target, relation.TargetColumns, include.State, keys, cancellationToken).ConfigureAwait(false);
 
         var groups = new Dictionary<object, IList>(keys.Count);
@@ -110,7 +116,23 @@ internal static class IncludeLoader
             }
             return;
         }
+        WriteUnloaded(context.Dialect, [include]);
         foreach (IStrataEntity parent in parents) parent.SetRelationValue(relation.Index, target.Reader.NewList());
+    }
+
+    /// <summary>
+    /// Writes, and throws away, the filters of includes that load nothing (no parents, or no keys to look up), so
+    /// that a filter the database cannot take (full-text search on MySQL, P2009) is refused whatever the data, as
+    /// it is when the include runs. The SQL of the includes that run is written once per shape and cached; this
+    /// only runs where nothing else does.
+    /// </summary>
+    private static void WriteUnloaded(SqlDialect dialect, IEnumerable<Include> includes)
+    {
+        foreach (var include in includes)
+        {
+            include.State.Where?.Write(new SqlWriter(dialect), "t");
+            WriteUnloaded(dialect, include.State.Includes);
+        }
     }
 
     /// <summary>The number of related records of each parent, by one grouped count for all parents; a parent without any gets 0.</summary>
@@ -119,6 +141,7 @@ internal static class IncludeLoader
         var relation = include.Relation;
         var keys = DistinctKeys(parents, relation.LocalColumns, canonical: true);
         int width = relation.JoinTable != null ? 1 : relation.TargetColumns.Length;
+        if (keys.Count == 0) WriteUnloaded(context.Dialect, [include]);
         var rows = keys.Count == 0 ? []
             : await Runner.QueryRowsAsync(context, context.Build(w => CountSql.Write(w, relation, include.State.Where, keys)), width + 1, cancellationToken).ConfigureAwait(false);
         var counts = new Dictionary<object, int>(rows.Count);

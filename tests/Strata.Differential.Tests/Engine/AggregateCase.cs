@@ -92,8 +92,8 @@ public sealed record AggregateCase(ModelSpec Model) : RowsCase
         {
             case Agg.Count: return values.Count;
             case Agg.CountDistinct: return values.Select(Semantics.Format).Distinct().Count();
-            case Agg.Min: return values.Count == 0 ? null : values.Aggregate((a, b) => semantics.Compare(a, b) <= 0 ? a : b);
-            case Agg.Max: return values.Count == 0 ? null : values.Aggregate((a, b) => semantics.Compare(a, b) >= 0 ? a : b);
+            case Agg.Min: return values.Count == 0 ? null : values.Aggregate((a, b) => semantics.CompareExtremes(a, b) <= 0 ? a : b);
+            case Agg.Max: return values.Count == 0 ? null : values.Aggregate((a, b) => semantics.CompareExtremes(a, b) >= 0 ? a : b);
         }
         if (values.Count == 0) return null;
         return (term.Agg, values[0]) switch

@@ -15,10 +15,24 @@ public abstract record Cond
     public abstract Tri Eval(object world, object row, Semantics semantics);
 
     public virtual IEnumerable<Cond> Shrink() => [];
+
+    /// <summary>The filters this one is made of.</summary>
+    public virtual IEnumerable<Cond> Children => [];
+
+    /// <summary>
+    /// The constant the client's filter algebra makes of this filter as it is built (an empty In is false, an empty
+    /// NotIn true, and a constant absorbs its And or Or), or null. What it drops is never written, so never refused.
+    /// </summary>
+    public virtual bool? Folded => null;
+
+    /// <summary>True when a full-text search is part of this filter as the client sends it (MySQL refuses it with P2009).</summary>
+    public bool UsesSearch => Folded == null && (this is SearchCond || Children.Any(p => p.UsesSearch));
 }
 
 public sealed record ConstCond(bool Value) : Cond
 {
+    public override bool? Folded => Value;
+
     public override Filter Build(object where) => Value ? Filter.True : Filter.False;
 
     public override Tri Eval(object world, object row, Semantics semantics) => Of(Value);
@@ -28,6 +42,10 @@ public sealed record ConstCond(bool Value) : Cond
 
 public sealed record AndCond(bool IsAnd, Cond[] Parts) : Cond
 {
+    public override IEnumerable<Cond> Children => Parts;
+
+    public override bool? Folded => Parts.Any(p => p.Folded == !IsAnd) ? !IsAnd : Parts.All(p => p.Folded == IsAnd) ? IsAnd : null;
+
     public override Filter Build(object where)
     {
         var filters = Parts.Select(p => p.Build(where)).ToArray();
@@ -51,6 +69,10 @@ public sealed record AndCond(bool IsAnd, Cond[] Parts) : Cond
 
 public sealed record NotCond(Cond Inner) : Cond
 {
+    public override IEnumerable<Cond> Children => [Inner];
+
+    public override bool? Folded => !Inner.Folded;
+
     public override Filter Build(object where) => !Inner.Build(where);
 
     public override Tri Eval(object world, object row, Semantics semantics) => Not(Inner.Eval(world, row, semantics));
@@ -62,6 +84,8 @@ public sealed record NotCond(Cond Inner) : Cond
 
 public sealed record ScalarCond(ScalarSpec Field, Op Op, object? Value, bool Insensitive) : Cond
 {
+    public override bool? Folded => Field.Kind != ValueKind.List && Op is Op.In or Op.NotIn && Value is IList { Count: 0 } ? Op == Op.NotIn : null;
+
     public override Filter Build(object where) => Field.Build(where, Op, Value, Insensitive);
 
     public override Tri Eval(object world, object row, Semantics semantics)
@@ -72,25 +96,25 @@ public sealed record ScalarCond(ScalarSpec Field, Op Op, object? Value, bool Ins
         {
             case Op.Eq when Value == null: return Of(x == null);
             case Op.Ne when Value == null: return Of(x != null);
-            case Op.Ne: return x == null ? Tri.True : Not(Of(Equal(x, Value)));
+            case Op.Ne: return x == null ? Tri.True : Not(Of(Equal(x, Value, semantics)));
             case Op.NotIn:
                 // Strata's NotIn holds for null, as != does; an empty list holds for every row.
-                return x == null ? Tri.True : Of(!((IList)Value!).Cast<object>().Any(v => Equal(x, v)));
+                return x == null ? Tri.True : Of(!((IList)Value!).Cast<object>().Any(v => Equal(x, v, semantics)));
             case Op.In:
                 // x IN () is false even for null x.
                 var values = ((IList)Value!).Cast<object>().ToList();
                 if (values.Count == 0) return Tri.False;
-                return x == null ? Tri.Unknown : Of(values.Any(v => Equal(x, v)));
+                return x == null ? Tri.Unknown : Of(values.Any(v => Equal(x, v, semantics)));
         }
         if (x == null) return Tri.Unknown;
         switch (Op)
         {
-            case Op.Eq: return Of(Equal(x, Value!));
-            case Op.Contains: return Of(Text(x).Contains(Text(Value!), StringComparison.Ordinal));
-            case Op.StartsWith: return Of(Text(x).StartsWith(Text(Value!), StringComparison.Ordinal));
-            case Op.EndsWith: return Of(Text(x).EndsWith(Text(Value!), StringComparison.Ordinal));
+            case Op.Eq: return Of(Equal(x, Value!, semantics));
+            case Op.Contains: return Of(Text(x, semantics).Contains(Text(Value!, semantics), StringComparison.Ordinal));
+            case Op.StartsWith: return Of(Text(x, semantics).StartsWith(Text(Value!, semantics), StringComparison.Ordinal));
+            case Op.EndsWith: return Of(Text(x, semantics).EndsWith(Text(Value!, semantics), StringComparison.Ordinal));
         }
-        int c = x is string a ? Semantics.CompareText(Text(a), Text(Value!)) : semantics.Compare(x, Value!);
+        int c = x is string a ? Semantics.CompareText(Text(a, semantics), Text(Value!, semantics)) : semantics.Compare(x, Value!);
         return Of(Op switch { Op.Lt => c < 0, Op.Le => c <= 0, Op.Gt => c > 0, _ => c >= 0 });
     }
 
@@ -110,9 +134,9 @@ public sealed record ScalarCond(ScalarSpec Field, Op Op, object? Value, bool Ins
         };
     }
 
-    private string Text(object value) => Insensitive ? Semantics.Fold((string)value) : (string)value;
+    private string Text(object value, Semantics semantics) => Insensitive ? semantics.Fold((string)value) : (string)value;
 
-    private bool Equal(object x, object v) => x is string s ? Text(s) == Text(v) : Semantics.ValueEquals(x, v);
+    private bool Equal(object x, object v, Semantics semantics) => x is string s ? Text(s, semantics) == Text(v, semantics) : Semantics.ValueEquals(x, v);
 
     public override IEnumerable<Cond> Shrink()
     {
@@ -140,6 +164,8 @@ public sealed record ScalarCond(ScalarSpec Field, Op Op, object? Value, bool Ins
 
 public sealed record RelCond(RelationSpec Relation, RelTest Test, Cond? Inner) : Cond
 {
+    public override IEnumerable<Cond> Children => Inner == null ? [] : [Inner];
+
     public override Filter Build(object where) =>
         Relation.Filter(where, Test, Inner == null ? null : w => Inner.Build(w));
 

@@ -12,6 +12,8 @@ namespace Strata.Differential.Engine;
 /// <param name="semantics">The provider's semantics.</param>
 public sealed class Evaluator(object data, object index, Semantics semantics)
 {
+    public Semantics Semantics => semantics;
+
     public List<object> Rows(QueryCase query) =>
         Apply(query, query.Model, query.Model.Rows(data), query.Cursor, query.Distinct);
 

@@ -61,6 +61,9 @@ public abstract record RowsCase
     /// </summary>
     public virtual bool NeedsTotalOrder => Order.Length > 0 || Skip != null || Take != null;
 
+    /// <summary>True when a filter of these rows, of an include's or of a count's uses full-text search.</summary>
+    public bool UsesSearch => Where?.UsesSearch == true || Includes.Any(i => i.UsesSearch) || Counts.Any(c => c.UsesSearch);
+
     public OrderKey[] FullOrder(ModelSpec model) => NeedsTotalOrder
         ? [.. Order, .. model.Key.Where(k => Order.All(o => !o.IsOwn || o.Field != k)).Select(k => new OrderKey(k, false, Nulls.Default))]
         : Order;

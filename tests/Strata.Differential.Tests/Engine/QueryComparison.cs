@@ -10,6 +10,7 @@ public static class QueryComparison
     /// </summary>
     public static async Task<string?> DifferenceAsync(Evaluator evaluator, object client, QueryCase query)
     {
+        if (evaluator.Semantics.RefusesSearch && query.UsesSearch) return await RefusalAsync(() => query.Model.Run(client, query));
         var expectedRows = evaluator.Rows(query);
         var expected = ResultText.Rows(query.Model, query, expectedRows, evaluator.Children, evaluator.Count);
         List<object> rows;
@@ -36,6 +37,24 @@ public static class QueryComparison
             return $"as a Select it threw {e.GetType().Name}: {e.Message}";
         }
         return expected.SequenceEqual(selected) ? null : Differ("rows of the Select differ", expected, selected);
+    }
+
+    /// <summary>Why a query the provider must refuse (P2009, before anything runs) was not refused; null when it was.</summary>
+    public static async Task<string?> RefusalAsync(Func<Task> run)
+    {
+        try
+        {
+            await run();
+            return "it ran, and the provider refuses full-text search (P2009)";
+        }
+        catch (StrataException e) when (e.Code == ErrorCodes.InvalidQuery)
+        {
+            return null;
+        }
+        catch (Exception e)
+        {
+            return $"it threw {e.GetType().Name}: {e.Message}, where the provider refuses full-text search (P2009)";
+        }
     }
 
     private static string Differ(string what, List<string> expected, List<string> actual) =>

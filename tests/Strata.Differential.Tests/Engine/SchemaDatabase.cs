@@ -4,6 +4,7 @@ using Strata.Migrate;
 using Strata.Migrate.History;
 using Strata.Migrate.Model;
 using Strata.Migrate.Planning;
+using Strata.MySql.Migrations;
 using Strata.Postgres.Migrations;
 using Strata.Schema;
 using Strata.Sqlite.Migrations;
@@ -12,7 +13,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Strata.Differential.Engine;
 
-/// <summary>An empty database with a schema's tables: a temporary SQLite file, or a new database on the private PostgreSQL server.</summary>
+/// <summary>An empty database with a schema's tables: a temporary SQLite file, or a new database on the private PostgreSQL or MariaDB server.</summary>
 public static class SchemaDatabase
 {
     /// <summary>Creates the database and its tables; returns the URL a client connects to and the SQLite file to delete afterwards.</summary>
@@ -27,6 +28,18 @@ public static class SchemaDatabase
             await CreateTablesAsync(connection, new SqliteMigrationDialect(), schema);
             return ("file:" + file, file);
         }
+        if (provider == StrataProvider.MySql)
+        {
+            var mysql = await MariaDbServer.Shared.CreateDatabaseAsync("diff");
+            await using (var connection = new MySqlConnector.MySqlConnection(mysql))
+            {
+                await connection.OpenAsync();
+                // Text by code point, as the oracle compares it (Prisma's utf8mb4_unicode_ci is pinned by MySqlBehaviourTests).
+                await CreateTablesAsync(connection, new MySqlMigrationDialect(), schema, MariaDbServer.WithBinaryCollation);
+            }
+            // A mysql:// URL: a connection string's Server= would also read as PostgreSQL's.
+            return (MariaDbServer.Shared.UrlBase + new MySqlConnector.MySqlConnectionStringBuilder(mysql).Database, null);
+        }
         var connectionString = await PostgresServer.Shared.CreateDatabaseAsync("diff");
         await using (var connection = new NpgsqlConnection(connectionString))
         {
@@ -36,17 +49,18 @@ public static class SchemaDatabase
         return (connectionString, null);
     }
 
-    /// <summary>Removes a SQLite file made by <see cref="CreateAsync"/> (PostgreSQL databases go with the server).</summary>
+    /// <summary>Removes a SQLite file made by <see cref="CreateAsync"/> (PostgreSQL and MariaDB databases go with their server).</summary>
     public static void Delete(string? file)
     {
         SqliteConnection.ClearAllPools();
         if (file != null) File.Delete(file);
     }
 
-    private static async Task CreateTablesAsync(System.Data.Common.DbConnection connection, IMigrationDialect dialect, Strata.Schema.Semantics.SchemaDefinition schema)
+    private static async Task CreateTablesAsync(System.Data.Common.DbConnection connection, IMigrationDialect dialect, Strata.Schema.Semantics.SchemaDefinition schema, Func<string, string>? edit = null)
     {
         var steps = MigrationPlanner.CreateAll(SchemaMapper.Map(schema, dialect), dialect);
-        await new MigrationRunner(connection, dialect).ExecuteScriptAsync(dialect.Render(steps));
+        var script = dialect.Render(steps);
+        await new MigrationRunner(connection, dialect).ExecuteScriptAsync(edit == null ? script : edit(script));
     }
 }
 
